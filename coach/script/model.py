@@ -1,0 +1,209 @@
+"""The call-script model: frozen dataclasses, built only by the loader.
+
+Everything here is plain data. Positions (``line``/``column``) are 1-based and
+point into the script's YAML file, so that later checks (and the editor) can
+name the place a thing was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+FieldType = Literal["text", "date", "multiline"]
+Severity = Literal["error", "warning"]
+Source = Literal["bundled", "user", "path", "text"]
+
+#: ``next: return`` ends a side flow and goes back to where it was opened.
+RETURN = "return"
+
+#: Keys the call screen uses itself; side flows may not take them.
+RESERVED_KEYS = frozenset("abnq")
+
+#: Outcomes that mean something to the follow-up tracker.
+KNOWN_OUTCOMES = ("offer", "rejected", "pending", "voicemail", "no_answer", "call_back")
+
+ID_PATTERN = r"[a-z][a-z0-9_]*"
+
+MAX_CHOICES = 9
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where something was written in the file (1-based)."""
+
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a script, like a compiler's diagnostic."""
+
+    file: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+
+    def format(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+class ScriptError(Exception):
+    """A script could not be loaded; ``findings`` says every reason found."""
+
+    def __init__(self, findings: list[Finding], *, unreadable: bool = False) -> None:
+        self.findings = findings
+        #: True when the file itself could not be read (``coach check`` exit 2).
+        self.unreadable = unreadable
+        first = next((f for f in findings if f.severity == "error"), None)
+        super().__init__(first.format() if first else "script could not be loaded")
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+@dataclass(frozen=True)
+class Variable:
+    id: str
+    prompt: str
+    type: FieldType = "text"
+    required: bool = False
+    default: str | None = None
+    pos: Position = Position()
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: str
+    why: str = ""
+    required: bool = False
+    pos: Position = Position()
+
+
+@dataclass(frozen=True)
+class Capture:
+    id: str
+    prompt: str
+    type: FieldType = "text"
+    pos: Position = Position()
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    next: str
+    #: Shown only while this variable or capture is non-empty.
+    if_: str | None = None
+    pos: Position = Position()
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    say: str
+    tips: tuple[str, ...] = ()
+    capture: tuple[Capture, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    #: A node id, or ``RETURN`` in a side flow.
+    next: str | None = None
+    #: The outcome id when this is a final node.
+    end: str | None = None
+    partner: str | None = None
+    seconds: int | None = None
+    pos: Position = Position()
+
+    @property
+    def is_end(self) -> bool:
+        return self.end is not None
+
+    def targets(self) -> tuple[str, ...]:
+        """Node ids this node can move to (``return`` excluded)."""
+        if self.choices:
+            return tuple(c.next for c in self.choices)
+        if self.next is not None and self.next != RETURN:
+            return (self.next,)
+        return ()
+
+
+@dataclass(frozen=True)
+class SideFlow:
+    """An ``anytime`` entry: a node opened from any step with ``key``."""
+
+    node: str
+    key: str
+    pos: Position = Position()
+
+
+@dataclass(frozen=True)
+class Answer:
+    title: str
+    text: str
+    pos: Position = Position()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    brief: str
+    #: node id -> the node id the caller should move to there.
+    expect: Mapping[str, str] = field(default_factory=dict)
+    pos: Position = Position()
+
+
+@dataclass(frozen=True)
+class Script:
+    """A loaded, valid call script."""
+
+    id: str
+    title: str
+    nodes: Mapping[str, Node]
+    start: str
+    description: str = ""
+    variables: tuple[Variable, ...] = ()
+    checklist: tuple[ChecklistItem, ...] = ()
+    anytime: tuple[SideFlow, ...] = ()
+    answers: tuple[Answer, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
+    #: The file it came from, if any.
+    path: Path | None = None
+    source: Source = "text"
+    #: Warnings found while loading (errors prevent a Script from existing).
+    warnings: tuple[Finding, ...] = ()
+
+    def node(self, node_id: str) -> Node:
+        return self.nodes[node_id]
+
+    def variable(self, var_id: str) -> Variable | None:
+        return next((v for v in self.variables if v.id == var_id), None)
+
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        return next((s for s in self.scenarios if s.id == scenario_id), None)
+
+    def side_flow_for_key(self, key: str) -> SideFlow | None:
+        return next((s for s in self.anytime if s.key == key), None)
+
+    def capture_ids(self) -> list[str]:
+        return [c.id for n in self.nodes.values() for c in n.capture]
+
+    def capture(self, capture_id: str) -> Capture | None:
+        for node in self.nodes.values():
+            for cap in node.capture:
+                if cap.id == capture_id:
+                    return cap
+        return None
