@@ -52,9 +52,7 @@ def parse(template: str) -> list[Part]:
                 continue
             close = template.find("}", i + 1)
             if close == -1:
-                raise TemplateError(
-                    "'{' is not closed; write '{{' for a literal brace", i
-                )
+                raise TemplateError("'{' is not closed; write '{{' for a literal brace", i)
             name = template[i + 1 : close]
             if not _ID.fullmatch(name):
                 shown = name if len(name) <= 30 else name[:27] + "..."

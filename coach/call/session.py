@@ -1,0 +1,400 @@
+"""A call in progress: where you are, how you got there, what you wrote down.
+
+``CallSession`` is pure state and rules. The TUI renders it and forwards keys
+to it; the store persists ``snapshot()`` after every change and ``restore()``
+rebuilds a session after a crash.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from coach.script import template
+from coach.script.model import RETURN, Choice, Node, Scenario, Script
+
+Mode = Literal["live", "practice"]
+MoveKind = Literal["choice", "next", "side", "return"]
+
+SNAPSHOT_VERSION = 1
+
+
+class SessionError(Exception):
+    """A move that is not possible from where the call is (shown, never raised to the user)."""
+
+
+@dataclass(frozen=True)
+class Move:
+    """One step of the call, enough to undo it."""
+
+    kind: MoveKind
+    src: str
+    dst: str
+    #: The side-flow return stack as it was before the move.
+    stack_before: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VisibleChoice:
+    key: str
+    label: str
+    choice: Choice
+
+
+@dataclass(frozen=True)
+class StepTime:
+    node: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Score:
+    matched: int
+    total: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"matched": self.matched, "total": self.total}
+
+
+def _now_iso(now: datetime) -> str:
+    return now.astimezone().isoformat(timespec="seconds")
+
+
+class CallSession:
+    """The state of one call (live or practice) walking a script."""
+
+    def __init__(
+        self,
+        script: Script,
+        values: Mapping[str, str] | None = None,
+        *,
+        mode: Mode = "live",
+        scenario: Scenario | None = None,
+        checklist: Mapping[str, bool] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.script = script
+        self.mode: Mode = mode
+        self.scenario = scenario
+        self._clock = clock
+        self._wall = wall
+        self.values: dict[str, str] = {}
+        for var in script.variables:
+            given = (values or {}).get(var.id)
+            if given is None:
+                given = var.default or ""
+            self.values[var.id] = given
+        self.checklist: dict[str, bool] = {
+            item.id: bool((checklist or {}).get(item.id, False)) for item in script.checklist
+        }
+        self.captures: dict[str, str] = {}
+        self.notes = ""
+        self.current = script.start
+        self.return_stack: list[str] = []
+        self.history: list[Move] = []
+        self.path: list[str] = [script.start]
+        self.steps: list[StepTime] = []
+        self.outcome: str | None = None
+        self.finished = False
+        self.abandoned = False
+        self.rating: int | None = None
+        self.rating_note = ""
+        self.started_at = _now_iso(wall())
+        self.ended_at: str | None = None
+        self._active_before = 0.0
+        self._resumed_at = clock()
+        self._step_started = clock()
+        self._step_before = 0.0
+        #: Bumped on every change; the TUI uses it to know when to save.
+        self.version = 0
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def node(self) -> Node:
+        return self.script.nodes[self.current]
+
+    @property
+    def in_side_flow(self) -> bool:
+        return bool(self.return_stack)
+
+    def fields(self) -> dict[str, str]:
+        """Every value a template may use: variables, then captures."""
+        merged = dict(self.values)
+        merged.update(self.captures)
+        return merged
+
+    def render(self, text: str) -> str:
+        return template.render(text, self.fields())
+
+    def render_segments(self, text: str) -> list[template.Segment]:
+        return template.render_segments(text, self.fields())
+
+    def _holds(self, field_id: str) -> bool:
+        value = self.values.get(field_id) or self.captures.get(field_id) or ""
+        return bool(value.strip())
+
+    def visible_choices(self) -> list[VisibleChoice]:
+        """The choices shown at this step (their ``if`` holds), keyed 1-9 in order."""
+        shown = [c for c in self.node.choices if c.if_ is None or self._holds(c.if_)]
+        return [
+            VisibleChoice(str(i), self.render(c.label), c) for i, c in enumerate(shown, start=1)
+        ]
+
+    def can_continue(self) -> bool:
+        return not self.finished and (self.node.next is not None or self.node.end is not None)
+
+    def can_go_back(self) -> bool:
+        return not self.finished and bool(self.history)
+
+    def elapsed(self) -> float:
+        """Seconds of the call so far (time spent in an interrupted process excluded)."""
+        if self.finished:
+            return self._active_before
+        return self._active_before + (self._clock() - self._resumed_at)
+
+    def step_elapsed(self) -> float:
+        if self.finished:
+            return 0.0
+        return self._step_before + (self._clock() - self._step_started)
+
+    def over_budget(self) -> bool:
+        budget = self.node.seconds
+        return budget is not None and self.step_elapsed() > budget
+
+    def side_flow_keys(self) -> dict[str, str]:
+        """key -> node id of every side flow."""
+        return {s.key: s.node for s in self.script.anytime}
+
+    def node_times(self) -> dict[str, float]:
+        """Total seconds spent on each node, the current step included."""
+        totals: dict[str, float] = {}
+        for step in self.steps:
+            totals[step.node] = totals.get(step.node, 0.0) + step.seconds
+        if not self.finished:
+            totals[self.current] = totals.get(self.current, 0.0) + self.step_elapsed()
+        return totals
+
+    def score(self) -> Score | None:
+        """Practice: how many of the scenario's expected moves the caller made."""
+        if self.scenario is None or not self.scenario.expect:
+            return None
+        made = {(m.src, m.dst) for m in self.history if m.kind == "choice"}
+        matched = sum(1 for src, dst in self.scenario.expect.items() if (src, dst) in made)
+        return Score(matched, len(self.scenario.expect))
+
+    def expected_move(self) -> str | None:
+        """Practice: the node the scenario wants the caller to move to from here."""
+        if self.scenario is None:
+            return None
+        return self.scenario.expect.get(self.current)
+
+    # ----------------------------------------------------------------- changing
+    def _changed(self) -> None:
+        self.version += 1
+
+    def _close_step(self) -> None:
+        now = self._clock()
+        self.steps.append(StepTime(self.current, self._step_before + (now - self._step_started)))
+        self._step_started = now
+        self._step_before = 0.0
+
+    def _go(self, kind: MoveKind, dst: str, stack_after: list[str]) -> Node:
+        if dst not in self.script.nodes:
+            raise SessionError(f"step '{dst}' is not in the script")
+        move = Move(kind, self.current, dst, tuple(self.return_stack))
+        self._close_step()
+        self.history.append(move)
+        self.return_stack = stack_after
+        self.current = dst
+        self.path.append(dst)
+        self._changed()
+        return self.node
+
+    def _require_open(self) -> None:
+        if self.finished:
+            raise SessionError("the call is over")
+
+    def choose(self, key: str | int) -> Node:
+        """Pick the visible choice with this key (1-9)."""
+        self._require_open()
+        wanted = str(key)
+        for visible in self.visible_choices():
+            if visible.key == wanted:
+                return self._go("choice", visible.choice.next, list(self.return_stack))
+        raise SessionError(f"there is no choice {wanted} here")
+
+    def advance(self) -> Node:
+        """Enter: follow ``next`` (or ``return``), or finish the call on an end node."""
+        self._require_open()
+        node = self.node
+        if node.end is not None:
+            self.finish()
+            return node
+        if node.next is None:
+            raise SessionError("pick one of the choices to go on")
+        if node.next == RETURN:
+            if not self.return_stack:
+                raise SessionError("there is no step to return to")
+            stack = list(self.return_stack)
+            dst = stack.pop()
+            return self._go("return", dst, stack)
+        return self._go("next", node.next, list(self.return_stack))
+
+    def open_side_flow(self, key: str) -> Node:
+        """Open the side flow bound to ``key``; ``next: return`` comes back here."""
+        self._require_open()
+        side = self.script.side_flow_for_key(key)
+        if side is None:
+            raise SessionError(f"no side flow on key {key!r}")
+        return self._go("side", side.node, [*self.return_stack, self.current])
+
+    def back(self) -> Node:
+        """Undo the last move, whatever it was (a side flow's return too)."""
+        self._require_open()
+        if not self.history:
+            raise SessionError("this is the first step")
+        move = self.history.pop()
+        self._close_step()
+        self.current = move.src
+        self.return_stack = list(move.stack_before)
+        self.path.append(move.src)
+        self._changed()
+        return self.node
+
+    def set_capture(self, capture_id: str, text: str) -> None:
+        if self.captures.get(capture_id, "") == text:
+            return
+        if text:
+            self.captures[capture_id] = text
+        else:
+            self.captures.pop(capture_id, None)
+        self._changed()
+
+    def set_notes(self, text: str) -> None:
+        if text != self.notes:
+            self.notes = text
+            self._changed()
+
+    def set_rating(self, rating: int | None, note: str | None = None) -> None:
+        if rating is not None and not 1 <= rating <= 5:
+            raise SessionError("a rating is 1 to 5")
+        self.rating = rating
+        if note is not None:
+            self.rating_note = note
+        self._changed()
+
+    def _stop(self) -> None:
+        now = self._clock()
+        self._active_before += now - self._resumed_at
+        self._resumed_at = now
+        self._close_step()
+        self.finished = True
+        self.ended_at = _now_iso(self._wall())
+
+    def finish(self) -> None:
+        """Finish on an end node: the outcome is the node's ``end``."""
+        self._require_open()
+        if self.node.end is None:
+            raise SessionError("the call can only finish on a final step")
+        self.outcome = self.node.end
+        self._stop()
+        self._changed()
+
+    def abandon(self) -> None:
+        """End the call before a final step (``q``)."""
+        self._require_open()
+        self.abandoned = True
+        self._stop()
+        self._changed()
+
+    # ------------------------------------------------------------- persistence
+    def snapshot(self) -> dict[str, Any]:
+        """Everything about the call, JSON-able; the store keeps it whole."""
+        score = self.score()
+        in_step = 0.0 if self.finished else self.step_elapsed()
+        return {
+            "version": SNAPSHOT_VERSION,
+            "script": self.script.id,
+            "title": self.script.title,
+            "script_path": str(self.script.path) if self.script.path else None,
+            "mode": self.mode,
+            "scenario": self.scenario.id if self.scenario else None,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "duration_s": round(self.elapsed(), 3),
+            "outcome": self.outcome,
+            "finished": self.finished,
+            "abandoned": self.abandoned,
+            "path": list(self.path),
+            "values": dict(self.values),
+            "captures": dict(self.captures),
+            "checklist": dict(self.checklist),
+            "notes": self.notes,
+            "score": score.as_dict() if score else None,
+            "rating": self.rating,
+            "rating_note": self.rating_note,
+            "current": self.current,
+            "return_stack": list(self.return_stack),
+            "history": [
+                {"kind": m.kind, "src": m.src, "dst": m.dst, "stack": list(m.stack_before)}
+                for m in self.history
+            ],
+            "steps": [{"node": s.node, "seconds": round(s.seconds, 3)} for s in self.steps],
+            "step_seconds": round(in_step, 3),
+        }
+
+    @classmethod
+    def restore(
+        cls,
+        script: Script,
+        snap: Mapping[str, Any],
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> CallSession:
+        """Rebuild a session from ``snapshot()``; the clock resumes from the saved time.
+
+        Nodes that no longer exist in ``script`` raise ``SessionError``.
+        """
+        scenario = None
+        if snap.get("scenario"):
+            scenario = script.scenario(str(snap["scenario"]))
+        session = cls(
+            script,
+            snap.get("values") or {},
+            mode="practice" if snap.get("mode") == "practice" else "live",
+            scenario=scenario,
+            checklist=snap.get("checklist") or {},
+            clock=clock,
+            wall=wall,
+        )
+        current = str(snap.get("current") or script.start)
+        if current not in script.nodes:
+            raise SessionError(f"step '{current}' is no longer in the script")
+        session.current = current
+        session.values.update({str(k): str(v) for k, v in (snap.get("values") or {}).items()})
+        session.captures = {str(k): str(v) for k, v in (snap.get("captures") or {}).items()}
+        session.notes = str(snap.get("notes") or "")
+        session.path = [str(p) for p in snap.get("path") or [current]]
+        session.return_stack = [str(n) for n in snap.get("return_stack") or []]
+        session.history = [
+            Move(m["kind"], m["src"], m["dst"], tuple(m.get("stack") or ()))
+            for m in snap.get("history") or []
+        ]
+        session.steps = [
+            StepTime(str(s["node"]), float(s["seconds"])) for s in snap.get("steps") or []
+        ]
+        session.started_at = str(snap.get("started_at") or session.started_at)
+        session.ended_at = snap.get("ended_at")
+        session.outcome = snap.get("outcome")
+        session.finished = bool(snap.get("finished"))
+        session.abandoned = bool(snap.get("abandoned"))
+        session.rating = snap.get("rating")
+        session.rating_note = str(snap.get("rating_note") or "")
+        session._active_before = float(snap.get("duration_s") or 0.0)
+        session._step_before = float(snap.get("step_seconds") or 0.0)
+        return session

@@ -1,0 +1,106 @@
+"""Finding scripts: bundled ones, the user's own folder, and explicit paths.
+
+A user script whose id (file stem) equals a bundled one shadows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coach import locations
+from coach.script.model import Finding, Script, ScriptError, Source
+
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class ScriptEntry:
+    """One script in the library, loaded or not."""
+
+    id: str
+    source: Source
+    path: Path
+    script: Script | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.script is not None
+
+    @property
+    def title(self) -> str:
+        return self.script.title if self.script else self.id
+
+    @property
+    def description(self) -> str:
+        return self.script.description if self.script else ""
+
+    @property
+    def first_error(self) -> Finding | None:
+        return next((f for f in self.findings if f.severity == "error"), None)
+
+
+def _files(folder: Path) -> list[Path]:
+    try:
+        return sorted(
+            p for p in folder.iterdir() if p.suffix in SUFFIXES and not p.name.startswith(".")
+        )
+    except OSError:
+        return []
+
+
+def _load(path: Path, source: Source) -> ScriptEntry:
+    from coach.script.load import load_path
+
+    try:
+        script = load_path(path, source=source)
+    except ScriptError as exc:
+        return ScriptEntry(path.stem, source, path, None, list(exc.findings))
+    return ScriptEntry(script.id, source, path, script, list(script.warnings))
+
+
+def script_files() -> list[tuple[str, Source, Path]]:
+    """(id, source, path) of every script, user ones shadowing bundled ones."""
+    found: dict[str, tuple[str, Source, Path]] = {}
+    for path in _files(locations.bundled_scripts_dir()):
+        found[path.stem] = (path.stem, "bundled", path)
+    for path in _files(locations.user_scripts_dir()):
+        found[path.stem] = (path.stem, "user", path)
+    return sorted(found.values(), key=lambda item: (item[1] != "user", item[0]))
+
+
+def discover() -> list[ScriptEntry]:
+    """Every script (user scripts first), each loaded or with its findings."""
+    return [_load(path, source) for _id, source, path in script_files()]
+
+
+def find_path(ref: str) -> tuple[Path, Source]:
+    """Turn a command-line SCRIPT (a path or an id) into a file.
+
+    Raises ``ScriptError`` (unreadable) naming what was looked for.
+    """
+    candidate = Path(ref).expanduser()
+    looks_like_path = "/" in ref or "\\" in ref or candidate.suffix in SUFFIXES
+    if candidate.is_file():
+        return candidate, "path"
+    if not looks_like_path:
+        for script_id, source, path in script_files():
+            if script_id == ref:
+                return path, source
+    known = ", ".join(sid for sid, _s, _p in script_files()) or "none"
+    if looks_like_path:
+        message = f"no such file: {ref}"
+    else:
+        message = (
+            f"no script with id '{ref}' (known: {known}); give an id or a path to a .yaml file"
+        )
+    raise ScriptError([Finding(ref, 1, 1, "error", message)], unreadable=True)
+
+
+def resolve(ref: str) -> Script:
+    """Load the script a command line names (path or id); raises ``ScriptError``."""
+    from coach.script.load import load_path
+
+    path, source = find_path(ref)
+    return load_path(path, source=source)
