@@ -1,0 +1,172 @@
+"""The command line: exit codes, output shapes, and clear messages for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coach.cli import main
+
+GOOD = """\
+format: 1
+title: Follow-up call
+variables:
+  interviewer: {prompt: "Who interviewed you?", required: true}
+nodes:
+  hello:
+    say: Hello, may I speak with {interviewer}?
+    choices:
+      - {label: On the line, next: thanks}
+      - {label: Voicemail, next: voicemail}
+  thanks:
+    say: Thank you for your time.
+    end: pending
+  voicemail:
+    say: Leave your name and number.
+    end: voicemail
+"""
+
+
+@pytest.fixture(autouse=True)
+def coach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("COACH_HOME", str(home))
+    return home
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_check_good_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "good.yaml", GOOD)
+    assert main(["check", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "no problems" in err
+
+
+def test_check_error_exit_1_compiler_style(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "bad.yaml", GOOD.replace("next: thanks", "next: thanx"))
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    line = out.splitlines()[0]
+    assert line.startswith(f"{path}:9:")
+    assert ": error: " in line
+    assert "thanx" in line and "did you mean 'thanks'" in line
+
+
+def test_check_unreadable_exit_2_others_still_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path, "bad.yaml", GOOD.replace("next: thanks", "next: thanx"))
+    missing = tmp_path / "missing.yaml"
+    assert main(["check", str(missing), str(bad)]) == 2
+    out = capsys.readouterr().out
+    assert str(missing) in out
+    assert "thanx" in out
+
+
+def test_check_strict_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    unused = GOOD.replace(
+        "variables:\n", "variables:\n  company: Company name\n"
+    )  # a variable never used: a warning
+    path = write(tmp_path, "warn.yaml", unused)
+    assert main(["check", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["check", "--strict", "--format", "json", str(path)]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert findings and all(
+        set(f) == {"file", "line", "column", "severity", "message"} for f in findings
+    )
+    assert any("company" in f["message"] and f["severity"] == "error" for f in findings)
+
+
+def test_check_no_arguments_is_usage_error() -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check"])
+    assert exc.value.code == 2
+
+
+def test_scripts_json_lists_bundled_and_user(
+    coach_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    user_dir = coach_home / "config" / "scripts"
+    user_dir.mkdir(parents=True)
+    (user_dir / "mine.yaml").write_text(GOOD, encoding="utf-8")
+    (user_dir / "broken.yaml").write_text("title: [", encoding="utf-8")
+    (user_dir / "follow-up.yaml").write_text(GOOD, encoding="utf-8")  # shadows the bundled one
+    assert main(["scripts", "--json"]) == 0
+    rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert {"mine", "broken", "follow-up", "application-check", "recruiter-callback"} <= set(rows)
+    assert rows["mine"]["source"] == "user" and rows["mine"]["title"] == "Follow-up call"
+    assert rows["follow-up"]["source"] == "user"
+    assert rows["broken"]["ok"] is False and "broken.yaml:1:" in rows["broken"]["error"]
+    assert rows["application-check"]["source"] == "bundled"
+
+
+def test_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["type"] == "object"
+
+
+@pytest.mark.parametrize("fmt", ["mermaid", "dot", "text"])
+def test_graph_formats(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["graph", "follow-up", "--format", fmt]) == 0
+    assert capsys.readouterr().out.strip()
+
+
+def test_graph_unknown_script(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["graph", "no-such-script"]) == 2
+    err = capsys.readouterr().err
+    assert "no-such-script" in err and "follow-up" in err
+
+
+def test_where_uses_coach_home(coach_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["where"]) == 0
+    out = capsys.readouterr().out
+    assert str(coach_home / "config" / "scripts") in out
+    assert str(coach_home / "data" / "coach.db") in out
+
+
+def test_log_empty(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["log", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["log"]) == 0
+    assert "No calls yet" in capsys.readouterr().out
+
+
+def test_log_negative_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["log", "--limit", "-1"]) == 2
+
+
+def test_call_rejects_unknown_variable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["call", "follow-up", "--set", "nope=1"]) == 2
+    assert "no variable 'nope'" in capsys.readouterr().err
+
+
+def test_call_rejects_malformed_set(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["call", "follow-up", "--set", "oops"]) == 2
+    assert "ID=VALUE" in capsys.readouterr().err
+
+
+def test_call_broken_script_reports_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "bad.yaml", GOOD.replace("next: thanks", "next: thanx"))
+    assert main(["call", str(path)]) == 1
+    assert "thanx" in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.startswith("coach ")
