@@ -1,0 +1,131 @@
+"""Drive a program in a real terminal (tmux): type keys, read the screen.
+
+Used by the end-to-end tests and the TUI benchmark; usable by hand too:
+
+    python scripts/tmux_driver.py "coach call follow-up"  # prints the first screen
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+
+class TmuxError(RuntimeError):
+    pass
+
+
+def tmux_available() -> bool:
+    return shutil.which("tmux") is not None
+
+
+class Tmux:
+    """One detached tmux session running one command, on its own tmux server."""
+
+    def __init__(
+        self,
+        command: str,
+        *,
+        width: int = 100,
+        height: int = 30,
+        env: Mapping[str, str] | None = None,
+        cwd: str | Path | None = None,
+    ) -> None:
+        self.socket = f"coach-{uuid.uuid4().hex[:10]}"
+        self.name = "main"
+        self.width = width
+        self.height = height
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
+        # Keep the pane open after the program exits so its last screen can be read.
+        shell_cmd = f"{exports} {command}; echo '[exited '$?']'; sleep 600"
+        self._run(
+            "new-session",
+            "-d",
+            "-s",
+            self.name,
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            "-c",
+            str(cwd or os.getcwd()),
+            "env",
+            "TERM=xterm-256color",
+            "COLORTERM=truecolor",
+            "bash",
+            "-c",
+            shell_cmd,
+        )
+
+    def _run(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        if result.returncode != 0:
+            raise TmuxError(f"tmux {' '.join(args)}: {result.stderr.strip()}")
+        return result.stdout
+
+    def send(self, *keys: str) -> None:
+        """Send tmux key names (``Enter``, ``Tab``, ``Escape``, ``BSpace``, ``C-c``, ``1``)."""
+        for key in keys:
+            self._run("send-keys", "-t", self.name, key)
+
+    def type(self, text: str) -> None:
+        """Type literal text."""
+        self._run("send-keys", "-t", self.name, "-l", text)
+
+    def screen(self) -> str:
+        return self._run("capture-pane", "-p", "-t", self.name)
+
+    def wait_for(
+        self,
+        what: str | Callable[[str], bool],
+        timeout: float = 15.0,
+        interval: float = 0.05,
+    ) -> str:
+        """Wait until the screen contains ``what`` (or the predicate holds); return it."""
+        check = (lambda s: what in s) if isinstance(what, str) else what
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            time.sleep(interval)
+        raise TmuxError(f"timed out waiting for {what!r}; the screen was:\n{screen}")
+
+    def pane_pid(self) -> int:
+        return int(self._run("display-message", "-p", "-t", self.name, "#{pane_pid}").strip())
+
+    def kill(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=30)
+
+    def __enter__(self) -> Tmux:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.kill()
+
+
+def main() -> int:
+    if len(sys.argv) != 2:
+        print(__doc__)
+        return 2
+    with Tmux(sys.argv[1]) as tmux:
+        time.sleep(2)
+        print(tmux.screen())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""End-to-end tests: the real `coach` in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from tmux_driver import Tmux, tmux_available  # noqa: E402
+
+COACH = f"{sys.executable} -m coach"
+
+pytestmark = pytest.mark.tmux
+
+
+@pytest.fixture
+def coach_home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def run_tmux(coach_home: Path) -> Iterator[object]:
+    if not tmux_available():
+        pytest.fail("tmux is not installed: scripts/test installs it")
+    sessions: list[Tmux] = []
+
+    def start(args: str, width: int = 100, height: int = 30) -> Tmux:
+        env = {
+            "COACH_HOME": str(coach_home),
+            "PYTHONPATH": str(ROOT),
+            "TEXTUAL_ANIMATIONS": "none",
+        }
+        tmux = Tmux(f"{COACH} {args}", width=width, height=height, env=env, cwd=ROOT)
+        sessions.append(tmux)
+        return tmux
+
+    yield start
+    for tmux in sessions:
+        tmux.kill()
+
+
+def coach_log(coach_home: Path) -> list[dict[str, object]]:
+    env = dict(os.environ, COACH_HOME=str(coach_home), PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "log", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert isinstance(data, list)
+    return data
