@@ -1,0 +1,381 @@
+"""``coach partner``: the partner's live view of a rehearsal in another terminal.
+
+It polls the call record a few times a second for the newest practice call
+that is running, and shows what the partner needs: the role brief, the step
+the caller is on, the line to say there and the move to steer toward. It only
+reads the record. No rehearsal running, the caller quitting or crashing, a new
+rehearsal starting: each shows a message and the view keeps waiting.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
+
+from coach import locations
+from coach.call.practice import PartnerView, partner_view
+from coach.script.model import Script, ScriptError
+from coach.script.template import Segment
+from coach.store import CallRecord, Store, StoreError
+
+#: How often the record is read (seconds): the view follows within half a second.
+POLL_SECONDS = 0.25
+
+#: How many of the newest practice calls are looked at for a running one.
+RECENT = 10
+
+WAITING = (
+    "Waiting for a rehearsal: start `coach practice SCRIPT` in another terminal "
+    "on this machine. This view follows it as soon as it starts."
+)
+WAITING_NEXT = "Waiting for the next rehearsal: start `coach practice SCRIPT` again to go on."
+
+OUTCOME_WORDS = {
+    "offer": "Offer made",
+    "rejected": "Not selected",
+    "pending": "Decision pending",
+    "voicemail": "Left a voicemail",
+    "no_answer": "No answer",
+    "call_back": "Call back later",
+}
+
+
+def clock(seconds: float) -> str:
+    """``m:ss`` below an hour, ``h:mm:ss`` above."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _segments(segments: tuple[Segment, ...], style: str = "") -> Content:
+    """Rendered template text as Content: typed values stay plain, placeholders stand out."""
+    return Content.assemble(
+        *(
+            (s.text, f"{style} italic reverse $warning".strip() if s.missing else style)
+            for s in segments
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One read of the record: the rehearsal to show (if any) and its script."""
+
+    record: CallRecord | None = None
+    script: Script | None = None
+    #: Why nothing (or only part) can be shown: a store or script problem.
+    error: str | None = None
+
+
+class ScriptCache:
+    """Scripts loaded for rehearsals, by file (reloaded when the file changes)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, int], Script | str] = {}
+
+    def get(self, snapshot: dict[str, object]) -> Script | str:
+        """The snapshot's script, or a message saying why it could not be loaded."""
+        from coach.script.library import resolve
+
+        raw_path = snapshot.get("script_path")
+        script_id = snapshot.get("script")
+        ref: str | None = None
+        stamp = 0
+        if isinstance(raw_path, str) and raw_path:
+            try:
+                stamp = Path(raw_path).stat().st_mtime_ns
+                ref = raw_path
+            except OSError:
+                ref = None
+        if ref is None:
+            if not isinstance(script_id, str) or not script_id:
+                return "This rehearsal does not say which script it uses."
+            ref = script_id
+        key = (ref, stamp)
+        cached = self._entries.get(key)
+        if cached is None:
+            try:
+                cached = resolve(ref)
+            except ScriptError as exc:
+                cached = f"The script '{script_id or ref}' could not be loaded: {exc}"
+            except OSError as exc:
+                cached = f"The script '{script_id or ref}' could not be read: {exc}"
+            self._entries[key] = cached
+        return cached
+
+
+class PartnerApp(App[None]):
+    """The partner's side of a rehearsal, following the caller's terminal."""
+
+    TITLE = "Call Coach: partner"
+    CSS = """
+    Screen { background: $background; }
+    #heading {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        color: $text;
+        text-style: bold;
+    }
+    #body { height: 1fr; padding: 0 1; }
+    #message {
+        padding: 1 1;
+        color: $text;
+    }
+    #message.problem { color: $error; }
+    #result { padding: 1 1 0 1; color: $success; text-style: bold; }
+    #result.early { color: $warning; }
+    #live { height: auto; }
+    #status { color: $text-muted; padding: 0 0 0 0; }
+    #status.over { color: $warning; }
+    #say-label { color: $text-muted; margin-top: 1; }
+    #say { color: $text-muted; padding-left: 2; }
+    #partner {
+        border: heavy $accent;
+        border-title-color: $accent;
+        border-title-style: bold;
+        padding: 0 1;
+        margin-top: 1;
+        text-style: bold;
+        color: $text;
+    }
+    #steer { color: $accent; text-style: bold; margin-top: 1; }
+    #note { color: $warning; margin-top: 1; }
+    #brief {
+        border: round $primary;
+        border-title-color: $primary;
+        padding: 0 1;
+        margin-top: 1;
+        color: $text;
+    }
+    .hidden { display: none; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="quit")]
+
+    def __init__(
+        self,
+        *,
+        db_path: Path | None = None,
+        poll_seconds: float = POLL_SECONDS,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._poll_seconds = poll_seconds
+        self._monotonic = monotonic
+        self._store: Store | None = None
+        self._scripts = ScriptCache()
+        self._reading = False
+        #: The call this view follows (the newest running rehearsal, or the last one).
+        self.followed_id: int | None = None
+        #: The latest view shown, for tests and the clock.
+        self.view: PartnerView | None = None
+        self._snapshot_key: str | None = None
+        self._seen_at = 0.0
+        self._last: Observation = Observation()
+
+    # -- layout --
+
+    def compose(self) -> ComposeResult:
+        yield Static("Partner view", id="heading")
+        with VerticalScroll(id="body"):
+            yield Static(id="result", classes="hidden")
+            yield Static(WAITING, id="message")
+            with Vertical(id="live", classes="hidden"):
+                yield Static(id="status")
+                yield Static("The caller says:", id="say-label")
+                yield Static(id="say")
+                yield Static(id="partner")
+                yield Static(id="steer")
+                yield Static(id="note", classes="hidden")
+            yield Static(id="brief", classes="hidden")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#partner", Static).border_title = "You say"
+        self._poll()
+        self.set_interval(self._poll_seconds, self._poll)
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    # -- reading the record (in a thread: the database may be busy) --
+
+    def _poll(self) -> None:
+        if self._reading:
+            self._refresh_clock()
+            return
+        self._reading = True
+        self.run_worker(self._read, thread=True, group="poll", exit_on_error=False)
+        self._refresh_clock()
+
+    def _open(self) -> Store | None:
+        if self._store is None:
+            path = self._db_path or locations.database_path()
+            if not path.exists():
+                return None  # nothing recorded yet; never create the file from here
+            self._store = Store(path)
+        return self._store
+
+    def _read(self) -> Observation:
+        try:
+            store = self._open()
+            if store is None:
+                return Observation()
+            recent = store.calls(mode="practice", limit=RECENT)
+            record = next((r for r in recent if r.status == "running"), None)
+            if record is None and self.followed_id is not None:
+                record = next((r for r in recent if r.id == self.followed_id), None)
+                if record is None:
+                    record = store.get(self.followed_id)
+        except StoreError as exc:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+            return Observation(error=f"Cannot read the call record: {exc}")
+        if record is None:
+            return Observation()
+        loaded = self._scripts.get(record.snapshot)
+        if isinstance(loaded, str):
+            return Observation(record=record, error=loaded)
+        return Observation(record=record, script=loaded)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "poll":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self._reading = False
+            result = event.worker.result
+            if isinstance(result, Observation):
+                self._apply(result)
+        elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            self._reading = False
+            if event.state == WorkerState.ERROR:
+                self._apply(Observation(error=f"Cannot read the call record: {event.worker.error}"))
+
+    # -- showing --
+
+    def _apply(self, obs: Observation) -> None:
+        self._last = obs
+        record = obs.record
+        if record is not None:
+            self.followed_id = record.id
+            key = f"{record.id}:{record.status}:{json.dumps(record.snapshot, sort_keys=True)}"
+            if key != self._snapshot_key:
+                self._snapshot_key = key
+                self._seen_at = self._monotonic()
+        self._render()
+
+    def _refresh_clock(self) -> None:
+        if self._last.record is not None and self._last.record.status == "running":
+            self._render()
+
+    def _render(self) -> None:
+        obs = self._last
+        record = obs.record
+        message = self.query_one("#message", Static)
+        result = self.query_one("#result", Static)
+        live = self.query_one("#live", Vertical)
+        brief = self.query_one("#brief", Static)
+        heading = self.query_one("#heading", Static)
+        if record is None or obs.script is None:
+            self.view = None
+            heading.update("Partner view")
+            result.add_class("hidden")
+            live.add_class("hidden")
+            brief.add_class("hidden")
+            message.remove_class("hidden")
+            message.set_class(obs.error is not None, "problem")
+            if obs.error is not None:
+                message.update(Content(f"{obs.error}\n\nStill watching for a rehearsal."))
+            else:
+                message.update(Content(WAITING))
+            return
+        running = record.status == "running"
+        since = self._monotonic() - self._seen_at if running else 0.0
+        view = partner_view(obs.script, record.snapshot, since=since)
+        self.view = view
+        heading.update(Content(f"Partner view: {record.title or record.script}"))
+        brief.remove_class("hidden")
+        brief.border_title = f"Your role: {view.title}"
+        brief.update(Content(view.brief or "No brief for this rehearsal."))
+        if running and not view.finished:
+            result.add_class("hidden")
+            message.add_class("hidden")
+            live.remove_class("hidden")
+            self._show_live(view)
+            return
+        live.add_class("hidden")
+        result.remove_class("hidden")
+        message.remove_class("hidden")
+        message.remove_class("problem")
+        result.set_class(not view.finished, "early")
+        result.update(Content(self._result_text(record, view)))
+        message.update(Content(WAITING_NEXT))
+
+    def _show_live(self, view: PartnerView) -> None:
+        status = self.query_one("#status", Static)
+        parts = [f"Step {view.step_number}", clock(view.elapsed_s)]
+        if view.budget_s is not None:
+            parts.append(f"this step {clock(view.step_s)} of {clock(view.budget_s)}")
+        if view.in_side_flow:
+            parts.append("side question")
+        status.update(Content(" · ".join(parts)))
+        status.set_class(view.over_budget, "over")
+        self.query_one("#say", Static).update(
+            _segments(view.say_segments) if view.say_segments else Content("—")
+        )
+        partner = self.query_one("#partner", Static)
+        if view.partner_segments:
+            partner.update(_segments(view.partner_segments))
+        else:
+            partner.update(Content("No line for this step: answer as the other side would."))
+        steer = self.query_one("#steer", Static)
+        if view.steer:
+            steer.update(Content(f"Steer toward: {view.steer}"))
+            steer.remove_class("hidden")
+        else:
+            steer.add_class("hidden")
+        note = self.query_one("#note", Static)
+        if view.problems:
+            note.update(Content("\n".join(view.problems)))
+            note.remove_class("hidden")
+        else:
+            note.add_class("hidden")
+
+    @staticmethod
+    def _result_text(record: CallRecord, view: PartnerView) -> str:
+        if record.status == "interrupted":
+            head = "The caller's app stopped (closed or crashed) during the rehearsal."
+        elif view.abandoned or record.status == "abandoned" or not view.finished:
+            head = "The caller ended the rehearsal early."
+        else:
+            outcome = view.outcome or ""
+            words = OUTCOME_WORDS.get(outcome, outcome.replace("_", " ").capitalize())
+            head = f"Rehearsal finished: {words}." if words else "Rehearsal finished."
+        details = [f"time {clock(view.elapsed_s)}"]
+        if view.score is not None:
+            details.insert(0, f"score {view.score.matched}/{view.score.total}")
+        if view.rating is not None:
+            details.append(f"rated {view.rating}/5")
+        return f"{head}\n{', '.join(details).capitalize()}."
+
+
+def run_partner() -> int:
+    """Run the partner view until ``q``; returns the exit status."""
+    PartnerApp().run()
+    return 0
