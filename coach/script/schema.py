@@ -42,9 +42,7 @@ def _id(description: str) -> Schema:
     return {"$ref": "#/$defs/id", "description": description}
 
 
-def _closed(
-    properties: dict[str, Schema], required: list[str], description: str
-) -> Schema:
+def _closed(properties: dict[str, Schema], required: list[str], description: str) -> Schema:
     schema: Schema = {
         "type": "object",
         "description": description,
@@ -121,7 +119,8 @@ def _defs() -> dict[str, Schema]:
     outcome: Schema = {
         "description": (
             "Marks a final node and names the call's outcome. The follow-up "
-            "tracker understands " + ", ".join(f"`{o}`" for o in KNOWN_OUTCOMES)
+            "tracker understands "
+            + ", ".join(f"`{o}`" for o in KNOWN_OUTCOMES)
             + "; other ids are stored as they are."
         ),
         "anyOf": [
