@@ -1,0 +1,439 @@
+"""The Call Coach Textual app and the two entry points the command line calls.
+
+``run_home()`` is ``coach``; ``run_call()`` is ``coach call``/``coach practice``.
+Importing this module has no side effects: nothing is read or opened until the
+app runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import time
+from collections.abc import Callable, Mapping
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Literal, TypeVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from coach import locations
+from coach.call.followup import FollowUpWindow
+from coach.call.session import CallSession, SessionError
+from coach.script.model import Scenario, Script, ScriptError
+from coach.store import CallRecord, Store, StoreError
+from coach.tui.commands import CoachCommands
+from coach.tui.dialogs.confirm import ConfirmDialog
+from coach.tui.messages import ScriptChosen
+from coach.tui.recorder import CallRecorder
+from coach.tui.screens.call import CallScreen
+from coach.tui.screens.details import DetailsScreen
+from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.prep import PrepScreen
+from coach.tui.screens.summary import SummaryScreen
+from coach.tui.text import clock as clock_text
+from coach.tui.widgets.history import follow_ups_content, recent_content
+
+if TYPE_CHECKING:
+    from coach.script.library import ScriptEntry
+
+T = TypeVar("T")
+
+Mode = Literal["live", "practice"]
+
+RECENT_LIMIT = 8
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+
+def needs_details(script: Script, values: Mapping[str, str]) -> bool:
+    """True unless every variable already has a value (``--set`` or a default)."""
+    for var in script.variables:
+        value = values.get(var.id)
+        if value is None:
+            value = var.default or ""
+        if not value.strip():
+            return True
+    return False
+
+
+@dataclass
+class CallFlow:
+    """One walk from details to summary."""
+
+    script: Script
+    values: dict[str, str]
+    mode: Mode = "live"
+    scenario: Scenario | None = None
+    ticks: dict[str, bool] = field(default_factory=dict)
+    details_shown: bool = False
+
+
+class RecentCallsDialog(ModalScreen[None]):
+    """Recent calls, from anywhere (command palette)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("q", "close", "Close", show=False),
+    ]
+
+    def __init__(self, body: Content) -> None:
+        super().__init__()
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog-wide"):
+            yield Static(Content.styled("Recent calls", "bold"), classes="dialog-title")
+            with VerticalScroll():
+                yield Static(self.body)
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class CoachApp(App[int]):
+    """Call Coach. Starts on the home screen, or straight into one call.
+
+    Args:
+        script: start this call at once (``coach call``) instead of the home screen.
+        values: variable values given on the command line.
+        mode: ``live`` or ``practice``.
+        scenario: the practice scenario, if any.
+        store_path: the SQLite file (default: the data folder's ``coach.db``).
+        store: an open store to use instead (tests).
+        clock: monotonic clock for call timers (tests freeze it).
+        wall: wall clock for timestamps.
+        today: today's date, for follow-up windows.
+        handle_signals: save and exit on SIGHUP/SIGTERM (the real terminal only).
+    """
+
+    CSS_PATH = "coach.tcss"
+    TITLE = "Call Coach"
+    COMMANDS = App.COMMANDS | {CoachCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        script: Script | None = None,
+        values: Mapping[str, str] | None = None,
+        mode: Mode = "live",
+        scenario: Scenario | None = None,
+        store_path: Path | None = None,
+        store: Store | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], datetime] = lambda: datetime.now(UTC),
+        today: Callable[[], date] = date.today,
+        handle_signals: bool = False,
+    ) -> None:
+        super().__init__()
+        self._call_script = script
+        self._call_values = dict(values or {})
+        self._call_mode: Mode = mode
+        self._call_scenario = scenario
+        self._store_path = store_path
+        self._store = store
+        self._store_warned = False
+        self.clock = clock
+        self.wall = wall
+        self.today = today
+        self._handle_signals = handle_signals
+        self._entries: list[ScriptEntry] | None = None
+        self._flow: CallFlow | None = None
+        self.home_mode = script is None
+
+    # ------------------------------------------------------------------ store
+    def open_store(self) -> Store:
+        """The store, opened on first use (raises ``StoreError``)."""
+        if self._store is None:
+            self._store = Store(self._store_path)
+        return self._store
+
+    def _warn_store(self, message: str) -> None:
+        self.notify(message, title="Call history", severity="error", timeout=10)
+
+    def _read_store(self, read: Callable[[Store], T]) -> T | None:
+        """Run a read; on ``StoreError`` tell the user once and return None."""
+        try:
+            return read(self.open_store())
+        except StoreError as exc:
+            if not self._store_warned:
+                self._store_warned = True
+                self._warn_store(f"The call history cannot be read: {exc}")
+            return None
+
+    # --------------------------------------------------------------- startup
+    def on_mount(self) -> None:
+        self.theme = DARK_THEME if self.theme == DARK_THEME else self.theme
+        if self._handle_signals:
+            self._install_signal_handlers()
+        if self.home_mode:
+            self.push_screen(HomeScreen())
+            self.call_after_refresh(self._offer_resume, None)
+        else:
+            assert self._call_script is not None
+            script = self._call_script
+            if not self._offer_resume(script.id):
+                self.begin_call(
+                    script, self._call_values, mode=self._call_mode, scenario=self._call_scenario
+                )
+
+    def _install_signal_handlers(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            with suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._hang_up)
+
+    def _hang_up(self) -> None:
+        self.save_running_calls()
+        self.exit(0)
+
+    def save_running_calls(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, CallScreen):
+                screen.save_now()
+
+    async def action_quit(self) -> None:
+        self.save_running_calls()
+        self.exit(0)
+
+    # ---------------------------------------------------------------- resume
+    def _offer_resume(self, script_id: str | None) -> bool:
+        """Offer the newest interrupted call (of ``script_id`` if given). True if offered."""
+        found = self._read_store(lambda store: store.interrupted())
+        records = list(found or [])
+        if script_id is not None:
+            records = [r for r in records if r.script == script_id]
+        if not records:
+            return False
+        record = records[0]
+        snap = record.snapshot
+        step = str(snap.get("current") or "?")
+        detail = (
+            f"{record.title}, started {record.started_at[:16].replace('T', ' ')}, "
+            f"stopped at step '{step}' after {clock_text(record.duration_s or 0)}. "
+            "Its notes and captures are kept."
+        )
+        self.push_screen(
+            ConfirmDialog(
+                "A call was interrupted. Resume it?",
+                detail,
+                yes="Resume",
+                no="Keep as interrupted",
+            ),
+            lambda yes: self._resume_answered(record, bool(yes)),
+        )
+        return True
+
+    def _resume_answered(self, record: CallRecord, yes: bool) -> None:
+        if yes and self.resume_call(record):
+            return
+        if not yes:
+            self._read_store(lambda store: store.dismiss(record.id))
+        if not self.home_mode and self._flow is None and self._call_script is not None:
+            self.begin_call(
+                self._call_script,
+                self._call_values,
+                mode=self._call_mode,
+                scenario=self._call_scenario,
+            )
+        elif self.home_mode:
+            self._refresh_home()
+
+    def _script_for(self, record: CallRecord) -> Script:
+        from coach.script.library import resolve
+        from coach.script.load import load_path
+
+        path = record.snapshot.get("script_path")
+        if isinstance(path, str) and path and Path(path).is_file():
+            return load_path(Path(path))
+        if self._call_script is not None and self._call_script.id == record.script:
+            return self._call_script
+        return resolve(record.script)
+
+    def resume_call(self, record: CallRecord) -> bool:
+        """Continue an interrupted call where it stopped. False if it cannot be."""
+        try:
+            script = self._script_for(record)
+        except ScriptError as exc:
+            self.notify(f"Cannot resume: {exc}", severity="error", timeout=10)
+            return False
+        try:
+            taken = self.open_store().resume(record.id)
+        except StoreError as exc:
+            self.notify(f"Cannot resume: {exc}", severity="error", timeout=10)
+            return False
+        try:
+            session = CallSession.restore(script, taken.snapshot, clock=self.clock, wall=self.wall)
+        except (SessionError, KeyError, TypeError, ValueError) as exc:
+            self.notify(f"Cannot resume: {exc}", severity="error", timeout=10)
+            return False
+        self._flow = CallFlow(script, dict(session.values), session.mode, session.scenario)
+        recorder = CallRecorder(self.open_store, self._warn_store, call_id=record.id)
+        self.push_screen(CallScreen(session, recorder), lambda s: self._call_done(recorder, s))
+        return True
+
+    # ------------------------------------------------------------------ flow
+    def script_entries(self, *, reload: bool = False) -> list[ScriptEntry]:
+        if self._entries is None or reload:
+            from coach.script.library import discover
+
+            self._entries = discover()
+        return self._entries
+
+    def home_history(self) -> tuple[Content, Content]:
+        today = self.today()
+        due = self._read_store(lambda store: store.due_follow_ups(today))
+        recent = self._read_store(lambda store: store.calls(limit=RECENT_LIMIT))
+        return (
+            follow_ups_content(due or [], today),
+            recent_content(recent or [], today),
+        )
+
+    def on_script_chosen(self, message: ScriptChosen) -> None:
+        self.start_script(message.script_id)
+
+    def start_script(self, script_id: str) -> None:
+        """Start the details → prep → call walk for a script of the library."""
+        if self._flow is not None:
+            self.notify("Finish the current call first.", severity="warning")
+            return
+        entry = next((e for e in self.script_entries() if e.id == script_id), None)
+        if entry is None or entry.script is None:
+            self.notify(f"Script '{script_id}' cannot be started.", severity="error")
+            return
+        self.begin_call(entry.script, {})
+
+    def begin_call(
+        self,
+        script: Script,
+        values: Mapping[str, str],
+        *,
+        mode: Mode = "live",
+        scenario: Scenario | None = None,
+    ) -> None:
+        self._flow = CallFlow(script, dict(values), mode, scenario)
+        if needs_details(script, values):
+            self._to_details()
+        else:
+            self._to_prep()
+
+    def _to_details(self) -> None:
+        flow = self._flow
+        assert flow is not None
+        flow.details_shown = True
+        self.push_screen(DetailsScreen(flow.script, flow.values), self._details_done)
+
+    def _details_done(self, values: dict[str, str] | None) -> None:
+        if values is None or self._flow is None:
+            self._flow_over()
+            return
+        self._flow.values.update(values)
+        self._to_prep()
+
+    def _to_prep(self) -> None:
+        flow = self._flow
+        assert flow is not None
+        if not flow.script.checklist:
+            self._to_call()
+            return
+        self.push_screen(PrepScreen(flow.script, flow.ticks), self._prep_done)
+
+    def _prep_done(self, ticks: dict[str, bool] | None) -> None:
+        flow = self._flow
+        if flow is None:
+            return
+        if ticks is None:
+            if flow.details_shown:
+                self._to_details()
+            else:
+                self._flow_over()
+            return
+        flow.ticks = ticks
+        self._to_call()
+
+    def _to_call(self) -> None:
+        flow = self._flow
+        assert flow is not None
+        session = CallSession(
+            flow.script,
+            flow.values,
+            mode=flow.mode,
+            scenario=flow.scenario,
+            checklist=flow.ticks,
+            clock=self.clock,
+            wall=self.wall,
+        )
+        recorder = CallRecorder(self.open_store, self._warn_store)
+        self.push_screen(CallScreen(session, recorder), lambda s: self._call_done(recorder, s))
+
+    def _call_done(self, recorder: CallRecorder, session: CallSession | None) -> None:
+        if session is None:
+            self._flow_over()
+            return
+        window: FollowUpWindow | None = None
+        if recorder.finished and recorder.call_id is not None:
+            call_id = recorder.call_id
+            stored = self._read_store(lambda store: store.get(call_id))
+            if stored is not None:
+                window = stored.follow_up
+        self.push_screen(
+            SummaryScreen(
+                session,
+                today=self.today(),
+                export_dir=locations.data_dir() / "exports",
+                saved=recorder.finished,
+                follow_up=window,
+            ),
+            lambda _: self._flow_over(),
+        )
+
+    def _flow_over(self) -> None:
+        self._flow = None
+        if self.home_mode:
+            self._refresh_home()
+        else:
+            self.exit(0)
+
+    def _refresh_home(self) -> None:
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refresh_data()
+
+    # --------------------------------------------------------------- actions
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def action_recent_calls(self) -> None:
+        today = self.today()
+        recent = self._read_store(lambda store: store.calls(limit=20))
+        self.push_screen(RecentCallsDialog(recent_content(recent or [], today)))
+
+
+def run_home() -> int:
+    """``coach``: the home screen."""
+    app = CoachApp(handle_signals=True)
+    result = app.run()
+    return result if isinstance(result, int) else 0
+
+
+def run_call(
+    script: Script,
+    values: dict[str, str],
+    *,
+    mode: Literal["live", "practice"] = "live",
+    scenario: Scenario | None = None,
+) -> int:
+    """``coach call``/``coach practice``: details → prep → call → summary, then exit."""
+    app = CoachApp(script=script, values=values, mode=mode, scenario=scenario, handle_signals=True)
+    result = app.run()
+    return result if isinstance(result, int) else 0

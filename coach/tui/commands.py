@@ -1,0 +1,46 @@
+"""Command palette: start a script, see recent calls, switch the theme."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class CoachCommands(Provider):
+    """The app's main actions in the command palette (ctrl+p)."""
+
+    def _commands(self) -> list[tuple[str, str, object]]:
+        from coach.tui.app import CoachApp
+
+        app = self.app
+        assert isinstance(app, CoachApp)
+        commands: list[tuple[str, str, object]] = [
+            ("Show recent calls", "The calls you made, newest first", app.action_recent_calls),
+            (
+                "Toggle dark/light theme",
+                "Switch between the dark and light theme",
+                app.action_toggle_theme,
+            ),
+        ]
+        for entry in app.script_entries():
+            if entry.script is not None:
+                commands.append(
+                    (
+                        f"Start call: {entry.title}",
+                        entry.description or f"{entry.source} script {entry.id}",
+                        partial(app.start_script, entry.id),
+                    )
+                )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]

@@ -1,0 +1,272 @@
+"""The live call: what to say now, where to go next, one key per move.
+
+The screen renders a ``CallSession`` and forwards keys to it. Every move is
+written to the store at once; typing (captures, notes) at most a second late.
+Fields never take focus on their own, so digits and letters always navigate
+unless the user chose to type (``tab`` or ``n``; ``escape`` leaves).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Label, TextArea
+
+from coach.call.session import CallSession, SessionError
+from coach.tui.dialogs.answers import AnswersDialog
+from coach.tui.dialogs.confirm import ConfirmDialog
+from coach.tui.messages import FieldChanged, FieldDone
+from coach.tui.recorder import CallRecorder
+from coach.tui.widgets.fields import FieldEditor
+from coach.tui.widgets.step import Breadcrumb, CallClock, ChoicesView, SayPanel, TipsView
+
+#: How often typed text is checked for saving, and the clock redrawn (seconds).
+TICK = 0.5
+
+#: Below these sizes the call screen switches to its compact layout.
+NARROW_WIDTH = 100
+SHORT_HEIGHT = 20
+
+
+def side_flow_label(node_id: str) -> str:
+    return node_id.replace("_", " ").capitalize()
+
+
+class CallScreen(Screen[CallSession]):
+    """One call, step by step. Dismisses with the session once it is over."""
+
+    AUTO_FOCUS = ""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "choose('1')", "Choose", key_display="1-9", id="choose"),
+        *[Binding(str(i), f"choose('{i}')", show=False) for i in range(2, 10)],
+        Binding("enter", "advance", "Continue", key_display="⏎", id="continue"),
+        Binding("enter", "finish_call", "Finish call", key_display="⏎", id="finish"),
+        Binding("b", "back", "Back", id="back"),
+        Binding("backspace", "back", "Back", show=False),
+        Binding("tab", "next_field(1)", "Fields", id="fields"),
+        Binding("shift+tab", "next_field(-1)", "Previous field", show=False),
+        Binding("n", "notes", "Notes", id="notes"),
+        Binding("escape", "leave_field", "Leave field", id="leave_field"),
+        Binding("a", "answers", "Answers", id="answers"),
+        Binding("q", "end_call", "End call", id="end_call"),
+    ]
+
+    def __init__(
+        self,
+        session: CallSession,
+        recorder: CallRecorder,
+        *,
+        on_tick: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.recorder = recorder
+        self._on_tick = on_tick
+        self._side_keys = session.side_flow_keys()
+        for key, node_id in self._side_keys.items():
+            self._bindings.bind(key, f"side_flow('{key}')", side_flow_label(node_id))
+
+    # ----------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="call-top"):
+            yield Breadcrumb(id="crumb")
+            yield CallClock(id="clock")
+        with Horizontal(id="call-body"):
+            with Vertical(id="call-left"):
+                with VerticalScroll(id="call-main", can_focus=False):
+                    yield SayPanel(id="say")
+                    yield TipsView(id="tips")
+                    yield Vertical(id="captures")
+                yield ChoicesView(id="choices")
+            with Vertical(id="call-side"):
+                yield Label("Notes (n)", id="notes-label")
+                yield TextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = self.session.script.title
+        self.sub_title = "practice" if self.session.mode == "practice" else "live call"
+        self._fit(self.app.size.width, self.app.size.height)
+        self.show_step()
+        self.recorder.start(self.session)
+        self.set_interval(TICK, self._tick)
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        self.set_class(height < SHORT_HEIGHT, "-short")
+
+    # ------------------------------------------------------------- rendering
+    def show_step(self) -> None:
+        """Bring every widget up to date with the session (in place, no recompose)."""
+        session = self.session
+        self.query_one(SayPanel).show(session)
+        self.query_one(TipsView).show(session)
+        self.query_one(ChoicesView).show(session)
+        self.query_one(Breadcrumb).show(session)
+        self.query_one(CallClock).show(session)
+        self._show_captures()
+        self.query_one("#call-main", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def _show_captures(self) -> None:
+        box = self.query_one("#captures", Vertical)
+        box.remove_children()
+        editors = [
+            FieldEditor(
+                capture.id,
+                self.session.render(capture.prompt),
+                capture.type,
+                self.session.captures.get(capture.id, ""),
+                compact=True,
+            )
+            for capture in self.session.node.capture
+        ]
+        box.display = bool(editors)
+        if editors:
+            box.mount_all(editors)
+
+    def _tick(self) -> None:
+        if self.session.finished:
+            return
+        self.query_one(CallClock).show(self.session)
+        self.recorder.save_if_changed(self.session)
+        if self._on_tick is not None:
+            self._on_tick()
+
+    # ----------------------------------------------------------------- moves
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        node = self.session.node
+        if action == "choose":
+            return bool(node.choices)
+        if action == "advance":
+            return node.next is not None
+        if action == "finish_call":
+            return node.end is not None
+        if action == "back":
+            return True if self.session.history else None
+        if action == "leave_field":
+            return self.focused is not None
+        if action == "next_field":
+            return bool(self._fields())
+        return True
+
+    def _move(self, move: Callable[[], object]) -> None:
+        self.set_focus(None)
+        try:
+            move()
+        except SessionError as exc:
+            self.notify(str(exc).capitalize(), severity="warning", timeout=3)
+            return
+        if self.session.finished:
+            self._close("done")
+            return
+        self.recorder.save(self.session)
+        self.show_step()
+
+    def action_choose(self, key: str) -> None:
+        self._move(lambda: self.session.choose(key))
+
+    def action_advance(self) -> None:
+        self._move(self.session.advance)
+
+    def action_finish_call(self) -> None:
+        self._move(self.session.advance)
+
+    def action_back(self) -> None:
+        self._move(self.session.back)
+
+    def action_side_flow(self, key: str) -> None:
+        self._move(lambda: self.session.open_side_flow(key))
+
+    def action_answers(self) -> None:
+        self.app.push_screen(AnswersDialog(self.session))
+
+    def action_end_call(self) -> None:
+        on_end = self.session.node.end is not None
+        question = "Finish the call here?" if on_end else "End the call now?"
+        detail = (
+            "The call is saved as ended early; you will see its summary."
+            if not on_end
+            else "The call is saved with this step's outcome."
+        )
+        self.app.push_screen(ConfirmDialog(question, detail), self._end_answered)
+
+    def _end_answered(self, yes: bool | None) -> None:
+        if not yes or self.session.finished:
+            return
+        if self.session.node.end is not None:
+            self.session.finish()
+            self._close("done")
+        else:
+            self.session.abandon()
+            self._close("abandoned")
+
+    def _close(self, status: str) -> None:
+        self.recorder.finish(self.session, "abandoned" if status == "abandoned" else "done")
+        self.dismiss(self.session)
+
+    # ---------------------------------------------------------------- fields
+    def _fields(self) -> list[Widget]:
+        editors: list[Widget] = [f.editor for f in self.query(FieldEditor)]
+        return [*editors, self.query_one("#notes", TextArea)]
+
+    def action_next_field(self, step: int) -> None:
+        fields = self._fields()
+        focused = self.focused
+        if focused in fields:
+            index = (fields.index(focused) + step) % len(fields)
+        else:
+            index = 0 if step > 0 else len(fields) - 1
+        fields[index].focus()
+
+    def action_notes(self) -> None:
+        self.query_one("#notes", TextArea).focus()
+
+    def action_leave_field(self) -> None:
+        self.set_focus(None)
+
+    def on_descendant_focus(self) -> None:
+        self.set_class(self.focused is not None and self.focused.id == "notes", "-notes-open")
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self._after_blur)
+
+    def _after_blur(self) -> None:
+        self.set_class(self.focused is not None and self.focused.id == "notes", "-notes-open")
+        self.refresh_bindings()
+
+    @on(FieldChanged)
+    def _capture_changed(self, event: FieldChanged) -> None:
+        self.session.set_capture(event.field_id, event.value)
+        # A choice may depend on this capture (``if:``), and templates may use it.
+        self.query_one(ChoicesView).show(self.session)
+        self.query_one(SayPanel).show(self.session)
+        self.query_one(TipsView).show(self.session)
+
+    @on(FieldDone)
+    def _capture_done(self, event: FieldDone) -> None:
+        self.set_focus(None)
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        self.session.set_notes(event.text_area.text)
+
+    def save_now(self) -> None:
+        """Write what is not written yet (the app calls this before it exits)."""
+        if not self.session.finished:
+            self.recorder.save_if_changed(self.session)
+
+    def on_unmount(self) -> None:
+        self.save_now()

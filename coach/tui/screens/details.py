@@ -1,0 +1,100 @@
+"""The call details form: the script's variables, filled in before the call."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from coach.script.model import Script
+from coach.tui.messages import FieldDone
+from coach.tui.widgets.fields import FieldEditor
+
+
+class DetailsScreen(Screen[dict[str, str] | None]):
+    """Fill the variables; dismisses with the values, or None to go back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "continue", "Continue", priority=True),
+        Binding("escape", "back", "Back"),
+        Binding("tab", "app.focus_next", "Next field", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
+    ]
+
+    def __init__(self, script: Script, values: Mapping[str, str]) -> None:
+        super().__init__()
+        self.script = script
+        self.values = dict(values)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="details-form", can_focus=False):
+            yield Static(Content.styled(self.script.title, "bold"), classes="screen-title")
+            yield Static(
+                Content.assemble(
+                    "The facts of this call, used in what you will say. ",
+                    ("*", "bold $error"),
+                    " is required.",
+                ),
+                classes="screen-intro",
+            )
+            for var in self.script.variables:
+                value = self.values.get(var.id)
+                if value is None:
+                    value = var.default or ""
+                yield FieldEditor(var.id, var.prompt, var.type, value, required=var.required)
+            with Horizontal(id="details-buttons"):
+                yield Button("Continue (ctrl+s)", id="continue", variant="primary")
+                yield Button("Back (esc)", id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.script.title
+        self.sub_title = "call details"
+
+    def collect(self) -> dict[str, str]:
+        return {editor.field_id: editor.value for editor in self.query(FieldEditor)}
+
+    def problems(self) -> list[tuple[FieldEditor, str]]:
+        found: list[tuple[FieldEditor, str]] = []
+        for editor in self.query(FieldEditor):
+            problem = editor.problem()
+            if problem is not None:
+                found.append((editor, problem))
+        return found
+
+    def action_continue(self) -> None:
+        problems = self.problems()
+        if problems:
+            names = []
+            for editor, problem in problems:
+                var = self.script.variable(editor.field_id)
+                prompt = var.prompt if var else editor.field_id
+                names.append(f"{prompt} ({'required' if problem == 'required' else 'not a date'})")
+            self.notify(
+                "Cannot continue yet: " + "; ".join(names),
+                title="Call details",
+                severity="warning",
+            )
+            problems[0][0].focus_editor()
+            return
+        self.dismiss(self.collect())
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "continue":
+            self.action_continue()
+        else:
+            self.action_back()
+
+    def on_field_done(self, event: FieldDone) -> None:
+        event.stop()
+        self.focus_next()

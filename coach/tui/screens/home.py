@@ -1,0 +1,130 @@
+"""Home: the scripts to call with, follow-ups that are due, recent calls."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coach.script.library import ScriptEntry
+from coach.tui.messages import ScriptChosen
+
+NARROW_WIDTH = 100
+
+
+def entry_prompt(entry: ScriptEntry) -> Content:
+    """A script's title, source and description; a broken one's first error."""
+    head = Content.assemble((entry.title, "bold"), (f"  {entry.source}", "$text-muted"))
+    if entry.script is None:
+        error = entry.first_error
+        message = error.format() if error else f"{entry.path}: could not be loaded"
+        return Content("\n").join(
+            [
+                head,
+                Content.styled(message, "$text-error"),
+                Content.styled("cannot be started; fix it and press r", "$text-muted"),
+            ]
+        )
+    if entry.description:
+        return Content("\n").join([head, Content.styled(entry.description, "$text-muted")])
+    return head
+
+
+class HomeScreen(Screen[None]):
+    """The first screen of ``coach``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "start", "Start call", key_display="⏎", priority=False),
+        Binding("r", "refresh", "Refresh"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="home"):
+            with Vertical(id="home-scripts"):
+                yield Static(Content.styled("Call scripts", "bold"), classes="section-title")
+                yield OptionList(id="scripts")
+            with Vertical(id="home-side"):
+                yield Static(Content.styled("Follow-ups due", "bold"), classes="section-title")
+                yield Static("", id="follow-ups")
+                yield Static(Content.styled("Recent calls", "bold"), classes="section-title")
+                yield Static("", id="recent")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Call Coach"
+        self.sub_title = ""
+        self._fit(self.app.size.width)
+        self.refresh_data()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        from coach.tui.app import CoachApp
+
+        app = self.app
+        assert isinstance(app, CoachApp)
+        scripts = self.query_one("#scripts", OptionList)
+        highlighted = scripts.highlighted
+        entries = app.script_entries(reload=True)
+        scripts.clear_options()
+        scripts.add_options(
+            Option(entry_prompt(entry), id=str(index), disabled=entry.script is None)
+            for index, entry in enumerate(entries)
+        )
+        if entries:
+            scripts.highlighted = min(highlighted or 0, len(entries) - 1)
+        follow_ups, recent = app.home_history()
+        self.query_one("#follow-ups", Static).update(follow_ups)
+        self.query_one("#recent", Static).update(recent)
+
+    def action_start(self) -> None:
+        scripts = self.query_one("#scripts", OptionList)
+        if scripts.highlighted is None:
+            return
+        option = scripts.get_option_at_index(scripts.highlighted)
+        self._start(option)
+
+    def action_refresh(self) -> None:
+        self.refresh_data()
+        self.notify("Scripts and calls reloaded.", timeout=2)
+
+    @on(OptionList.OptionSelected, "#scripts")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._start(event.option)
+
+    def _start(self, option: Option) -> None:
+        from coach.tui.app import CoachApp
+
+        app = self.app
+        assert isinstance(app, CoachApp)
+        entries = app.script_entries()
+        index = int(option.id or 0)
+        if not 0 <= index < len(entries):
+            return
+        entry = entries[index]
+        if entry.script is None:
+            error = entry.first_error
+            self.notify(
+                error.format() if error else "This script could not be loaded.",
+                title="Cannot start this script",
+                severity="error",
+            )
+            return
+        self.post_message(ScriptChosen(entry.id))

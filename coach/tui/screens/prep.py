@@ -1,0 +1,155 @@
+"""The prep checklist: tick what is ready, read why on demand, start the call."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from coach.script.model import ChecklistItem, Script
+from coach.tui.dialogs.confirm import ConfirmDialog
+
+
+def _prompt(item: ChecklistItem) -> Content:
+    text = Content(item.text)
+    if item.required:
+        text = text + Content.styled(" *", "bold $error")
+    if item.why:
+        text = text + Content.styled("  (?)", "$text-muted")
+    return text
+
+
+class PrepScreen(Screen[dict[str, bool] | None]):
+    """Dismisses with the ticks (item id -> ticked), or None to go back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "tick", "Tick", key_display="space", priority=True),
+        Binding("question_mark", "why", "Why?", key_display="?"),
+        Binding("w", "why", "Why?", show=False),
+        Binding("s", "start", "Start call"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, script: Script, ticks: Mapping[str, bool] | None = None) -> None:
+        super().__init__()
+        self.script = script
+        self._ticks = dict(ticks or {})
+        self._why_open = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="prep"):
+            yield Static(Content.styled("Before you call", "bold"), classes="screen-title")
+            yield Static(
+                Content.assemble(
+                    "Tick what is ready. ",
+                    ("*", "bold $error"),
+                    " must be ready; ",
+                    ("(?)", "$text-muted"),
+                    " has a reason: press ? to read it.",
+                ),
+                classes="screen-intro",
+            )
+            yield SelectionList[str](
+                *[
+                    Selection(_prompt(item), item.id, bool(self._ticks.get(item.id)))
+                    for item in self.script.checklist
+                ],
+                id="checklist",
+            )
+            yield Static("", id="why")
+            yield Static("", id="prep-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.script.title
+        self.sub_title = "prep checklist"
+        checklist = self.query_one("#checklist", SelectionList)
+        checklist.highlighted = 0
+        checklist.focus()
+        self.query_one("#why", Static).display = False
+        self._show_status()
+
+    @property
+    def checklist(self) -> SelectionList[str]:
+        return self.query_one("#checklist", SelectionList)
+
+    def ticks(self) -> dict[str, bool]:
+        chosen = set(self.checklist.selected)
+        return {item.id: item.id in chosen for item in self.script.checklist}
+
+    def _current_item(self) -> ChecklistItem | None:
+        index = self.checklist.highlighted
+        if index is None or not 0 <= index < len(self.script.checklist):
+            return None
+        return self.script.checklist[index]
+
+    def _missing(self) -> list[ChecklistItem]:
+        ticks = self.ticks()
+        return [item for item in self.script.checklist if item.required and not ticks[item.id]]
+
+    def _show_status(self) -> None:
+        ticks = self.ticks()
+        done = sum(ticks.values())
+        missing = self._missing()
+        parts: list[tuple[str, str] | str] = [f"{done} of {len(ticks)} ready."]
+        if missing:
+            parts.append((f"  {len(missing)} required not ticked.", "$text-warning"))
+        parts.append(("  Press s to start the call.", "$text-muted"))
+        self.query_one("#prep-status", Static).update(Content.assemble(*parts))
+
+    def _show_why(self) -> None:
+        why = self.query_one("#why", Static)
+        item = self._current_item()
+        why.display = self._why_open
+        if not self._why_open or item is None:
+            return
+        text = item.why or "No reason is given for this one."
+        why.update(Content.assemble(("Why: ", "bold $accent"), text))
+
+    @on(SelectionList.SelectedChanged)
+    def _ticked(self) -> None:
+        self._show_status()
+
+    @on(SelectionList.SelectionHighlighted)
+    def _moved(self) -> None:
+        self._show_why()
+
+    def action_tick(self) -> None:
+        index = self.checklist.highlighted
+        if index is not None:
+            self.checklist.toggle(self.checklist.get_option_at_index(index).value)
+
+    def action_why(self) -> None:
+        self._why_open = not self._why_open
+        self._show_why()
+
+    def action_start(self) -> None:
+        missing = self._missing()
+        if not missing:
+            self.dismiss(self.ticks())
+            return
+        names = "; ".join(item.text for item in missing)
+        self.app.push_screen(
+            ConfirmDialog(
+                "Start without everything required?",
+                f"Not ticked: {names}",
+                yes="Start anyway",
+                no="Keep preparing",
+            ),
+            self._confirmed,
+        )
+
+    def _confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(self.ticks())
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,127 @@
+"""One labelled field (text, date, or multiline) with its own hint line.
+
+Used for the details form and for a step's captures. A date field checks the
+text as it is typed: a valid ISO date shows its long form, anything else an
+error. What the user typed is always kept, valid or not.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, Label, Static, TextArea
+
+from coach.call.followup import long_date, parse_iso_date
+from coach.script.model import FieldType
+from coach.tui.messages import FieldChanged, FieldDone
+
+DATE_HELP = "YYYY-MM-DD"
+
+
+def date_problem(text: str) -> str | None:
+    """Why ``text`` is not a usable date, or None (empty counts as fine)."""
+    if not text.strip():
+        return None
+    if parse_iso_date(text) is None:
+        return f"Not a date: write it as {DATE_HELP}, e.g. 2026-03-03"
+    return None
+
+
+class FieldEditor(Vertical):
+    """A prompt, an editor for one value, and a hint or error line below it."""
+
+    DEFAULT_CLASSES = "field"
+
+    def __init__(
+        self,
+        field_id: str,
+        prompt: Content | str,
+        kind: FieldType = "text",
+        value: str = "",
+        *,
+        required: bool = False,
+        compact: bool = False,
+    ) -> None:
+        super().__init__(id=f"field-{field_id}")
+        self.field_id = field_id
+        self.kind: FieldType = kind
+        self.required = required
+        self._prompt = Content(prompt) if isinstance(prompt, str) else prompt
+        self._editor: Input | TextArea
+        if kind == "multiline":
+            self._editor = TextArea(value, soft_wrap=True, compact=compact, classes="field-editor")
+        else:
+            self._editor = Input(
+                value,
+                placeholder=DATE_HELP if kind == "date" else "",
+                select_on_focus=False,
+                compact=compact,
+                classes="field-editor",
+            )
+        self._hint = Static("", classes="field-hint")
+        self.set_class(compact, "-compact")
+
+    def compose(self) -> ComposeResult:
+        label = self._prompt
+        if self.required:
+            label = label + Content.styled(" *", "bold $error")
+        if self.kind == "date":
+            label = label + Content.styled(f"  ({DATE_HELP})", "$text-muted")
+        yield Label(label, classes="field-label")
+        yield self._editor
+        yield self._hint
+
+    def on_mount(self) -> None:
+        self._show_hint()
+
+    @property
+    def editor(self) -> Input | TextArea:
+        return self._editor
+
+    @property
+    def value(self) -> str:
+        editor = self.editor
+        return editor.text if isinstance(editor, TextArea) else editor.value
+
+    def problem(self) -> str | None:
+        """What is wrong with the value (required and empty, or a bad date)."""
+        if self.required and not self.value.strip():
+            return "required"
+        if self.kind == "date":
+            return date_problem(self.value)
+        return None
+
+    def _show_hint(self) -> None:
+        hint = self._hint
+        text = self.value
+        error = date_problem(text) if self.kind == "date" else None
+        self.set_class(error is not None, "-invalid")
+        if error is not None:
+            hint.update(Content.styled(error, "$text-error"))
+            hint.display = True
+        elif self.kind == "date" and (day := parse_iso_date(text)) is not None:
+            hint.update(Content.styled(long_date(day), "$text-success"))
+            hint.display = True
+        else:
+            hint.update("")
+            hint.display = False
+
+    def _changed(self, value: str) -> None:
+        self._show_hint()
+        self.post_message(FieldChanged(self.field_id, value))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._changed(event.value)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._changed(event.text_area.text)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(FieldDone(self.field_id))
+
+    def focus_editor(self) -> None:
+        self.editor.focus()
