@@ -275,7 +275,12 @@ def _make_backup(path: Path, now: datetime) -> Path | None:
     folder.mkdir(exist_ok=True)
     backup = folder / _backup_name(path, now)
     tmp = _write_temp(folder, backup.name, data, None)
-    os.replace(tmp, backup)
+    try:
+        os.replace(tmp, backup)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     for old in backups_of(path)[:-KEEP_BACKUPS]:
         with contextlib.suppress(OSError):
             old.unlink()
