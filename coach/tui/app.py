@@ -113,6 +113,7 @@ class CoachApp(App[int]):
         wall: wall clock for timestamps.
         today: today's date, for follow-up windows.
         handle_signals: save and exit on SIGHUP/SIGTERM (the real terminal only).
+        library: lists the scripts (default: ``coach.script.library.discover``).
     """
 
     CSS_PATH = "coach.tcss"
@@ -135,6 +136,7 @@ class CoachApp(App[int]):
         wall: Callable[[], datetime] = lambda: datetime.now(UTC),
         today: Callable[[], date] = date.today,
         handle_signals: bool = False,
+        library: Callable[[], list[ScriptEntry]] | None = None,
     ) -> None:
         super().__init__()
         self._call_script = script
@@ -149,6 +151,7 @@ class CoachApp(App[int]):
         self.today = today
         self._handle_signals = handle_signals
         self._entries: list[ScriptEntry] | None = None
+        self._library = library
         self._flow: CallFlow | None = None
         self.home_mode = script is None
 
@@ -251,14 +254,19 @@ class CoachApp(App[int]):
             self._refresh_home()
 
     def _script_for(self, record: CallRecord) -> Script:
-        from coach.script.library import resolve
-        from coach.script.load import load_path
-
-        path = record.snapshot.get("script_path")
-        if isinstance(path, str) and path and Path(path).is_file():
-            return load_path(Path(path))
+        """The script an interrupted call ran: its file if still there, else by id."""
         if self._call_script is not None and self._call_script.id == record.script:
             return self._call_script
+        path = record.snapshot.get("script_path")
+        if isinstance(path, str) and path and Path(path).is_file():
+            from coach.script.load import load_path
+
+            return load_path(Path(path))
+        for entry in self.script_entries():
+            if entry.id == record.script and entry.script is not None:
+                return entry.script
+        from coach.script.library import resolve
+
         return resolve(record.script)
 
     def resume_call(self, record: CallRecord) -> bool:
@@ -286,9 +294,11 @@ class CoachApp(App[int]):
     # ------------------------------------------------------------------ flow
     def script_entries(self, *, reload: bool = False) -> list[ScriptEntry]:
         if self._entries is None or reload:
-            from coach.script.library import discover
+            if self._library is None:
+                from coach.script.library import discover
 
-            self._entries = discover()
+                self._library = discover
+            self._entries = self._library()
         return self._entries
 
     def home_history(self) -> tuple[Content, Content]:

@@ -64,3 +64,10 @@ def small_script() -> Script:
         anytime=(SideFlow("repeat", "r"),),
         answers=(Answer("Salary", "Say you are open, for the {position} role."),),
     )
+
+
+def no_checklist_script() -> Script:
+    """The small script without its checklist (straight into the call)."""
+    from dataclasses import replace
+
+    return replace(small_script(), checklist=())

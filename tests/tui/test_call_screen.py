@@ -1,0 +1,281 @@
+"""Pilot tests of the call screen: every key, persistence, markup safety."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Input, TextArea
+
+from coach.store import Store
+from coach.tui.app import CoachApp
+from coach.tui.dialogs.answers import AnswersDialog
+from coach.tui.dialogs.confirm import ConfirmDialog
+from coach.tui.screens.call import CallScreen
+from coach.tui.screens.summary import SummaryScreen
+from coach.tui.widgets.step import ChoicesView, SayPanel
+from tests.tui.conftest import FakeClock
+from tests.tui.scripts import no_checklist_script, small_script
+
+SIZE = (80, 24)
+VALUES = {"interviewer": "Ms Lee", "position": "Data analyst", "interview_date": "2026-02-24"}
+
+MakeApp = Callable[..., CoachApp]
+
+
+def call_app(make_app: MakeApp, values: dict[str, str] | None = None) -> CoachApp:
+    return make_app(script=no_checklist_script(), values=values or VALUES)
+
+
+def call_screen(app: CoachApp) -> CallScreen:
+    screen = app.screen
+    assert isinstance(screen, CallScreen), type(screen)
+    return screen
+
+
+def say_text(app: CoachApp) -> str:
+    return str(app.screen.query_one(SayPanel).visual)
+
+
+async def test_opens_on_call_screen_without_details_or_prep(make_app: MakeApp) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = call_screen(app)
+        assert screen.session.current == "hello"
+        assert "May I speak with Ms Lee?" in say_text(app)
+        assert app.focused is None
+
+
+async def test_choose_back_and_backspace(make_app: MakeApp, store: Store) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        session = call_screen(app).session
+        assert session.current == "status"
+        assert "Data analyst role" in say_text(app)
+        await pilot.press("b")
+        assert session.current == "hello"
+        await pilot.press("1", "backspace")
+        assert session.current == "hello"
+        await pilot.press("b")  # nothing to undo: no crash, still here
+        assert session.current == "hello"
+        record = store.calls()[0]
+        assert record.status == "running"
+        assert record.snapshot["path"] == ["hello", "status", "hello", "status", "hello"]
+
+
+async def test_choice_that_does_not_exist_is_ignored(make_app: MakeApp) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7", "enter")
+        assert call_screen(app).session.current == "hello"
+
+
+async def test_side_flow_returns_and_back_undoes_the_return(make_app: MakeApp) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "r")
+        session = call_screen(app).session
+        assert session.current == "repeat"
+        assert "back to status" in str(app.screen.query_one(ChoicesView).visual)
+        await pilot.press("enter")
+        assert session.current == "status"
+        await pilot.press("b")
+        assert session.current == "repeat"
+        await pilot.press("b")
+        assert session.current == "status"
+
+
+async def test_footer_shows_the_side_flow_key(make_app: MakeApp) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bindings = app.screen.active_bindings
+        assert bindings["r"].binding.description == "Repeat"
+        assert bindings["1"].binding.key_display == "1-9"
+
+
+async def test_tab_into_capture_fields_typing_and_escape(
+    make_app: MakeApp, store: Store, fake_clock: FakeClock
+) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        screen = call_screen(app)
+        assert app.focused is None  # fields never take focus on their own
+        await pilot.press("tab")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"2026-03-10")
+        hint = str(screen.query_one("#field-decision_date .field-hint").visual)
+        assert hint == "Tuesday 10 March 2026"
+        assert screen.session.captures["decision_date"] == "2026-03-10"
+        # A choice shown only once the capture has a value, filled in.
+        assert "2 Decided on 2026-03-10" in str(screen.query_one(ChoicesView).visual)
+        await pilot.press("tab")
+        assert isinstance(app.focused, TextArea)
+        await pilot.press("b", "1", "q")  # typing, not navigating
+        assert screen.session.captures["next_steps"] == "b1q"
+        assert screen.session.current == "status"
+        await pilot.press("escape")
+        assert app.focused is None
+        await pilot.pause(0.7)  # the debounce tick writes what was typed
+        assert store.calls()[0].snapshot["captures"]["next_steps"] == "b1q"
+        await pilot.press("2")
+        assert screen.session.current == "thanks"
+
+
+async def test_invalid_date_capture_shows_an_error_and_is_kept(make_app: MakeApp) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "tab", *"2026-13-40", "enter")
+        screen = call_screen(app)
+        assert app.focused is None  # enter leaves a one-line field
+        hint = str(screen.query_one("#field-decision_date .field-hint").visual)
+        assert "YYYY-MM-DD" in hint
+        assert screen.session.captures["decision_date"] == "2026-13-40"
+
+
+async def test_notes_key_focuses_notes_and_text_is_saved(make_app: MakeApp, store: Store) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.focused, TextArea) and app.focused.id == "notes"
+        await pilot.press(*"asked 1 question")
+        await pilot.press("escape")
+        session = call_screen(app).session
+        assert session.notes == "asked 1 question"
+        assert session.current == "hello"
+        await pilot.pause(0.7)
+        assert store.calls()[0].snapshot["notes"] == "asked 1 question"
+
+
+async def test_answers_dialog_opens_and_escape_closes(make_app: MakeApp) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, AnswersDialog)
+        texts = " ".join(str(s.visual) for s in app.screen.query(".answer-text"))
+        assert "for the Data analyst role" in texts
+        await pilot.press("escape")
+        assert isinstance(app.screen, CallScreen)
+
+
+async def test_q_then_n_keeps_the_call(make_app: MakeApp) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert isinstance(app.screen, CallScreen)
+        assert not app.screen.session.finished
+
+
+async def test_q_then_y_abandons_and_shows_the_summary(make_app: MakeApp, store: Store) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "q", "y")
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.report.outcome == "Ended early"
+        record = store.calls()[0]
+        assert record.status == "abandoned"
+        await pilot.press("q")
+        assert app.return_code == 0
+
+
+async def test_enter_on_end_node_finishes_with_its_outcome(
+    make_app: MakeApp, store: Store, fake_clock: FakeClock
+) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "tab", *"2026-03-10", "escape", "1")
+        assert "Finish call (Decision pending)" in str(app.screen.query_one(ChoicesView).visual)
+        fake_clock.now += 125
+        await pilot.press("enter")
+        assert isinstance(app.screen, SummaryScreen)
+        report = app.screen.report
+        assert report.outcome == "Decision pending"
+        assert report.duration == "2 min 05 s"
+        assert report.follow_up is not None
+        assert report.follow_up.earliest.isoformat() == "2026-03-11"
+        record = store.calls()[0]
+        assert record.status == "done" and record.outcome == "pending"
+        assert record.snapshot["captures"] == {"decision_date": "2026-03-10"}
+        await pilot.press("enter")
+        assert app.return_code == 0
+
+
+async def test_step_timer_turns_amber_past_the_budget(
+    make_app: MakeApp, fake_clock: FakeClock
+) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        clock = app.screen.query_one("#clock")
+        assert not clock.has_class("-over")
+        fake_clock.now += 31
+        await pilot.pause(0.7)
+        assert clock.has_class("-over")
+
+
+async def test_markup_in_values_is_shown_literally(make_app: MakeApp) -> None:
+    app = call_app(make_app, {**VALUES, "interviewer": "[bold]x[/]", "position": "[red]y"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "May I speak with [bold]x[/]?" in say_text(app)
+        assert "[bold]x[/] is on the line" in str(app.screen.query_one(ChoicesView).visual)
+        await pilot.press("1")
+        assert "the [red]y role" in say_text(app)
+
+
+async def test_missing_value_is_a_visible_placeholder(make_app: MakeApp) -> None:
+    app = make_app(script=no_checklist_script(), values={"interviewer": "Ms Lee"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "1")  # details: the position is not required
+        panel = app.screen.query_one(SayPanel)
+        content = panel.visual
+        assert "the [position] role" in str(content)
+        styles = [str(span.style) for span in content.spans]  # type: ignore[attr-defined]
+        assert any("reverse" in style for style in styles)
+
+
+async def test_ctrl_c_saves_and_leaves_the_call_running(make_app: MakeApp, store: Store) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "n", *"typed", "ctrl+c")
+    record = store.calls()[0]
+    assert record.status == "running"
+    assert record.snapshot["notes"] == "typed"
+    assert record.snapshot["current"] == "status"
+
+
+async def test_store_errors_are_reported_once_and_the_call_goes_on(
+    make_app: MakeApp, store: Store, monkeypatch: object
+) -> None:
+    from coach.store import StoreError
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise StoreError("the disk is read-only")
+
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        store.save = broken  # type: ignore[method-assign]
+        await pilot.press("1", "b", "1")
+        notes = [n for n in app._notifications if "Could not save" in n.message]
+        assert len(notes) == 1
+        assert call_screen(app).session.current == "status"
+        del store.save  # the store works again: the next change is written
+        await pilot.press("b")
+        assert store.calls()[0].snapshot["current"] == "hello"
+
+
+async def test_small_terminal_keeps_say_and_choices(make_app: MakeApp) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        screen = call_screen(app)
+        assert screen.has_class("-short") and screen.has_class("-narrow")
+        assert screen.query_one(SayPanel).region.height > 0
+        assert screen.query_one(ChoicesView).region.height >= 2
+        assert not screen.query_one("#call-side").display
+        await pilot.press("n")
+        assert screen.query_one("#call-side").display
