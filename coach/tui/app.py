@@ -177,7 +177,6 @@ class CoachApp(App[int]):
 
     # --------------------------------------------------------------- startup
     def on_mount(self) -> None:
-        self.theme = DARK_THEME if self.theme == DARK_THEME else self.theme
         if self._handle_signals:
             self._install_signal_handlers()
         if self.home_mode:
