@@ -23,6 +23,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -332,13 +333,7 @@ class Store:
         self._conn = conn
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
-            if mode is None or str(mode[0]).lower() != "wal":
-                raise StoreError(
-                    f"{self.path} cannot use write-ahead logging (journal mode "
-                    f"{mode[0] if mode else '?'}). Put the data folder on a local disk, "
-                    "or set COACH_HOME to one."
-                )
+            self._enable_wal(conn, busy_timeout_ms)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             self._migrate(conn)
@@ -380,11 +375,8 @@ class Store:
                 f"(for example rename it to {self.path.name}.broken); a new, empty one "
                 "will be created next time."
             )
-        if primary == 8 or "readonly" in text or "read-only" in text:
-            return StoreError(
-                f"Cannot write to {where}: the file or its folder is read-only. Make both "
-                "writable, or set COACH_HOME to a writable folder."
-            )
+        if primary in (8, 14) or "readonly" in text or "unable to open" in text:
+            return StoreError(self._access_problem(primary == 8 or "readonly" in text))
         if primary == 13 or "full" in text:
             return StoreError(
                 f"Cannot write to {where}: the disk is full. Free some space and try again."
@@ -394,14 +386,31 @@ class Store:
                 f"{where} is locked by another program. Close other Call Coach windows "
                 "(or whatever holds the file) and try again."
             )
-        if primary == 14 or "unable to open" in text:
-            return StoreError(
-                f"Cannot open {where}: check that its folder exists and that you may read "
-                "and write there, or set COACH_HOME to another folder."
-            )
         if primary == 10:
             return StoreError(f"Disk error while using {where} ({exc}). Check the disk.")
         return StoreError(f"Database error in {where}: {exc}")
+
+    def _access_problem(self, readonly: bool) -> str:
+        """Say whether the file or its folder is what cannot be written."""
+
+        def writable(p: Path) -> bool:
+            kwargs = {"effective_ids": True} if os.access in os.supports_effective_ids else {}
+            return os.access(p, os.W_OK, **kwargs)
+
+        folder = self.path.parent
+        fix = "Make it writable, or set COACH_HOME to a writable folder."
+        if self.path.exists() and not writable(self.path):
+            return f"Cannot write to {self.path}: the file is read-only. {fix}"
+        if not folder.is_dir():
+            return f"Cannot open {self.path}: the folder {folder} does not exist."
+        if not writable(folder):
+            return f"Cannot write to {self.path}: its folder {folder} is read-only. {fix}"
+        if readonly:
+            return f"Cannot write to {self.path}: it is read-only. {fix}"
+        return (
+            f"Cannot open {self.path}: check that you may read and write there, "
+            "or set COACH_HOME to another folder."
+        )
 
     @contextmanager
     def _tx(self, immediate: bool = False) -> Iterator[sqlite3.Connection]:
@@ -424,6 +433,26 @@ class Store:
                     with suppress(sqlite3.Error):
                         conn.execute("ROLLBACK")
                 raise self._error(exc) from exc
+
+    def _enable_wal(self, conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
+        # Switching a new file to WAL needs an exclusive lock and SQLite does not
+        # wait for it (no busy handler), so two instances starting together retry.
+        deadline = time.monotonic() + busy_timeout_ms / 1000
+        while True:
+            try:
+                row = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                break
+            except sqlite3.OperationalError as exc:
+                busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF in (5, 6)
+                if not busy or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.01)
+        mode = str(row[0]).lower() if row else "?"
+        if mode != "wal":
+            raise StoreError(
+                f"{self.path} cannot use write-ahead logging (journal mode {mode}). "
+                "Put the data folder on a local disk, or set COACH_HOME to one."
+            )
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]

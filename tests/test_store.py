@@ -1,0 +1,625 @@
+"""The SQLite call record: migrations, write-through, crashes, sharing, bad files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coach import store as store_module
+from coach.store import SCHEMA_VERSION, CallRecord, Store, StoreError
+
+ROOT = Path(__file__).resolve().parents[1]
+HAS_PROC = Path("/proc/self/stat").exists()
+
+LOG_FIELDS = {
+    "id",
+    "script",
+    "title",
+    "mode",
+    "scenario",
+    "started_at",
+    "ended_at",
+    "duration_s",
+    "status",
+    "outcome",
+    "path",
+    "values",
+    "captures",
+    "checklist",
+    "notes",
+    "score",
+    "rating",
+}
+
+
+def snapshot(
+    *,
+    script: str = "follow-up",
+    mode: str = "live",
+    started_at: str = "2026-03-02T10:00:00+01:00",
+    outcome: str | None = None,
+    values: dict[str, str] | None = None,
+    captures: dict[str, str] | None = None,
+    notes: str = "",
+    finished: bool = False,
+) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "script": script,
+        "title": script.replace("-", " ").title(),
+        "script_path": None,
+        "mode": mode,
+        "scenario": "busy_manager" if mode == "practice" else None,
+        "started_at": started_at,
+        "ended_at": "2026-03-02T10:04:00+01:00" if finished else None,
+        "duration_s": 240.0 if finished else 12.5,
+        "outcome": outcome,
+        "finished": finished,
+        "path": ["hello", "status", "repeat", "status"],
+        "values": values if values is not None else {"company": "Acme", "position": "Analyst"},
+        "captures": captures or {},
+        "checklist": {"resume": True, "quiet": False},
+        "notes": notes,
+        "score": {"matched": 2, "total": 3} if mode == "practice" else None,
+        "rating": None,
+        "rating_note": "",
+        "current": "status",
+        "return_stack": [],
+        "history": [{"kind": "choice", "src": "hello", "dst": "status", "stack": []}],
+    }
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "coach.db"
+
+
+@pytest.fixture
+def store(db: Path) -> Iterator[Store]:
+    with Store(db) as s:
+        yield s
+
+
+def finished_call(store: Store, **kwargs: Any) -> int:
+    snap = snapshot(finished=True, **kwargs)
+    call_id = store.start_call(snap)
+    store.finish(call_id, snap)
+    return call_id
+
+
+# -- opening and migrations --
+
+
+def test_fresh_database_is_migrated_and_in_wal_mode(db: Path) -> None:
+    with Store(db):
+        pass
+    assert db.exists()
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(calls)")}
+        assert {"snapshot", "pid", "proc_marker", "dismissed", "status", "started_at"} <= columns
+        indexes = {row[1] for row in conn.execute("PRAGMA index_list(calls)")}
+        assert "calls_started" in indexes
+    finally:
+        conn.close()
+
+
+def test_default_location_follows_coach_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COACH_HOME", str(tmp_path / "home"))
+    with Store() as s:
+        assert s.path == tmp_path / "home" / "data" / "coach.db"
+    assert s.path.exists()
+
+
+def test_reopening_keeps_the_data_and_the_version(db: Path) -> None:
+    with Store(db) as s:
+        call_id = s.start_call(snapshot(notes="first"))
+    with Store(db) as s:
+        record = s.get(call_id)
+        assert record is not None
+        assert record.snapshot["notes"] == "first"
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+
+
+def test_database_from_a_newer_version_is_refused(db: Path) -> None:
+    with Store(db):
+        pass
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer Call Coach") as info:
+        Store(db)
+    assert str(db) in str(info.value)
+
+
+def test_migrations_run_from_any_older_version(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(db) as s:
+        call_id = s.start_call(snapshot())
+
+    def add_column(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE calls ADD COLUMN extra TEXT DEFAULT 'x'")
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, add_column])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with Store(db) as s:
+        assert s.get(call_id) is not None
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    assert conn.execute("SELECT extra FROM calls").fetchone()[0] == "x"
+    conn.close()
+
+
+# -- writing and reading back --
+
+
+def test_write_through_is_visible_to_another_instance_at_once(db: Path) -> None:
+    with Store(db) as writer, Store(db) as reader:
+        snap = snapshot()
+        call_id = writer.start_call(snap)
+        record = reader.get(call_id)
+        assert record is not None
+        assert record.status == "running"
+        assert record.snapshot == snap
+        snap["notes"] = "They will decide on Friday."
+        snap["captures"] = {"decision_date": "2026-03-06"}
+        writer.save(call_id, snap)
+        record = reader.get(call_id)
+        assert record is not None
+        assert record.snapshot == snap
+
+
+def test_finish_makes_the_record_final(store: Store) -> None:
+    snap = snapshot()
+    call_id = store.start_call(snap)
+    done = snapshot(finished=True, outcome="pending", captures={"decision_date": "2026-03-06"})
+    store.finish(call_id, done)
+    record = store.get(call_id)
+    assert record is not None
+    assert record.status == "done"
+    assert record.outcome == "pending"
+    assert record.ended_at == "2026-03-02T10:04:00+01:00"
+    assert record.duration_s == 240.0
+    assert record.snapshot == done
+    assert record.follow_up is not None
+    assert record.follow_up.earliest == date(2026, 3, 9)
+
+
+def test_abandoned_call(store: Store) -> None:
+    call_id = store.start_call(snapshot())
+    store.finish(call_id, snapshot(), status="abandoned")
+    record = store.get(call_id)
+    assert record is not None
+    assert record.status == "abandoned"
+    assert record.follow_up is None
+    assert store.interrupted() == []
+
+
+def test_bad_arguments_raise_store_error(store: Store) -> None:
+    call_id = store.start_call(snapshot())
+    with pytest.raises(StoreError, match="done or abandoned"):
+        store.finish(call_id, snapshot(), status="interrupted")
+    with pytest.raises(StoreError, match="not in"):
+        store.save(call_id + 100, snapshot())
+    bad = snapshot()
+    bad["notes"] = object()
+    with pytest.raises(StoreError, match="JSON"):
+        store.save(call_id, bad)
+    assert store.get(call_id + 100) is None
+    with pytest.raises(StoreError):
+        store.resume(call_id + 100)
+    with pytest.raises(StoreError):
+        store.dismiss(call_id + 100)
+
+
+def test_closed_store_raises_store_error(db: Path) -> None:
+    s = Store(db)
+    s.close()
+    s.close()  # twice is fine
+    with pytest.raises(StoreError, match="closed"):
+        s.calls()
+
+
+def test_log_entry_has_every_documented_field(store: Store) -> None:
+    live = finished_call(store, outcome="pending")
+    practice = finished_call(store, mode="practice", outcome="pending")
+    live_entry = store.get(live).log_entry()  # type: ignore[union-attr]
+    practice_entry = store.get(practice).log_entry()  # type: ignore[union-attr]
+    for entry in (live_entry, practice_entry):
+        assert set(entry) >= LOG_FIELDS
+        json.dumps(entry)  # JSON-able
+    assert live_entry["path"] == ["hello", "status", "repeat", "status"]
+    assert live_entry["checklist"] == {"resume": True, "quiet": False}
+    assert live_entry["status"] == "done"
+    assert live_entry["next_follow_up"]["earliest"] == "2026-03-09"
+    assert set(live_entry["next_follow_up"]) >= {"earliest", "latest", "reason"}
+    assert practice_entry["mode"] == "practice"
+    assert practice_entry["scenario"] == "busy_manager"
+    assert practice_entry["score"] == {"matched": 2, "total": 3}
+    assert "next_follow_up" not in practice_entry
+
+
+# -- listing --
+
+
+def test_calls_are_newest_first_with_limit_and_filters(store: Store) -> None:
+    a = store.start_call(snapshot(started_at="2026-03-01T09:00:00+01:00"))
+    b = store.start_call(snapshot(started_at="2026-03-03T09:00:00+01:00", mode="practice"))
+    # Written earlier than ``b`` but later in time than ``a``; inserted last.
+    c = store.start_call(snapshot(started_at="2026-03-02T09:00:00+01:00", script="other"))
+    # Half an hour after ``b`` (08:00 UTC), though its text sorts before it.
+    d = store.start_call(snapshot(started_at="2026-03-03T08:30:00+00:00"))
+    assert [r.id for r in store.calls()] == [d, b, c, a]
+    assert [r.id for r in store.calls(limit=2)] == [d, b]
+    assert [r.id for r in store.calls(mode="practice")] == [b]
+    assert [r.id for r in store.calls(mode="live")] == [d, c, a]
+    assert [r.id for r in store.calls(script="other")] == [c]
+    assert store.calls(limit=0) == []
+    assert all(isinstance(r, CallRecord) for r in store.calls())
+
+
+# -- sharing the file --
+
+
+def test_two_instances_writing_from_threads(db: Path) -> None:
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            with Store(db) as s:
+                for i in range(40):
+                    snap = snapshot(notes=f"{n}-{i}")
+                    call_id = s.start_call(snap)
+                    s.save(call_id, snap)
+                    s.finish(call_id, snapshot(finished=True, outcome="pending"))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with Store(db) as s:
+        assert len(s.calls()) == 80
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+WORKER = """
+import json, sys
+from pathlib import Path
+from coach.store import Store
+path, tag, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+snap = json.loads(sys.argv[4])
+with Store(path) as store:
+    for i in range(count):
+        snap["notes"] = f"{tag}-{i}"
+        call_id = store.start_call(snap)
+        for j in range(5):
+            snap["notes"] += "."
+            store.save(call_id, snap)
+        store.finish(call_id, snap)
+        store.calls(limit=5)
+print("ok")
+"""
+
+
+def run_python(code: str, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_two_processes_writing_at_once(db: Path) -> None:
+    # No database yet: the processes also race to create and migrate it.
+    snap = json.dumps(snapshot())
+    procs = [run_python(WORKER, str(db), tag, "30", snap) for tag in ("a", "b", "c")]
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        assert out.strip() == "ok"
+    with Store(db) as s:
+        records = s.calls()
+    assert len(records) == 90
+    assert {r.status for r in records} == {"done"}
+    notes = sorted(r.snapshot["notes"] for r in records)
+    assert notes[0] == "a-0....." and notes[-1] == "c-9....."
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+# -- crashes and resuming --
+
+CRASHER = """
+import json, sys, time
+from pathlib import Path
+from coach.store import Store
+store = Store(Path(sys.argv[1]))
+snap = json.loads(sys.argv[2])
+call_id = store.start_call(snap)
+snap["notes"] = "written just before the crash"
+snap["captures"] = {"decision_date": "2026-03-06"}
+store.save(call_id, snap)
+print(call_id, flush=True)
+time.sleep(120)
+"""
+
+
+def crash_a_call(db: Path) -> int:
+    proc = run_python(CRASHER, str(db), json.dumps(snapshot()))
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.strip(), proc.stderr.read() if proc.stderr else ""
+        call_id = int(line)
+        with Store(db) as s:
+            record = s.get(call_id)
+            assert record is not None and record.status == "running"
+            assert call_id not in [r.id for r in s.interrupted()]
+    finally:
+        proc.kill()  # SIGKILL: no cleanup runs in the child
+        proc.communicate()
+    return call_id
+
+
+def test_killed_process_leaves_an_interrupted_call(db: Path) -> None:
+    call_id = crash_a_call(db)
+    with Store(db) as s:
+        interrupted = s.interrupted()
+        assert [r.id for r in interrupted] == [call_id]
+        record = interrupted[0]
+        assert record.status == "interrupted"
+        assert record.snapshot["notes"] == "written just before the crash"
+        assert record.snapshot["captures"] == {"decision_date": "2026-03-06"}
+        assert record.snapshot["path"] == ["hello", "status", "repeat", "status"]
+        assert [r.status for r in s.calls()] == ["interrupted"]
+        assert s.interrupted()[0].id == call_id  # offered again until resumed or dismissed
+
+
+def test_dead_running_call_reads_as_interrupted_in_the_log(db: Path) -> None:
+    call_id = crash_a_call(db)
+    with Store(db) as s:
+        record = s.get(call_id)
+        assert record is not None and record.status == "interrupted"
+        assert s.calls()[0].log_entry()["status"] == "interrupted"
+
+
+def test_own_running_call_is_not_interrupted(store: Store) -> None:
+    call_id = store.start_call(snapshot())
+    assert store.interrupted() == []
+    assert store.calls()[0].status == "running"
+    assert store.resume(call_id).status == "running"  # already ours: harmless
+
+
+@pytest.mark.skipif(not HAS_PROC, reason="needs /proc to tell processes apart")
+def test_reused_pid_is_not_mistaken_for_the_call_process(store: Store, db: Path) -> None:
+    call_id = store.start_call(snapshot())
+    conn = sqlite3.connect(db)
+    # The recorded process had our pid but started at another time.
+    conn.execute("UPDATE calls SET proc_marker = 'another-boot:1' WHERE id = ?", (call_id,))
+    conn.commit()
+    conn.close()
+    assert [r.id for r in store.interrupted()] == [call_id]
+
+
+def test_resume_takes_the_call_over(db: Path) -> None:
+    call_id = crash_a_call(db)
+    with Store(db) as s:
+        record = s.resume(call_id)
+        assert record.status == "running"
+        assert record.snapshot["notes"] == "written just before the crash"
+        assert s.interrupted() == []
+        assert s.calls()[0].status == "running"
+        s.finish(call_id, snapshot(finished=True, outcome="pending"))
+        with pytest.raises(StoreError, match="already done"):
+            s.resume(call_id)
+
+
+def test_call_running_in_another_live_process_cannot_be_resumed(db: Path) -> None:
+    proc = run_python(CRASHER, str(db), json.dumps(snapshot()))
+    try:
+        assert proc.stdout is not None
+        call_id = int(proc.stdout.readline())
+        with Store(db) as s:
+            with pytest.raises(StoreError, match="another Call Coach window"):
+                s.resume(call_id)
+            with pytest.raises(StoreError, match="still open"):
+                s.dismiss(call_id)
+    finally:
+        proc.kill()
+        proc.communicate()
+
+
+def test_dismissed_call_is_never_offered_again(db: Path) -> None:
+    first = crash_a_call(db)
+    second = crash_a_call(db)
+    with Store(db) as s:
+        assert [r.id for r in s.interrupted()] == [second, first]
+        s.dismiss(first)
+        assert [r.id for r in s.interrupted()] == [second]
+        record = s.get(first)
+        assert record is not None
+        assert record.status == "interrupted" and record.dismissed
+    with Store(db) as s:
+        assert [r.id for r in s.interrupted()] == [second]
+
+
+# -- bad files --
+
+
+def test_corrupt_file_gives_a_clear_error(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"This is certainly not an SQLite database.\n" * 100)
+    with pytest.raises(StoreError) as info:
+        Store(db)
+    message = str(info.value)
+    assert str(db) in message
+    assert "not a Call Coach database" in message
+    assert "Move it aside" in message
+
+
+def test_folder_that_cannot_be_created(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="Cannot create the folder"):
+        Store(blocker / "data" / "coach.db")
+
+
+@contextmanager
+def as_unprivileged() -> Iterator[None]:
+    """Run the block without root's power to write anything (or as ourselves)."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.seteuid(65534)  # nobody
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+
+
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    """A folder the unprivileged user can read (pytest's tmp_path is private to root)."""
+    path = Path(tempfile.mkdtemp(prefix="coach-store-"))
+    path.chmod(0o755)
+    try:
+        yield path
+    finally:
+        path.chmod(0o755)
+        shutil.rmtree(path)
+
+
+def test_read_only_file_gives_a_clear_error(shared_dir: Path) -> None:
+    db = shared_dir / "coach.db"
+    with Store(db) as s:
+        s.start_call(snapshot())
+    db.chmod(0o444)
+    with as_unprivileged(), pytest.raises(StoreError) as info:
+        Store(db)
+    message = str(info.value)
+    assert str(db) in message
+    assert "read-only" in message
+    assert "COACH_HOME" in message
+
+
+def test_read_only_folder_gives_a_clear_error(shared_dir: Path) -> None:
+    shared_dir.chmod(0o555)
+    db = shared_dir / "coach.db"
+    with as_unprivileged(), pytest.raises(StoreError) as info:
+        Store(db)
+    message = str(info.value)
+    assert str(db) in message
+    assert "folder" in message and "read-only" in message
+
+
+def test_full_disk_gives_a_clear_error_and_keeps_the_last_save(store: Store) -> None:
+    call_id = store.start_call(snapshot(notes="safe"))
+    conn = store._conn
+    assert conn is not None
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(StoreError, match="disk is full"):
+        store.save(call_id, snapshot(notes="x" * 200_000))
+    record = store.get(call_id)
+    assert record is not None and record.snapshot["notes"] == "safe"
+
+
+def test_locked_database_gives_a_clear_error(db: Path) -> None:
+    with Store(db):
+        pass
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with Store(db, busy_timeout_ms=50) as s, pytest.raises(StoreError, match="locked"):
+            s.start_call(snapshot())
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+# -- follow-ups --
+
+
+def test_due_follow_ups_ignore_practice_calls(store: Store) -> None:
+    finished_call(store, mode="practice", outcome="pending")
+    assert store.due_follow_ups(date(2026, 3, 20)) == []
+    live = finished_call(store, outcome="pending")
+    due = store.due_follow_ups(date(2026, 3, 20))
+    assert [f.call_id for f in due] == [live]
+    assert due[0].label == "Acme, Analyst"
+
+
+def test_due_follow_ups_only_when_the_window_opens(store: Store) -> None:
+    call_id = finished_call(store, outcome="pending", captures={"decision_date": "2026-03-06"})
+    assert store.due_follow_ups(date(2026, 3, 6)) == []
+    upcoming = store.due_follow_ups(date(2026, 3, 6), include_upcoming=True)
+    assert [f.call_id for f in upcoming] == [call_id]
+    due = store.due_follow_ups(date(2026, 3, 9))
+    assert [f.call_id for f in due] == [call_id]
+    window = due[0].window
+    assert (window.earliest, window.latest) == (date(2026, 3, 9), date(2026, 3, 10))
+    assert due[0].is_due(date(2026, 3, 9)) and not due[0].is_overdue(date(2026, 3, 10))
+    assert store.due_follow_ups(date(2026, 4, 1))[0].is_overdue(date(2026, 4, 1))
+
+
+def test_only_the_latest_live_call_of_a_prospect_counts(store: Store) -> None:
+    finished_call(store, outcome="pending", started_at="2026-03-02T10:00:00+01:00")
+    rejected = finished_call(
+        store,
+        outcome="rejected",
+        started_at="2026-03-09T10:00:00+01:00",
+        values={"company": "ACME", "position": "analyst "},
+    )
+    assert store.due_follow_ups(date(2026, 4, 1)) == []
+    assert store.get(rejected).follow_up is None  # type: ignore[union-attr]
+    other = finished_call(
+        store, outcome="pending", values={"company": "Globex", "position": "Analyst"}
+    )
+    # A practice call after it changes nothing.
+    finished_call(store, mode="practice", outcome="offer", started_at="2026-03-10T10:00:00+01:00")
+    assert [f.call_id for f in store.due_follow_ups(date(2026, 4, 1))] == [other]
+
+
+def test_two_unanswered_calls_suggest_email(store: Store) -> None:
+    first = finished_call(store, outcome="voicemail", started_at="2026-03-05T10:00:00+01:00")
+    due = store.due_follow_ups(date(2026, 3, 9))
+    assert [(f.call_id, f.window.action) for f in due] == [(first, "call")]
+    second = finished_call(store, outcome="no_answer", started_at="2026-03-09T10:00:00+01:00")
+    due = store.due_follow_ups(date(2026, 3, 11))
+    assert [(f.call_id, f.window.action) for f in due] == [(second, "email")]
+    entry = store.get(second).log_entry()  # type: ignore[union-attr]
+    assert entry["next_follow_up"]["action"] == "email"
+
+
+def test_running_and_abandoned_calls_do_not_make_follow_ups(store: Store) -> None:
+    store.start_call(snapshot(outcome="pending"))
+    abandoned = store.start_call(snapshot())
+    store.finish(abandoned, snapshot(outcome="pending"), status="abandoned")
+    assert store.due_follow_ups(date(2026, 4, 1)) == []
