@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -20,6 +21,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
@@ -79,16 +81,26 @@ class Observation:
     error: str | None = None
 
 
-class ScriptCache:
-    """Scripts loaded for rehearsals, by file (reloaded when the file changes)."""
+def load_script(ref: str) -> Script:
+    """Load a script by path or library id (raises ``ScriptError``)."""
+    from coach.script.library import resolve
 
-    def __init__(self) -> None:
+    return resolve(ref)
+
+
+class ScriptCache:
+    """Scripts loaded for rehearsals, by file (reloaded when the file changes).
+
+    A script that fails to load is remembered too (with its message) until its
+    file changes, so a broken file is not parsed again four times a second.
+    """
+
+    def __init__(self, load: Callable[[str], Script] = load_script) -> None:
+        self._load = load
         self._entries: dict[tuple[str, int], Script | str] = {}
 
     def get(self, snapshot: dict[str, object]) -> Script | str:
         """The snapshot's script, or a message saying why it could not be loaded."""
-        from coach.script.library import resolve
-
         raw_path = snapshot.get("script_path")
         script_id = snapshot.get("script")
         ref: str | None = None
@@ -98,7 +110,7 @@ class ScriptCache:
                 stamp = Path(raw_path).stat().st_mtime_ns
                 ref = raw_path
             except OSError:
-                ref = None
+                ref = None  # moved or deleted since: look it up by id instead
         if ref is None:
             if not isinstance(script_id, str) or not script_id:
                 return "This rehearsal does not say which script it uses."
@@ -106,18 +118,26 @@ class ScriptCache:
         key = (ref, stamp)
         cached = self._entries.get(key)
         if cached is None:
+            name = script_id if isinstance(script_id, str) and script_id else ref
             try:
-                cached = resolve(ref)
+                cached = self._load(ref)
             except ScriptError as exc:
-                cached = f"The script '{script_id or ref}' could not be loaded: {exc}"
+                cached = f"The script '{name}' could not be loaded: {exc}"
             except OSError as exc:
-                cached = f"The script '{script_id or ref}' could not be read: {exc}"
+                cached = f"The script '{name}' could not be read: {exc}"
             self._entries[key] = cached
         return cached
 
 
 class PartnerApp(App[None]):
-    """The partner's side of a rehearsal, following the caller's terminal."""
+    """The partner's side of a rehearsal, following the caller's terminal.
+
+    Args:
+        db_path: the call record to read (default: the app's database).
+        poll_seconds: how often the record is read.
+        monotonic: the clock that keeps the elapsed time moving between saves.
+        load: loads a script by path or id (tests pass their own).
+    """
 
     TITLE = "Call Coach: partner"
     CSS = """
@@ -170,13 +190,14 @@ class PartnerApp(App[None]):
         db_path: Path | None = None,
         poll_seconds: float = POLL_SECONDS,
         monotonic: Callable[[], float] = time.monotonic,
+        load: Callable[[str], Script] = load_script,
     ) -> None:
         super().__init__()
         self._db_path = db_path
         self._poll_seconds = poll_seconds
         self._monotonic = monotonic
         self._store: Store | None = None
-        self._scripts = ScriptCache()
+        self._scripts = ScriptCache(load)
         self._reading = False
         #: The call this view follows (the newest running rehearsal, or the last one).
         self.followed_id: int | None = None
@@ -285,6 +306,11 @@ class PartnerApp(App[None]):
             self._render()
 
     def _render(self) -> None:
+        # A read may finish while the app is closing: then there is nothing left to draw.
+        with suppress(NoMatches):
+            self._render_now()
+
+    def _render_now(self) -> None:
         obs = self._last
         record = obs.record
         message = self.query_one("#message", Static)
@@ -313,6 +339,7 @@ class PartnerApp(App[None]):
         brief.remove_class("hidden")
         brief.border_title = f"Your role: {view.title}"
         brief.update(Content(view.brief or "No brief for this rehearsal."))
+        message.remove_class("problem")
         if running and not view.finished:
             result.add_class("hidden")
             message.add_class("hidden")
@@ -322,7 +349,6 @@ class PartnerApp(App[None]):
         live.add_class("hidden")
         result.remove_class("hidden")
         message.remove_class("hidden")
-        message.remove_class("problem")
         result.set_class(not view.finished, "early")
         result.update(Content(self._result_text(record, view)))
         message.update(Content(WAITING_NEXT))

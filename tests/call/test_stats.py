@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
+from coach import locations
 from coach.call.practice import PracticeRun
+from coach.call.session import CallSession
 from coach.call.stats import format_stats_text, script_stats, seconds_text, stats_json
+from coach.commands_practice import cmd_stats
+from coach.script.model import Finding, Script, ScriptError
+from coach.store import Store
 from tests.call.practice_fixtures import run, small_script
 
 
@@ -137,3 +147,88 @@ def test_seconds_text() -> None:
     assert seconds_text(4.4) == "4 s"
     assert seconds_text(59.4) == "59 s"
     assert seconds_text(185) == "3:05"
+
+
+# --------------------------------------------------- the `coach stats` handler
+def _stats_args(script: str, as_json: bool = False) -> argparse.Namespace:
+    return argparse.Namespace(script=script, json=as_json)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("COACH_HOME", str(tmp_path / "home"))
+    script = small_script()
+    monkeypatch.setattr(
+        "coach.script.library.resolve",
+        lambda ref: script if ref == "small" else _unknown(ref),
+    )
+    return tmp_path / "home"
+
+
+def _unknown(ref: str) -> Script:
+    raise ScriptError([Finding(ref, 1, 1, "error", f"no script with id '{ref}'")], unreadable=True)
+
+
+def test_cmd_stats_without_a_record_creates_nothing(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cmd_stats(_stats_args("small")) == 0
+    out = capsys.readouterr().out
+    assert "0 finished rehearsals" in out and "Never rehearsed:" in out
+    assert not locations.database_path().exists()
+
+
+def test_cmd_stats_reads_practice_calls(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script = small_script()
+    with Store() as store:
+        # filled: hello -> status (1), then "Position filled" (2, matched) or "Still deciding" (1).
+        for scenario_id, keys in (("filled", "12"), ("filled", "11"), ("vm", "2")):
+            session = CallSession(
+                script, {}, mode="practice", scenario=script.scenario(scenario_id)
+            )
+            call_id = store.start_call(session.snapshot())
+            for key in keys:
+                session.choose(key)
+            while not session.finished:
+                session.advance()
+            session.set_rating(4)
+            store.finish(call_id, session.snapshot())
+        live = CallSession(script, {})
+        store.start_call(live.snapshot())  # a live call never counts
+    assert cmd_stats(_stats_args("small", as_json=True)) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["runs"] == 3
+    rows = {row["id"]: row for row in data["scenarios"]}
+    assert rows["filled"]["runs"] == 2
+    assert rows["filled"]["average_score"] == pytest.approx(0.75)  # 2/2 and 1/2
+    assert rows["filled"]["average_rating"] == 4.0
+    assert rows["vm"]["runs"] == 1 and rows["vm"]["average_score"] == 1.0
+    assert data["never_rehearsed"] == ["deciding"]
+
+
+def test_cmd_stats_unknown_script(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cmd_stats(_stats_args("nope")) == 2
+    assert "no script with id 'nope'" in capsys.readouterr().err
+
+
+def test_cmd_stats_damaged_record(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = locations.database_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"this is not a database" * 100)
+    assert cmd_stats(_stats_args("small")) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("coach: cannot read the call record:") and "Traceback" not in err
+
+
+def test_cmd_stats_never_imports_textual(tmp_path: Path) -> None:
+    code = (
+        "import sys, argparse\n"
+        "from coach.commands_practice import cmd_stats\n"
+        "cmd_stats(argparse.Namespace(script='coach/script/bundled/follow-up.yaml', json=True))\n"
+        "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'OK')\n"
+    )
+    env = {**os.environ, "COACH_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.stdout.strip().splitlines()[-1] == "OK", result.stderr
