@@ -23,6 +23,7 @@ import shlex
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -127,6 +128,26 @@ def external_editor() -> list[str]:
     return []
 
 
+def edit_externally(
+    text: str, command: list[str], path: Path, run: Callable[[list[str]], object]
+) -> str:
+    """Let another program edit ``text``: write it to a temp file, ``run``, read it back.
+
+    The temp file is named like ``path`` (so the editor highlights YAML) and is
+    removed afterwards. Raises ``OSError`` when the file cannot be written or
+    read or the program cannot be started.
+    """
+    fd, name = tempfile.mkstemp(prefix=f"{path.stem}-", suffix=path.suffix or ".yaml")
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        run([*command, str(temp)])
+        return temp.read_text(encoding="utf-8", errors="replace")
+    finally:
+        temp.unlink(missing_ok=True)
+
+
 class EditorScreen(Screen[Path | None]):
     """Edit one call script with live problems and a structure tree."""
 
@@ -188,7 +209,7 @@ class EditorScreen(Screen[Path | None]):
             with Vertical(id="editor-side"):
                 yield StructurePanel(id="structure")
                 yield ProblemsPanel(id="problems")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     @property
     def source(self) -> TextArea:
@@ -209,7 +230,7 @@ class EditorScreen(Screen[Path | None]):
 
     def on_mount(self) -> None:
         self.source.indent_width = 2
-        self.source.theme = "monokai" if self.app.current_theme.dark else "github_light"
+        self.source.theme = "css"
         self._set_notice(self._initial_notice())
         self._update_title()
         if self._opened.error:
@@ -450,38 +471,25 @@ class EditorScreen(Screen[Path | None]):
             )
             return
         text = self.source.text
+
+        def run(argv: list[str]) -> None:
+            with self.app.suspend():
+                subprocess.run(argv, check=False)
+
         try:
-            fd, name = tempfile.mkstemp(
-                prefix=f"{self.path.stem}-", suffix=self.path.suffix or ".yaml"
-            )
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            self.notify(f"Could not write a temporary file: {exc}", severity="error")
+            new_text = edit_externally(text, command, self.path, run)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to another editor.", severity="error")
             return
-        temp = Path(name)
-        try:
-            try:
-                with self.app.suspend():
-                    subprocess.run([*command, str(temp)], check=False)
-            except SuspendNotSupported:
-                self.notify("This terminal cannot hand over to another editor.", severity="error")
-                return
-            except OSError as exc:
-                self.notify(
-                    f"Could not run {command[0]}: {exc.strerror or exc}",
-                    title="External editor",
-                    severity="error",
-                )
-                return
-            self.app.refresh(layout=True)
-            try:
-                new_text = temp.read_text(encoding="utf-8", errors="replace")
-            except OSError as exc:
-                self.notify(f"Could not read the edited text back: {exc}", severity="error")
-                return
+        except OSError as exc:
+            self.notify(
+                f"Could not run {command[0]}: {exc.strerror or exc}. Your text is unchanged.",
+                title="External editor",
+                severity="error",
+            )
+            return
         finally:
-            temp.unlink(missing_ok=True)
+            self.app.refresh(layout=True)
         if new_text != text:
             self.replace_text(new_text)
             self.notify("Text updated from the external editor; ctrl+s saves it.")
@@ -561,6 +569,14 @@ class EditorApp(App[int]):
 
     def _done(self, _result: Path | None) -> None:
         self.exit(0)
+
+    async def action_quit(self) -> None:
+        # The app's ctrl+q outranks the screen's: still ask about unsaved text.
+        # While a question is open, it is answered first (y/n).
+        if isinstance(self.screen, EditorScreen):
+            self.screen.action_leave()
+        elif not any(isinstance(s, EditorScreen) for s in self.screen_stack):
+            self.exit(0)
 
     def on_editor_screen_rehearse_requested(self, message: EditorScreen.RehearseRequested) -> None:
         script_id = message.script.id

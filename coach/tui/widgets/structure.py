@@ -87,9 +87,7 @@ class StructurePanel(Tree[Place]):
         side_nodes = {s.node for s in script.anytime}
         start = script.nodes.get(script.start)
         if start is not None:
-            item = root.add(
-                self._label(start, Text("▶ ", style="bold")), Place(start.id, start.pos)
-            )
+            item = root.add(self._label(start), Place(start.id, start.pos))
             self._grow(item, start)
             item.expand()
         if script.anytime:
@@ -134,6 +132,8 @@ class StructurePanel(Tree[Place]):
         if prefix is not None:
             label.append_text(prefix)
         label.append(node.id, style="bold" if node.id == self._start_id() else "")
+        if node.id == self._start_id():
+            label.append("  start", style=MUTED)
         label.append_text(self._marks(node))
         return label
 
