@@ -154,40 +154,55 @@ class StructurePanel(Tree[Place]):
         return marks
 
     def _grow(self, item: TreeNode[Place], node: Node) -> None:
-        """Add the ways on from ``node`` under ``item`` (once per node)."""
+        """Add the ways on from ``node`` under ``item``, each node's once.
+
+        A ``next`` chain stays at one level (``→ b``, ``→ c``, ...), so a
+        sequence of steps reads like a list; each choice opens a level.
+        """
         assert self.script is not None
-        if node.id in self._expanded:
-            return
-        self._expanded.add(node.id)
-        edges: list[tuple[Text, str]] = []
-        for number, choice in enumerate(node.choices, start=1):
-            label = Text(f"{number} ", style="bold")
-            label.append(choice.label)
-            if choice.if_:
-                label.append(f" (if {choice.if_})", style=MUTED)
-            edges.append((label, choice.next))
-        if node.next is not None and node.next != RETURN:
-            edges.append((Text(""), node.next))
-        for label, target_id in edges:
-            target = self.script.nodes.get(target_id)
-            arrow = Text(" → " if label.plain else "→ ")
-            row = label + arrow
+        current = node
+        while current.id not in self._expanded:
+            self._expanded.add(current.id)
+            for number, choice in enumerate(current.choices, start=1):
+                label = Text(f"{number} ", style="bold")
+                label.append(choice.label)
+                if choice.if_:
+                    label.append(f" (if {choice.if_})", style=MUTED)
+                label.append(" → ")
+                self._choice_row(item, label, choice.next)
+            if current.next is None or current.next == RETURN:
+                return
+            target = self.script.nodes.get(current.next)
+            row = Text("→ ")
             if target is None:
-                row.append(target_id, style=WARN)
+                row.append(current.next, style=WARN)
                 item.add_leaf(row, None)
-                continue
+                return
             row.append(target.id)
             row.append_text(self._marks(target))
-            place = Place(target.id, target.pos)
             if target.id in self._expanded:
                 row.append("  ↑", style=MUTED)
-                item.add_leaf(row, place)
-            elif target.targets():
-                child = item.add(row, place, expand=True)
-                self._grow(child, target)
-            else:
-                self._expanded.add(target.id)
-                item.add_leaf(row, place)
+            item.add_leaf(row, Place(target.id, target.pos))
+            current = target
+
+    def _choice_row(self, item: TreeNode[Place], label: Text, target_id: str) -> None:
+        assert self.script is not None
+        target = self.script.nodes.get(target_id)
+        if target is None:
+            label.append(target_id, style=WARN)
+            item.add_leaf(label, None)
+            return
+        label.append(target.id)
+        label.append_text(self._marks(target))
+        place = Place(target.id, target.pos)
+        if target.id in self._expanded:
+            label.append("  ↑", style=MUTED)
+            item.add_leaf(label, place)
+        elif target.targets():
+            self._grow(item.add(label, place, expand=True), target)
+        else:
+            self._expanded.add(target.id)
+            item.add_leaf(label, place)
 
     # --------------------------------------------------------------- selecting
     def on_tree_node_selected(self, event: Tree.NodeSelected[Place]) -> None:
