@@ -41,6 +41,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _is_bundled(path: Path) -> bool:
+    from coach import locations
+
+    try:
+        return path.resolve().parent == locations.bundled_scripts_dir().resolve()
+    except OSError:
+        return False
+
+
 def prepare_edit(ref: str) -> tuple[Path, str | None]:
     """The file ``coach edit REF`` opens, and a sentence to say first (or None).
 
@@ -52,7 +61,7 @@ def prepare_edit(ref: str) -> tuple[Path, str | None]:
     from coach.script.newscript import copy_to_user, user_copy_path
 
     path, source = find_path(ref)
-    if source != "bundled":
+    if source != "bundled" and not _is_bundled(path):
         return path, None
     had_copy = user_copy_path(path).exists()
     target = copy_to_user(path)

@@ -151,6 +151,14 @@ def test_prepare_edit_copies_a_bundled_script_and_says_so() -> None:
     assert notice2 is None  # the user's copy now shadows the bundled one
 
 
+def test_prepare_edit_of_a_bundled_file_by_path_edits_a_copy() -> None:
+    bundled = locations.bundled_scripts_dir() / "follow-up.yaml"
+    path, notice = prepare_edit(str(bundled))
+    assert path == locations.user_scripts_dir() / "follow-up.yaml"
+    assert notice is not None
+    assert bundled.read_text(encoding="utf-8") != path.read_text(encoding="utf-8")
+
+
 # --------------------------------------------------------------------- save
 def test_save_text_is_atomic_and_keeps_a_backup(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
@@ -226,3 +234,32 @@ def test_save_into_a_path_whose_folder_is_a_file(tmp_path: Path) -> None:
     with pytest.raises(OSError) as info:
         save_text(blocker / "s.yaml", "x")
     assert "s.yaml" in describe_os_error(info.value, blocker / "s.yaml")
+
+
+def test_cmd_edit_of_an_unknown_script_says_how_to_create_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from coach.commands_edit import cmd_edit
+
+    assert cmd_edit(argparse.Namespace(script="nope")) == 2
+    err = capsys.readouterr().err
+    assert "no script with id 'nope'" in err
+    assert "coach new nope" in err
+
+
+def test_coach_new_never_imports_textual(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import argparse, sys\n"
+        "from coach.commands_edit import cmd_new\n"
+        "rc = cmd_new(argparse.Namespace(id='fast', from_ref=None))\n"
+        "print(rc, 'textual' in sys.modules)\n"
+    )
+    env = {**os.environ, "COACH_HOME": str(tmp_path / "h")}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["0", "False"]
