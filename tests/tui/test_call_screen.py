@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from coach.store import Store
 from coach.tui.app import CoachApp
@@ -14,7 +14,7 @@ from coach.tui.screens.call import CallScreen
 from coach.tui.screens.summary import SummaryScreen
 from coach.tui.widgets.step import ChoicesView, SayPanel
 from tests.tui.conftest import FakeClock
-from tests.tui.scripts import no_checklist_script, small_script
+from tests.tui.scripts import no_checklist_script
 
 SIZE = (80, 24)
 VALUES = {"interviewer": "Ms Lee", "position": "Data analyst", "interview_date": "2026-02-24"}
@@ -106,7 +106,7 @@ async def test_tab_into_capture_fields_typing_and_escape(
         await pilot.press("tab")
         assert isinstance(app.focused, Input)
         await pilot.press(*"2026-03-10")
-        hint = str(screen.query_one("#field-decision_date .field-hint").visual)
+        hint = str(screen.query_one("#field-decision_date .field-hint", Static).visual)
         assert hint == "Tuesday 10 March 2026"
         assert screen.session.captures["decision_date"] == "2026-03-10"
         # A choice shown only once the capture has a value, filled in.
@@ -130,7 +130,7 @@ async def test_invalid_date_capture_shows_an_error_and_is_kept(make_app: MakeApp
         await pilot.press("1", "tab", *"2026-13-40", "enter")
         screen = call_screen(app)
         assert app.focused is None  # enter leaves a one-line field
-        hint = str(screen.query_one("#field-decision_date .field-hint").visual)
+        hint = str(screen.query_one("#field-decision_date .field-hint", Static).visual)
         assert "YYYY-MM-DD" in hint
         assert screen.session.captures["decision_date"] == "2026-13-40"
 
@@ -154,7 +154,7 @@ async def test_answers_dialog_opens_and_escape_closes(make_app: MakeApp) -> None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a")
         assert isinstance(app.screen, AnswersDialog)
-        texts = " ".join(str(s.visual) for s in app.screen.query(".answer-text"))
+        texts = " ".join(str(s.visual) for s in app.screen.query(".answer-text").results(Static))
         assert "for the Data analyst role" in texts
         await pilot.press("escape")
         assert isinstance(app.screen, CallScreen)

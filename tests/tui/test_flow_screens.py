@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, SelectionList
+from textual.widgets import Input, OptionList, SelectionList, Static
 
 from coach.call.session import CallSession
 from coach.store import Store
@@ -35,14 +35,14 @@ async def test_details_validation_blocks_until_fixed(make_app: MakeApp) -> None:
         assert app.screen is screen
         assert any("Who interviewed you?" in n.message for n in app._notifications)
         await pilot.press(*"Ms Lee", "tab", *"Analyst", "tab", *"2026-02-30")
-        hint = str(screen.query_one("#field-interview_date .field-hint").visual)
+        hint = str(screen.query_one("#field-interview_date .field-hint", Static).visual)
         assert "YYYY-MM-DD" in hint
         await pilot.press("ctrl+s")
         assert app.screen is screen  # an invalid date blocks too
         for _ in range(2):
             await pilot.press("backspace")
         await pilot.press(*"24")
-        hint = str(screen.query_one("#field-interview_date .field-hint").visual)
+        hint = str(screen.query_one("#field-interview_date .field-hint", Static).visual)
         assert hint == "Tuesday 24 February 2026"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, PrepScreen)
@@ -66,7 +66,7 @@ async def test_prep_keys_and_confirmation(make_app: MakeApp) -> None:
         checklist = app.screen.query_one(SelectionList)
         assert checklist.highlighted == 0
         await pilot.press("question_mark")
-        assert "You may be asked." in str(app.screen.query_one("#why").visual)
+        assert "You may be asked." in str(app.screen.query_one("#why", Static).visual)
         await pilot.press("space", "down")
         assert checklist.highlighted == 1
         await pilot.press("up")
@@ -94,7 +94,7 @@ async def test_summary_copy_and_save_markdown(make_app: MakeApp, coach_home: Pat
     values = {"interviewer": "Ms Lee", "position": "Analyst", "interview_date": "2026-02-24"}
     app = make_app(script=small_script(), values=values)
     copied: list[str] = []
-    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    app.copy_to_clipboard = copied.append  # type: ignore[method-assign, assignment]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "space", "s", "n", *"nice chat", "escape", "2", "enter")
         assert isinstance(app.screen, SummaryScreen)
@@ -131,7 +131,7 @@ async def test_home_shows_recent_calls_after_a_call(make_app: MakeApp) -> None:
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("q")
         assert isinstance(app.screen, HomeScreen)
-        recent = str(app.screen.query_one("#recent").visual)
+        recent = str(app.screen.query_one("#recent", Static).visual)
         assert "Follow-up call" in recent and "Left a voicemail" in recent
 
 

@@ -56,7 +56,7 @@ class CallScreen(Screen[CallSession]):
         Binding("n", "notes", "Notes", id="notes"),
         Binding("escape", "leave_field", "Leave field", id="leave_field"),
         Binding("a", "answers", "Answers", id="answers"),
-        Binding("q", "end_call", "End call", id="end_call"),
+        Binding("q", "end_call", "End", id="end_call"),
     ]
 
     def __init__(
@@ -89,7 +89,7 @@ class CallScreen(Screen[CallSession]):
             with Vertical(id="call-side"):
                 yield Label("Notes (n)", id="notes-label")
                 yield TextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = self.session.script.title
