@@ -38,6 +38,11 @@ def _text(description: str) -> Schema:
     return {"$ref": "#/$defs/text", "description": description}
 
 
+def _optional_text(description: str) -> Schema:
+    # May be left empty (`why:` with nothing after it).
+    return {"$ref": "#/$defs/optional_text", "description": description}
+
+
 def _id(description: str) -> Schema:
     return {"$ref": "#/$defs/id", "description": description}
 
@@ -76,7 +81,7 @@ def _defs() -> dict[str, Schema]:
                 "default": False,
                 "description": "A call cannot start while a required variable is empty.",
             },
-            "default": _text("The value filled in until the user types another."),
+            "default": _optional_text("The value filled in until the user types another."),
         },
         ["prompt"],
         "A variable in its long form.",
@@ -85,7 +90,7 @@ def _defs() -> dict[str, Schema]:
         {
             "id": _id("Names the tick in the call record; default: from the item's position."),
             "text": _text("The item as shown on the prep checklist."),
-            "why": _text("Why it matters; shown on demand."),
+            "why": _optional_text("Why it matters; shown on demand."),
             "required": {
                 "type": "boolean",
                 "default": False,
@@ -159,7 +164,7 @@ def _defs() -> dict[str, Schema]:
                 "A node has exactly one of `choices`, `next`, `end`."
             ),
             "end": outcome,
-            "partner": _text("Practice only: what the other side says or does here."),
+            "partner": _optional_text("Practice only: what the other side says or does here."),
             "seconds": {
                 "type": "integer",
                 "minimum": 1,
@@ -209,8 +214,12 @@ def _defs() -> dict[str, Schema]:
     )
     return {
         "text": {
-            "type": ["string", "number", "boolean"],
-            "description": "Text, kept exactly as written.",
+            "description": "Text, kept exactly as written; not empty.",
+            "anyOf": [{"type": "string", "pattern": "\\S"}, {"type": ["number", "boolean"]}],
+        },
+        "optional_text": {
+            "description": "Text, kept exactly as written; may be empty.",
+            "type": ["string", "number", "boolean", "null"],
         },
         "id": {
             "type": "string",
@@ -263,7 +272,7 @@ def json_schema() -> dict[str, Any]:
                 "description": "The format version: the integer 1.",
             },
             "title": _text("Shown in lists and headers."),
-            "description": _text("One paragraph shown when picking a script."),
+            "description": _optional_text("One paragraph shown when picking a script."),
             "start": _id("The first node; default: the first key under `nodes`."),
             "variables": {
                 "type": "object",

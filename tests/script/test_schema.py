@@ -129,7 +129,8 @@ def test_text_that_looks_like_other_types_is_accepted(
     assert _errors(validator, data) == []
 
 
-def test_long_and_short_forms_are_accepted(validator: jsonschema.Draft202012Validator) -> None:
+def _all_forms() -> dict[str, Any]:
+    """The example with every optional key, in long and short forms."""
     data = _data(FORMAT_EXAMPLE)
     data["variables"]["when"] = {
         "prompt": "Interview date",
@@ -138,8 +139,12 @@ def test_long_and_short_forms_are_accepted(validator: jsonschema.Draft202012Vali
         "default": "2026-03-01",
     }
     data["checklist"].append({"text": "Notes", "why": "So you can read them", "required": False})
-    data["anytime"] = ["repeat", {"node": "repeat", "key": "r"}, {"node": "repeat"}]
+    data["checklist"].append({"text": "Water", "why": None})
+    data["anytime"] = ["repeat", {"node": "hold", "key": "h"}, {"node": "spell"}]
+    data["nodes"]["hold"] = {"say": "Of course, I'll hold.", "next": "return"}
+    data["nodes"]["spell"] = {"say": "Could you spell that?", "next": "return", "partner": None}
     data["nodes"]["hello"]["tips"] = ["Smile", "Be brief"]
+    data["nodes"]["status"]["say"] = "We met on {when}; I'm calling about the {position} role."
     data["nodes"]["thanks"]["tips"] = "Thank them"
     data["nodes"]["thanks"]["seconds"] = 30
     data["nodes"]["thanks"]["partner"] = "Say goodbye"
@@ -155,11 +160,21 @@ def test_long_and_short_forms_are_accepted(validator: jsonschema.Draft202012Vali
                 "id": "s2",
                 "title": "Deciding",
                 "brief": "Still deciding",
-                "expect": {"hello": "status"},
+                "expect": {"hello": "status", "status": "thanks"},
             },
         ]
     }
+    return data
+
+
+def test_long_and_short_forms_are_accepted(validator: jsonschema.Draft202012Validator) -> None:
+    data = _all_forms()
     assert _errors(validator, data) == []
+    # The loader accepts the same file, with nothing to say about it.
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    script = load_text(text, "forms.yaml")
+    assert script.warnings == ()
+    assert [s.key for s in script.anytime] == ["r", "h", "s"]
 
 
 Mutation = Callable[[dict[str, Any]], None]
@@ -241,6 +256,8 @@ REJECTED: dict[str, Mutation] = {
     "title as a list": _set("title", ["a", "b"]),
     "say as a mapping": _set("nodes.thanks.say", {"text": "x"}),
     "say missing (null)": _set("nodes.thanks.say", None),
+    "say empty": _set("nodes.thanks.say", ""),
+    "title only blanks": _set("title", "   "),
     "seconds as text": _set("nodes.thanks.seconds", "thirty"),
     "seconds zero": _set("nodes.thanks.seconds", 0),
     "seconds fractional": _set("nodes.thanks.seconds", 2.5),
@@ -268,16 +285,10 @@ def test_schema_rejects(mutate: Mutation, validator: jsonschema.Draft202012Valid
     assert _errors(validator, data) != []
 
 
-# What the schema rejects, the loader rejects too (the schema must never let
-# an editor show a file as fine that `coach check` refuses, nor the reverse
-# for these shapes). Dumped back to YAML, so the loader sees a real file.
-LOADER_REJECTED = {
-    name: mutate
-    for name, mutate in REJECTED.items()
-    # Text fields: the loader reads YAML itself, so `null` has its own message;
-    # it is still rejected, which is what the round trip checks.
-    if name != "format as text"
-}
+# What the schema rejects, the loader rejects too: an editor must never show a
+# shape as wrong that `coach check` accepts. Dumped back to YAML, so the loader
+# reads a real file.
+LOADER_REJECTED = REJECTED
 
 
 @pytest.mark.parametrize("mutate", LOADER_REJECTED.values(), ids=LOADER_REJECTED.keys())
