@@ -166,7 +166,7 @@ def test_reload_with_errors_keeps_the_old_script(script_file: Path) -> None:
     assert result.script is old
     assert result.severity == "warning"
     assert result.error is not None
-    expected = f"{result.error.file}:{result.error.line}:{result.error.column}:"
+    expected = f"watch-test.yaml:{result.error.line}:{result.error.column}: "
     assert expected in result.message
     assert "byee" in result.message
     assert "last good version" in result.message
@@ -205,3 +205,20 @@ def test_reload_of_a_deleted_file_keeps_the_old_script(script_file: Path) -> Non
     assert not result.reloaded
     assert result.script is old
     assert "last good version" in result.message
+
+
+@pytest.mark.parametrize("module", ["coach.script.watch", "coach.script.newscript"])
+def test_pure_modules_import_no_textual(module: str) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        f"import importlib, sys; importlib.import_module({module!r}); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'textual', 'rich', 'sqlite3', '_sqlite3'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -214,7 +214,7 @@ def reload_for_call(
         if first is None:
             reason = str(exc)
         else:
-            reason = f"{first.file}:{first.line}:{first.column}: {first.message}"
+            reason = f"{Path(first.file).name}:{first.line}:{first.column}: {first.message}"
         return ReloadResult(
             old_script,
             False,

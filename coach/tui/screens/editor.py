@@ -39,7 +39,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 from textual.worker import get_current_worker
 
-from coach.script.model import Finding, Script, ScriptError
+from coach.script.model import Finding, Script, Source
 from coach.script.newscript import describe_os_error, save_text
 from coach.script.watch import FileWatcher
 from coach.tui.dialogs.confirm import ConfirmDialog
@@ -68,19 +68,14 @@ class Analysis:
         return sum(1 for f in self.findings if f.severity == "error")
 
 
-def analyse(text: str, file: str) -> Analysis:
-    """Check ``text`` as the file ``file``: its findings and, without errors, its Script."""
-    from coach.script.load import check_text, load_text
+def analyse(text: str, path: Path) -> Analysis:
+    """Check ``text`` as the file ``path``: its findings and, without errors, its Script."""
+    from coach import locations
+    from coach.script.check import analyse as check_analyse
 
-    try:
-        script = load_text(text, file)
-    except ScriptError as exc:
-        return Analysis(text, tuple(exc.findings), None)
-    except Exception:
-        # The loader promises findings, not exceptions; if it ever breaks that
-        # promise, the editor still shows what ``coach check`` says.
-        return Analysis(text, tuple(check_text(text, file)), None)
-    return Analysis(text, tuple(script.warnings), script)
+    source: Source = "user" if path.parent == locations.user_scripts_dir() else "path"
+    findings, script = check_analyse(text, str(path), path=path, source=source)
+    return Analysis(text, tuple(findings), script)
 
 
 @dataclass(frozen=True)
@@ -242,7 +237,7 @@ class EditorScreen(Screen[Path | None]):
             )
         if self.opening_notice:
             self.notify(self.opening_notice)
-        self.analysis = analyse(self.source.text, str(self.path))
+        self.analysis = analyse(self.source.text, self.path)
         self._show_analysis(self.analysis)
         self.set_interval(DISK_POLL, self._poll_disk)
 
@@ -298,7 +293,7 @@ class EditorScreen(Screen[Path | None]):
 
     @work(thread=True, exclusive=True, group="editor-check")
     def _check(self, text: str) -> None:
-        result = analyse(text, str(self.path))
+        result = analyse(text, self.path)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._check_done, result)
 
@@ -323,7 +318,7 @@ class EditorScreen(Screen[Path | None]):
             self._check_timer = None
         text = self.source.text
         if self.analysis is None or self.analysis.text != text:
-            self.analysis = analyse(text, str(self.path))
+            self.analysis = analyse(text, self.path)
             self._show_analysis(self.analysis)
         return self.analysis
 

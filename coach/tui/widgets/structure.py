@@ -87,21 +87,14 @@ class StructurePanel(Tree[Place]):
         side_nodes = {s.node for s in script.anytime}
         start = script.nodes.get(script.start)
         if start is not None:
-            item = root.add(self._label(start), Place(start.id, start.pos))
-            self._grow(item, start)
-            item.expand()
+            self._top(root, start, self._label(start))
         if script.anytime:
             section = root.add(Text("Side flows", style="bold"), None, expand=True)
             for side in script.anytime:
                 node = script.nodes.get(side.node)
                 if node is None:
                     continue
-                item = section.add(
-                    self._label(node, Text(f"[{side.key}] ", style="bold")),
-                    Place(node.id, node.pos),
-                )
-                self._grow(item, node)
-                item.expand()
+                self._top(section, node, self._label(node, Text(f"[{side.key}] ", style="bold")))
         orphans = [
             n
             for n in script.nodes.values()
@@ -112,10 +105,18 @@ class StructurePanel(Tree[Place]):
             for node in orphans:
                 if node.id in self._expanded:
                     continue
-                item = section.add(self._label(node), Place(node.id, node.pos))
-                self._grow(item, node)
+                self._top(section, node, self._label(node))
         if line >= 0:
             self.cursor_line = min(line, max(self.last_line, 0))
+
+    def _top(self, parent: TreeNode[Place], node: Node, label: Text) -> None:
+        """A section's row for ``node``, holding its ways on (if it has any)."""
+        place = Place(node.id, node.pos)
+        if node.targets() and node.id not in self._expanded:
+            self._grow(parent.add(label, place, expand=True), node)
+        else:
+            self._expanded.add(node.id)
+            parent.add_leaf(label, place)
 
     def mark_stale(self) -> None:
         """The text has errors now: keep the last good tree, dimmed."""
