@@ -251,9 +251,10 @@ class _Checker:
 
     def ident(self, node: YNode, ctx: str, what: str) -> str | None:
         """An id (``[a-z][a-z0-9_]*``); None (reported) otherwise."""
+        if node.tag is BAD:
+            return None
         if not isinstance(node, YScalar) or node.is_null:
-            if node.tag is not BAD:
-                self.error(node, f"{ctx}{what} must be an id such as 'status', not {kind(node)}")
+            self.error(node, f"{ctx}{what} must be an id such as 'status', not {kind(node)}")
             return None
         value = node.value
         if _ID.fullmatch(value):
@@ -326,9 +327,7 @@ class _Checker:
     def not_mapping(self, node: YNode, ctx: str, what: str) -> None:
         if node.tag is not BAD:
             self.error(
-                node,
-                f"{ctx}{what} must be a mapping of 'key: value' lines, "
-                f"not {kind(node)}{self._flow_hint(node)}",
+                node, f"{ctx}{what} must be a mapping of 'key: value' lines, not {kind(node)}"
             )
 
     def variables_section(self, node: YNode) -> None:
@@ -646,14 +645,14 @@ class _Checker:
                 self.missing(entry, here, "label", "label: Still deciding")
             if "next" in fields:
                 next_node = fields["next"][1]
-                nxt = self.target(next_node, here, "next")
                 if isinstance(next_node, YScalar) and next_node.value == RETURN:
                     self.error(
                         next_node,
                         f"{here}a choice cannot go to 'return'; make it go "
                         "to a node that has 'next: return'",
                     )
-                    nxt = None
+                else:
+                    nxt = self.target(next_node, here, "next")
             else:
                 self.missing(entry, here, "next", "next: thanks")
             condition = None
