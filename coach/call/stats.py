@@ -157,7 +157,7 @@ def format_stats_text(stats: ScriptStats) -> str:
             title = s.title if s.in_script else f"{s.title} (no longer in the script)"
             rows.append(
                 [
-                    _clip(title, 44),
+                    _clip(title, 46),
                     str(s.runs),
                     _score_text(s.average_score),
                     _rating_text(s.average_rating),

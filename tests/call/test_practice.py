@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 
+from coach import locations
 from coach.call.practice import (
     FREE_TITLE,
     PracticeError,
+    PracticeRun,
     choose_scenario,
     expected_path,
     find_scenario,
@@ -21,7 +23,7 @@ from coach.call.practice import (
     usable_scenarios,
 )
 from coach.call.session import CallSession
-from coach.script.model import Scenario
+from coach.script.model import Scenario, Script
 from tests.call.practice_fixtures import FakeRecord, run, small_script
 
 VALUES = {"interviewer": "Ms Rivera", "position": "Data analyst"}
@@ -302,3 +304,33 @@ def test_practice_modules_import_no_textual_or_sqlite() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+# ------------------------------------------------ the bundled follow-up script
+def _bundled() -> Script:
+    from coach.script.library import resolve
+
+    return resolve(str(locations.bundled_scripts_dir() / "follow-up.yaml"))
+
+
+def test_bundled_scenarios_all_fit_and_steer_at_every_expected_step() -> None:
+    script = _bundled()
+    usable, messages = usable_scenarios(script)
+    assert messages == [] and len(usable) == len(script.scenarios) >= 2
+    for scenario in script.scenarios:
+        card = partner_card(script, scenario, VALUES)
+        steered = {step.node for step in card.steps if step.steer}
+        assert steered == set(scenario.expect), scenario.id
+        path = expected_path(script, scenario, VALUES)
+        assert script.nodes[path[-1]].is_end, scenario.id
+        assert "{" not in card.brief
+
+
+def test_repeated_practice_goes_through_every_bundled_scenario() -> None:
+    script = _bundled()
+    history: list[PracticeRun] = []
+    for _ in script.scenarios:
+        chosen = choose_scenario(script, history, seed=7)
+        assert chosen is not None
+        history.append(run(chosen.id, rating=3))
+    assert sorted(r.scenario or "" for r in history) == sorted(s.id for s in script.scenarios)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -258,3 +259,90 @@ async def test_q_quits(db: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+# ------------------------------------------- with the real loader and YAML files
+FIXTURE = """\
+format: 1
+title: Tiny follow-up
+variables:
+  interviewer: Who interviewed you?
+nodes:
+  hello:
+    say: May I speak with {interviewer}?
+    partner: Answer as {interviewer}, or let it go to voicemail.
+    choices:
+      - {label: "{interviewer} answers", next: status}
+      - {label: Voicemail, next: voicemail}
+  status:
+    say: Have you reached a decision?
+    partner: Say the role has been filled.
+    choices:
+      - {label: Still deciding, next: thanks}
+      - {label: Position filled, next: filled}
+  thanks:
+    say: Thank you for your time.
+    partner: Say goodbye.
+    end: pending
+  filled:
+    say: Thank you for telling me.
+    partner: Wish the caller luck.
+    end: rejected
+  voicemail:
+    say: Leave a short message.
+    end: voicemail
+practice:
+  scenarios:
+    - id: filled
+      title: The role is gone
+      brief: You are {interviewer}. The role went to someone else.
+      expect: {hello: status, status: filled}
+"""
+
+
+def _yaml_script(folder: Path, text: str = FIXTURE) -> Path:
+    path = folder / "tiny.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+async def test_loads_the_script_from_the_snapshot_path(
+    tmp_path: Path, db: Path, store: Store
+) -> None:
+    from coach.script.library import resolve
+
+    path = _yaml_script(tmp_path)
+    script = resolve(str(path))
+    session = CallSession(
+        script, {"interviewer": "Mr Okafor"}, mode="practice", scenario=script.scenario("filled")
+    )
+    call_id = store.start_call(session.snapshot())
+    app = PartnerApp(db_path=db, poll_seconds=POLL)  # the real loader
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.view is not None)
+        assert text(app, "#partner") == "Answer as Mr Okafor, or let it go to voicemail."
+        assert text(app, "#steer") == "Steer toward: Mr Okafor answers"
+        assert "You are Mr Okafor." in text(app, "#brief")
+        session.choose(1)
+        store.save(call_id, session.snapshot())
+        await until(pilot, lambda: text(app, "#partner") == "Say the role has been filled.")
+        assert text(app, "#steer") == "Steer toward: Position filled"
+
+
+async def test_a_script_broken_since_is_reported(tmp_path: Path, db: Path, store: Store) -> None:
+    from coach.script.library import resolve
+
+    path = _yaml_script(tmp_path)
+    script = resolve(str(path))
+    session = CallSession(script, {}, mode="practice", scenario=script.scenario("filled"))
+    store.start_call(session.snapshot())
+    path.write_text(FIXTURE.replace("nodes:", "nodes: [", 1), encoding="utf-8")
+    app = PartnerApp(db_path=db, poll_seconds=POLL)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "could not be loaded" in text(app, "#message"))
+        assert "tiny" in text(app, "#message")
+        assert app.is_running
+        # Fixed again (a new modification time): the view picks it up.
+        path.write_text(FIXTURE, encoding="utf-8")
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+        await until(pilot, lambda: app.view is not None and shown(app, "#live"))
