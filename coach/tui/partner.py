@@ -167,7 +167,6 @@ class PartnerApp(App[None]):
         border-title-color: $accent;
         border-title-style: bold;
         padding: 0 1;
-        margin-top: 1;
         text-style: bold;
         color: $text;
     }
@@ -215,12 +214,13 @@ class PartnerApp(App[None]):
             yield Static(id="result", classes="hidden")
             yield Static(WAITING, id="message")
             with Vertical(id="live", classes="hidden"):
+                # What the partner acts on comes first: it stays on screen at 60x15.
                 yield Static(id="status")
-                yield Static("The caller says:", id="say-label")
-                yield Static(id="say")
                 yield Static(id="partner")
                 yield Static(id="steer")
                 yield Static(id="note", classes="hidden")
+                yield Static("The caller says:", id="say-label")
+                yield Static(id="say")
             yield Static(id="brief", classes="hidden")
         yield Footer()
 

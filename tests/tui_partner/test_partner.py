@@ -346,3 +346,25 @@ async def test_a_script_broken_since_is_reported(tmp_path: Path, db: Path, store
         path.write_text(FIXTURE, encoding="utf-8")
         os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
         await until(pilot, lambda: app.view is not None and shown(app, "#live"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 15)])
+async def test_bundled_script_fits_small_terminals(
+    db: Path, store: Store, size: tuple[int, int]
+) -> None:
+    from coach.script.library import resolve
+
+    script = resolve("follow-up")
+    session = CallSession(
+        script, VALUES, mode="practice", scenario=script.scenario("position_filled")
+    )
+    session.choose(1)
+    session.choose(1)  # on `purpose`, the step with the longest partner line of the opening
+    store.start_call(session.snapshot())
+    app = PartnerApp(db_path=db, poll_seconds=POLL)
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app.view is not None and app.view.node == "purpose")
+        await pilot.pause()
+        assert text(app, "#steer") == "Steer toward: The position has been filled"
+        for selector in ("#partner", "#steer"):
+            assert app.query_one(selector).region.bottom <= size[1] - 1, selector
