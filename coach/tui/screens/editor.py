@@ -574,11 +574,11 @@ class EditorApp(App[int]):
             self.exit(0)
 
     def on_editor_screen_rehearse_requested(self, message: EditorScreen.RehearseRequested) -> None:
-        script_id = message.script.id
+        # Practice runs in the full app (``coach``, which pushes this screen
+        # and handles the message); on its own the editor says how instead.
         self.notify(
-            f"Save, then rehearse with: coach practice {script_id} "
-            f"(from the home screen, ctrl+r starts at '{message.node_id}')",
-            title="Rehearse",
+            f"To rehearse, save and run: coach practice {message.script.id}",
+            title=f"Rehearse from '{message.node_id}'",
         )
 
 
