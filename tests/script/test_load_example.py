@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coach.script.load import load_text
 from coach.script.model import Position
-from tests.script.test_schema import FORMAT_EXAMPLE
+from tests.script.conftest import FORMAT_EXAMPLE
 
 
 def test_example_loads_without_findings() -> None:
