@@ -140,7 +140,7 @@ async def test_enter_on_a_problem_moves_the_cursor_there(script_path: Path) -> N
         screen.source.move_cursor((0, 0))
         await pilot.press("f2")
         assert screen.problems.has_focus
-        screen.problems.highlighted = 0
+        assert screen.problems.highlighted == 0
         await pilot.press("enter")
         assert screen.source.has_focus
         assert screen.source.cursor_location == (finding.line - 1, finding.column - 1)

@@ -343,8 +343,10 @@ class EditorScreen(Screen[Path | None]):
         panel = self.problems if which == "problems" else self.structure
         if panel.has_focus:
             self.source.focus()
-        else:
-            panel.focus()
+            return
+        panel.focus()
+        if panel is self.problems and self.problems.findings and panel.highlighted is None:
+            self.problems.highlighted = 0
 
     # ------------------------------------------------------------------ saving
     def action_save(self) -> None:
