@@ -307,11 +307,18 @@ class Store:
         path: Path | None = None,
         *,
         busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+        read_only: bool = False,
     ) -> None:
         self.path = Path(path) if path is not None else locations.database_path()
+        #: A read-only store never writes: no migrations, no status updates.
+        self.read_only = read_only
         self._lock = threading.RLock()
         self._pid = os.getpid()
         self._marker = process_marker(self._pid)
+        self._conn: sqlite3.Connection | None = None
+        if read_only:
+            self._open_read_only(busy_timeout_ms)
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -320,7 +327,6 @@ class Store:
                 f"({exc.strerror or exc}). Make it writable, or set COACH_HOME to a "
                 "writable folder."
             ) from exc
-        self._conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(
                 self.path,
@@ -345,6 +351,48 @@ class Store:
             conn.close()
             self._conn = None
             raise
+
+    def _open_read_only(self, busy_timeout_ms: int) -> None:
+        """Open the file for reading only (``mode=ro``); check its version, migrate nothing."""
+        if not self.path.is_file():
+            raise StoreError(
+                f"There is no call record at {self.path} yet: start a call or a rehearsal "
+                "first (or set COACH_HOME to the folder it uses)."
+            )
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        try:
+            conn = sqlite3.connect(
+                uri,
+                uri=True,
+                timeout=busy_timeout_ms / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            conn.close()
+            raise self._error(exc) from exc
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise self._newer(version)
+        if version < SCHEMA_VERSION:
+            conn.close()
+            raise StoreError(
+                f"{self.path} was written by an older Call Coach (data version {version}; "
+                f"this one needs {SCHEMA_VERSION}). Run `coach` once to update it, then "
+                "try again."
+            )
+        self._conn = conn
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(
+                f"The call record {self.path} is open read-only here; nothing can be written."
+            )
 
     # -- lifecycle --
 
@@ -524,7 +572,7 @@ class Store:
 
     def _records(self, rows: list[Any]) -> list[CallRecord]:
         dead = [row[0] for row in rows if self._dead(row)]
-        if dead:
+        if dead and not self.read_only:
             with suppress(StoreError):  # a read-only record still reports the right status
                 self._mark_interrupted(dead)
         return [self._record(row, "interrupted" if row[0] in dead else None) for row in rows]
@@ -533,6 +581,7 @@ class Store:
 
     def start_call(self, snapshot: dict[str, Any]) -> int:
         """Record a new call (status ``running``, owned by this process); return its id."""
+        self._writable()
         cols = _row_fields(snapshot)
         cols.update(status="running", pid=self._pid, proc_marker=self._marker)
         names = ", ".join(cols)
@@ -546,6 +595,7 @@ class Store:
 
     def save(self, call_id: int, snapshot: dict[str, Any]) -> None:
         """Write the call's latest state through (one UPDATE in one transaction)."""
+        self._writable()
         cols = _row_fields(snapshot)
         sets = ", ".join(f"{name} = :{name}" for name in cols)
         with self._tx() as conn:
@@ -557,6 +607,7 @@ class Store:
 
     def finish(self, call_id: int, snapshot: dict[str, Any], status: str = "done") -> None:
         """Make the record final: ``done`` (reached an end) or ``abandoned``."""
+        self._writable()
         if status not in FINAL_STATUSES:
             raise StoreError(f"A call can only finish as done or abandoned, not {status!r}.")
         cols = _row_fields(snapshot)
@@ -642,6 +693,11 @@ class Store:
 
         Running calls found without their process are marked ``interrupted`` here.
         """
+        if self.read_only:
+            rows = self._select(
+                "WHERE (status = 'interrupted' OR status = 'running') AND dismissed = 0", (), _ORDER
+            )
+            return [r for r in self._records(rows) if r.status == "interrupted"]
         running = self._select("WHERE status = 'running'")
         self._mark_interrupted([row[0] for row in running if self._dead(row)])
         rows = self._select("WHERE status = 'interrupted' AND dismissed = 0", (), _ORDER)
@@ -649,6 +705,7 @@ class Store:
 
     def resume(self, call_id: int) -> CallRecord:
         """Take over an interrupted call in this process (status ``running`` again)."""
+        self._writable()
         with self._tx(immediate=True) as conn:
             row = conn.execute(f"SELECT {_COLUMNS} FROM calls WHERE id = ?", (call_id,)).fetchone()
             if row is None:
@@ -672,6 +729,7 @@ class Store:
 
     def dismiss(self, call_id: int) -> None:
         """Keep an interrupted call as it is, and never offer to resume it again."""
+        self._writable()
         with self._tx(immediate=True) as conn:
             row = conn.execute(f"SELECT {_COLUMNS} FROM calls WHERE id = ?", (call_id,)).fetchone()
             if row is None:

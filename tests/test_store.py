@@ -623,3 +623,107 @@ def test_running_and_abandoned_calls_do_not_make_follow_ups(store: Store) -> Non
     abandoned = store.start_call(snapshot())
     store.finish(abandoned, snapshot(outcome="pending"), status="abandoned")
     assert store.due_follow_ups(date(2026, 4, 1)) == []
+
+
+# -- read-only mode (coach partner) --
+
+
+def _fake_dead_running_call(db: Path) -> int:
+    """A running call whose process is gone (a pid that cannot exist)."""
+    with Store(db) as s:
+        call_id = s.start_call(snapshot(mode="practice"))
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE calls SET pid = 999999999, proc_marker = 'gone' WHERE id = ?", (call_id,))
+    conn.commit()
+    conn.close()
+    return call_id
+
+
+def _status_column(db: Path, call_id: int) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        return str(conn.execute("SELECT status FROM calls WHERE id = ?", (call_id,)).fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_read_only_store_reads_what_a_writer_saves(db: Path) -> None:
+    with Store(db) as writer, Store(db, read_only=True) as reader:
+        call_id = writer.start_call(snapshot(mode="practice"))
+        assert [r.id for r in reader.calls(mode="practice")] == [call_id]
+        moved = snapshot(mode="practice")
+        moved["current"] = "thanks"
+        writer.save(call_id, moved)
+        record = reader.get(call_id)
+        assert record is not None and record.snapshot["current"] == "thanks"
+        assert record.status == "running"
+
+
+def test_read_only_store_reports_a_dead_call_without_updating_it(db: Path) -> None:
+    call_id = _fake_dead_running_call(db)
+    with Store(db, read_only=True) as reader:
+        assert [r.status for r in reader.calls()] == ["interrupted"]
+        assert [r.id for r in reader.interrupted()] == [call_id]
+    assert _status_column(db, call_id) == "running"  # the row itself was not touched
+
+
+def test_read_only_store_refuses_every_write(db: Path) -> None:
+    with Store(db) as writer:
+        call_id = writer.start_call(snapshot())
+    before = db.read_bytes()
+    with Store(db, read_only=True) as reader:
+        attempts = [
+            lambda: reader.start_call(snapshot()),
+            lambda: reader.save(call_id, snapshot()),
+            lambda: reader.finish(call_id, snapshot(finished=True)),
+            lambda: reader.resume(call_id),
+            lambda: reader.dismiss(call_id),
+        ]
+        for attempt in attempts:
+            with pytest.raises(StoreError, match="read-only"):
+                attempt()
+    with Store(db) as s:
+        assert [r.status for r in s.calls()] == ["running"]
+    assert db.read_bytes() == before
+
+
+def test_read_only_store_never_creates_a_database(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "coach.db"
+    with pytest.raises(StoreError, match="no call record"):
+        Store(missing, read_only=True)
+    assert not missing.exists() and not missing.parent.exists()
+
+
+def test_read_only_store_runs_no_migrations(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE other (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="older Call Coach"):
+        Store(db, read_only=True)
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "calls" not in tables
+    finally:
+        conn.close()
+
+
+def test_read_only_store_refuses_a_newer_version(db: Path) -> None:
+    with Store(db):
+        pass
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="newer Call Coach"):
+        Store(db, read_only=True)
+
+
+def test_read_only_store_on_a_damaged_file(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="damaged"):
+        Store(db, read_only=True)

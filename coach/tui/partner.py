@@ -249,7 +249,7 @@ class PartnerApp(App[None]):
             path = self._db_path or locations.database_path()
             if not path.exists():
                 return None  # nothing recorded yet; never create the file from here
-            self._store = Store(path)
+            self._store = Store(path, read_only=True)
         return self._store
 
     def _read(self) -> Observation:
