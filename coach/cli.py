@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach import __version__
+from coach.commands_edit import add_parsers as add_edit_parsers
 
 if TYPE_CHECKING:
     from coach.script.model import Finding, Script, ScriptError
@@ -223,10 +224,34 @@ def cmd_call(args: argparse.Namespace) -> int:
     return run_call(script, values, mode="live")
 
 
+def cmd_practice(args: argparse.Namespace) -> int:
+    script = _load_or_report(args.script)
+    if script is None:
+        return 1
+    values = _parse_sets(args.set or [], script)
+    if values is None:
+        return 2
+    from coach.tui.app import run_practice
+
+    return run_practice(script, values, scenario_id=args.scenario, seed=args.seed, solo=args.solo)
+
+
 def cmd_home(args: argparse.Namespace) -> int:
     from coach.tui.app import run_home
 
     return run_home()
+
+
+def _partner(args: argparse.Namespace) -> int:
+    from coach.commands_practice import cmd_partner
+
+    return cmd_partner(args)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from coach.commands_practice import cmd_stats
+
+    return cmd_stats(args)
 
 
 # ---------------------------------------------------------------------- parser
@@ -250,6 +275,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="fill a variable of the script (repeatable)",
     )
     p.set_defaults(func=cmd_call)
+
+    p = sub.add_parser("practice", help="rehearse a call with a friend (or alone with --solo)")
+    p.add_argument("script", metavar="SCRIPT", help="a script id or a path to a .yaml file")
+    p.add_argument(
+        "--scenario", metavar="ID", help="the scenario to rehearse (default: least rehearsed)"
+    )
+    p.add_argument("--seed", type=int, metavar="N", help="make the scenario pick repeatable")
+    p.add_argument(
+        "--solo", action="store_true", help="rehearse alone: the app plays the other side"
+    )
+    p.add_argument(
+        "--set", action="append", metavar="ID=VALUE", help="fill a variable (repeatable)"
+    )
+    p.set_defaults(func=cmd_practice)
+
+    p = sub.add_parser("partner", help="the partner's view of a rehearsal running on this machine")
+    p.set_defaults(func=_partner)
+
+    p = sub.add_parser("stats", help="practice statistics of a script")
+    p.add_argument("script", metavar="SCRIPT")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_stats)
+
+    add_edit_parsers(sub)
 
     p = sub.add_parser("check", help="validate script files")
     p.add_argument("files", nargs="+", metavar="FILE")

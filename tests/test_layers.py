@@ -16,7 +16,13 @@ PURE_MODULES = [
     "coach.script.schema",
     "coach.script.library",
     "coach.call.session",
+    "coach.script.check",
+    "coach.script.yamlnodes",
+    "coach.script.newscript",
+    "coach.script.watch",
     "coach.call.followup",
+    "coach.call.practice",
+    "coach.call.stats",
 ]
 
 
@@ -53,6 +59,8 @@ def test_pure_layers_import_no_textual_or_sqlite(module: str) -> None:
         ["check", "coach/script/bundled/follow-up.yaml"],
         ["graph", "follow-up", "--format", "mermaid"],
         ["log", "--json"],
+        ["stats", "follow-up", "--json"],
+        ["new", "my-call"],
     ],
 )
 def test_fast_commands_never_import_textual(argv: list[str], tmp_path: object) -> None:
