@@ -140,11 +140,11 @@ def _defs() -> dict[str, Schema]:
                 "description": "Coaching hints, shown smaller than `say` (templates).",
                 "anyOf": [
                     {"$ref": "#/$defs/text"},
-                    {"type": "array", "items": {"$ref": "#/$defs/text"}},
+                    {"type": ["array", "null"], "items": {"$ref": "#/$defs/text"}},
                 ],
             },
             "capture": {
-                "type": "array",
+                "type": ["array", "null"],
                 "description": "Fields to fill in during this step.",
                 "items": {"$ref": "#/$defs/capture"},
             },
@@ -275,23 +275,23 @@ def json_schema() -> dict[str, Any]:
             "description": _optional_text("One paragraph shown when picking a script."),
             "start": _id("The first node; default: the first key under `nodes`."),
             "variables": {
-                "type": "object",
+                "type": ["object", "null"],
                 "description": "Facts asked for before the call, usable as {id} in templates.",
                 "propertyNames": {"pattern": _ID},
                 "additionalProperties": {"$ref": "#/$defs/variable"},
             },
             "checklist": {
-                "type": "array",
+                "type": ["array", "null"],
                 "description": "Items of the prep checklist shown before the call.",
                 "items": {"$ref": "#/$defs/checklist_item"},
             },
             "anytime": {
-                "type": "array",
+                "type": ["array", "null"],
                 "description": "Side flows that can be opened from every step with a key.",
                 "items": {"$ref": "#/$defs/side_flow"},
             },
             "answers": {
-                "type": "array",
+                "type": ["array", "null"],
                 "description": "Quick-reference cards, opened with key a during the call.",
                 "items": {"$ref": "#/$defs/answer"},
             },
@@ -305,7 +305,7 @@ def json_schema() -> dict[str, Any]:
             "practice": _closed(
                 {
                     "scenarios": {
-                        "type": "array",
+                        "type": ["array", "null"],
                         "description": "Scenarios a friend can play from a role card.",
                         "items": {"$ref": "#/$defs/scenario"},
                     }

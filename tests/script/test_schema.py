@@ -177,6 +177,30 @@ def test_long_and_short_forms_are_accepted(validator: jsonschema.Draft202012Vali
     assert [s.key for s in script.anytime] == ["r", "h", "s"]
 
 
+EMPTY_SECTIONS = """\
+title: Empty sections
+description:
+variables:
+checklist:
+anytime:
+answers:
+practice:
+  scenarios:
+nodes:
+  hello:
+    say: Hello.
+    tips:
+    capture:
+    partner:
+    end: pending
+"""
+
+
+def test_sections_left_empty_are_accepted(validator: jsonschema.Draft202012Validator) -> None:
+    assert _errors(validator, _data(EMPTY_SECTIONS)) == []
+    assert load_text(EMPTY_SECTIONS, "empty.yaml").warnings == ()
+
+
 Mutation = Callable[[dict[str, Any]], None]
 
 
