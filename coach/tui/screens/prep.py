@@ -16,6 +16,7 @@ from textual.widgets.selection_list import Selection
 
 from coach.script.model import ChecklistItem, Script
 from coach.tui.dialogs.confirm import ConfirmDialog
+from coach.tui.widgets.checklist import Checklist
 
 
 def _prompt(item: ChecklistItem) -> Content:
@@ -31,7 +32,6 @@ class PrepScreen(Screen[dict[str, bool] | None]):
     """Dismisses with the ticks (item id -> ticked), or None to go back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "tick", "Tick", key_display="space", priority=True),
         Binding("question_mark", "why", "Why?", key_display="?"),
         Binding("w", "why", "Why?", show=False),
         Binding("s", "start", "Start call"),
@@ -57,7 +57,7 @@ class PrepScreen(Screen[dict[str, bool] | None]):
                 ),
                 classes="screen-intro",
             )
-            yield SelectionList[str](
+            yield Checklist(
                 *[
                     Selection(_prompt(item), item.id, bool(self._ticks.get(item.id)))
                     for item in self.script.checklist
@@ -121,11 +121,6 @@ class PrepScreen(Screen[dict[str, bool] | None]):
     @on(SelectionList.SelectionHighlighted)
     def _moved(self) -> None:
         self._show_why()
-
-    def action_tick(self) -> None:
-        index = self.checklist.highlighted
-        if index is not None:
-            self.checklist.toggle(self.checklist.get_option_at_index(index).value)
 
     def action_why(self) -> None:
         self._why_open = not self._why_open
