@@ -118,6 +118,8 @@ class _Checker:
         self.findings: list[Finding] = []
         self.errors = 0
         self._suggestions = 0
+        #: Ids already seen to be well formed (targets repeat the same few ids).
+        self._good_ids: set[str] = set()
         #: Template references and `if`s, checked once every capture is known:
         #: (field id, scalar, offset of "{" or -1, context).
         self.refs: list[tuple[str, YScalar, int, str]] = []
@@ -257,7 +259,10 @@ class _Checker:
             self.error(node, f"{ctx}{what} must be an id such as 'status', not {kind(node)}")
             return None
         value = node.value
+        if value in self._good_ids:
+            return value
         if _ID.fullmatch(value):
+            self._good_ids.add(value)
             return value
         fixed = _fix_id(value)
         hint = f" (try '{fixed}')" if fixed else ""
