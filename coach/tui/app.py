@@ -1,6 +1,7 @@
 """The Call Coach Textual app and the two entry points the command line calls.
 
-``run_home()`` is ``coach``; ``run_call()`` is ``coach call``/``coach practice``.
+``run_home()`` is ``coach``; ``run_call()`` is ``coach call``; ``run_practice()`` is
+``coach practice``.
 Importing this module has no side effects: nothing is read or opened until the
 app runs.
 """
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -26,6 +28,7 @@ from textual.widgets import Footer, Static
 
 from coach import locations
 from coach.call.followup import FollowUpWindow
+from coach.call.practice import PracticeError, partner_card
 from coach.call.session import CallSession, SessionError
 from coach.script.model import Scenario, Script, ScriptError
 from coach.store import CallRecord, Store, StoreError
@@ -36,8 +39,9 @@ from coach.tui.recorder import CallRecorder
 from coach.tui.screens.call import CallScreen
 from coach.tui.screens.details import DetailsScreen
 from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.partner_card import PartnerCardScreen
 from coach.tui.screens.prep import PrepScreen
-from coach.tui.screens.summary import SummaryScreen
+from coach.tui.screens.summary import PracticeSummaryScreen, SummaryScreen
 from coach.tui.text import clock as clock_text
 from coach.tui.widgets.history import follow_ups_content, recent_content
 
@@ -74,6 +78,8 @@ class CallFlow:
     scenario: Scenario | None = None
     ticks: dict[str, bool] = field(default_factory=dict)
     details_shown: bool = False
+    #: Practice alone: the app plays the other side (its lines are shown).
+    solo: bool = False
 
 
 class RecentCallsDialog(ModalScreen[None]):
@@ -114,6 +120,8 @@ class CoachApp(App[int]):
         today: today's date, for follow-up windows.
         handle_signals: save and exit on SIGHUP/SIGTERM (the real terminal only).
         library: lists the scripts (default: ``coach.script.library.discover``).
+        solo: practice alone (the call screen shows the other side's lines).
+        notices: messages shown as notifications once the app is up.
     """
 
     CSS_PATH = "coach.tcss"
@@ -137,8 +145,12 @@ class CoachApp(App[int]):
         today: Callable[[], date] = date.today,
         handle_signals: bool = False,
         library: Callable[[], list[ScriptEntry]] | None = None,
+        solo: bool = False,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        self._call_solo = solo
+        self._notices = list(notices)
         self._call_script = script
         self._call_values = dict(values or {})
         self._call_mode: Mode = mode
@@ -179,6 +191,8 @@ class CoachApp(App[int]):
     def on_mount(self) -> None:
         if self._handle_signals:
             self._install_signal_handlers()
+        for notice in self._notices:
+            self.notify(notice, title="Practice", severity="warning", timeout=10)
         if self.home_mode:
             self.push_screen(HomeScreen())
             self.call_after_refresh(self._offer_resume, None)
@@ -187,7 +201,11 @@ class CoachApp(App[int]):
             script = self._call_script
             if not self._offer_resume(script.id):
                 self.begin_call(
-                    script, self._call_values, mode=self._call_mode, scenario=self._call_scenario
+                    script,
+                    self._call_values,
+                    mode=self._call_mode,
+                    scenario=self._call_scenario,
+                    solo=self._call_solo,
                 )
 
     def _install_signal_handlers(self) -> None:
@@ -248,6 +266,7 @@ class CoachApp(App[int]):
                 self._call_values,
                 mode=self._call_mode,
                 scenario=self._call_scenario,
+                solo=self._call_solo,
             )
         elif self.home_mode:
             self._refresh_home()
@@ -330,8 +349,9 @@ class CoachApp(App[int]):
         *,
         mode: Mode = "live",
         scenario: Scenario | None = None,
+        solo: bool = False,
     ) -> None:
-        self._flow = CallFlow(script, dict(values), mode, scenario)
+        self._flow = CallFlow(script, dict(values), mode, scenario, solo=solo)
         if needs_details(script, values):
             self._to_details()
         else:
@@ -354,7 +374,7 @@ class CoachApp(App[int]):
         flow = self._flow
         assert flow is not None
         if not flow.script.checklist:
-            self._to_call()
+            self._after_prep()
             return
         self.push_screen(PrepScreen(flow.script, flow.ticks), self._prep_done)
 
@@ -369,7 +389,35 @@ class CoachApp(App[int]):
                 self._flow_over()
             return
         flow.ticks = ticks
-        self._to_call()
+        self._after_prep()
+
+    def _after_prep(self) -> None:
+        """A rehearsal shows the partner card first; a live call starts at once."""
+        flow = self._flow
+        assert flow is not None
+        if flow.mode == "practice":
+            self._to_card()
+        else:
+            self._to_call()
+
+    def _to_card(self) -> None:
+        flow = self._flow
+        assert flow is not None
+        card = partner_card(flow.script, flow.scenario, flow.values)
+        self.push_screen(PartnerCardScreen(card, solo=flow.solo), self._card_done)
+
+    def _card_done(self, start: bool | None) -> None:
+        flow = self._flow
+        if flow is None:
+            return
+        if start:
+            self._to_call()
+        elif flow.script.checklist:
+            self.push_screen(PrepScreen(flow.script, flow.ticks), self._prep_done)
+        elif flow.details_shown:
+            self._to_details()
+        else:
+            self._flow_over()
 
     def _to_call(self) -> None:
         flow = self._flow
@@ -384,11 +432,24 @@ class CoachApp(App[int]):
             wall=self.wall,
         )
         recorder = CallRecorder(self.open_store, self._warn_store)
-        self.push_screen(CallScreen(session, recorder), lambda s: self._call_done(recorder, s))
+        self.push_screen(
+            CallScreen(session, recorder, solo=flow.solo),
+            lambda s: self._call_done(recorder, s),
+        )
 
     def _call_done(self, recorder: CallRecorder, session: CallSession | None) -> None:
         if session is None:
             self._flow_over()
+            return
+        if session.mode == "practice":
+            self.push_screen(
+                PracticeSummaryScreen(
+                    session,
+                    save=lambda s: self._save_rating(recorder, s),
+                    saved=recorder.finished,
+                ),
+                lambda _: self._flow_over(),
+            )
             return
         window: FollowUpWindow | None = None
         if recorder.finished and recorder.call_id is not None:
@@ -406,6 +467,46 @@ class CoachApp(App[int]):
             ),
             lambda _: self._flow_over(),
         )
+
+    def _save_rating(self, recorder: CallRecorder, session: CallSession) -> str | None:
+        """Write a rehearsal's rating and note to its (finished) record; None when saved."""
+        if recorder.call_id is None:
+            return "The rehearsal was not recorded, so its rating cannot be kept."
+        call_id = recorder.call_id
+        try:
+            self.open_store().save(call_id, session.snapshot())
+        except StoreError as exc:
+            return f"The rating could not be saved: {exc}"
+        return None
+
+    # -------------------------------------------------------------- practice
+    def start_practice(self, script_id: str) -> None:
+        """Rehearse a script of the library with its least-rehearsed scenario."""
+        from coach.practice_flow import pick_scenario
+
+        if self._flow is not None:
+            self.notify("Finish the current call first.", severity="warning")
+            return
+        entry = next((e for e in self.script_entries() if e.id == script_id), None)
+        if entry is None or entry.script is None:
+            self.notify(f"Script '{script_id}' cannot be rehearsed.", severity="error")
+            return
+        try:
+            store: Store | None = self.open_store()
+        except StoreError:
+            store = None
+        pick = pick_scenario(entry.script, store=store)
+        for message in pick.messages:
+            self.notify(message, title="Practice", severity="warning", timeout=10)
+        self.begin_call(entry.script, {}, mode="practice", scenario=pick.scenario)
+
+    def home_rehearsals(self) -> dict[str, str]:
+        """script id -> how often it was rehearsed and which scenarios never were."""
+        from coach.practice_flow import rehearsal_lines
+
+        scripts = [e.script for e in self.script_entries() if e.script is not None]
+        found = self._read_store(lambda store: store.calls(mode="practice"))
+        return rehearsal_lines(scripts, lambda: list(found or []))
 
     def _flow_over(self) -> None:
         self._flow = None
@@ -444,5 +545,38 @@ def run_call(
 ) -> int:
     """``coach call``/``coach practice``: details → prep → call → summary, then exit."""
     app = CoachApp(script=script, values=values, mode=mode, scenario=scenario, handle_signals=True)
+    result = app.run()
+    return result if isinstance(result, int) else 0
+
+
+def run_practice(
+    script: Script,
+    values: dict[str, str],
+    *,
+    scenario_id: str | None = None,
+    seed: int | None = None,
+    solo: bool = False,
+) -> int:
+    """``coach practice``: details → prep → partner card → rehearsal → practice summary.
+
+    The scenario is picked before the app starts: a ``--scenario`` that cannot
+    be played is printed to stderr and the exit status is 2.
+    """
+    from coach.practice_flow import pick_scenario
+
+    try:
+        pick = pick_scenario(script, scenario_id, seed)
+    except PracticeError as exc:
+        print(f"coach: {exc}", file=sys.stderr)
+        return 2
+    app = CoachApp(
+        script=script,
+        values=values,
+        mode="practice",
+        scenario=pick.scenario,
+        handle_signals=True,
+        solo=solo,
+        notices=pick.messages,
+    )
     result = app.run()
     return result if isinstance(result, int) else 0

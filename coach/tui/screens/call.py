@@ -26,7 +26,14 @@ from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.messages import FieldChanged, FieldDone
 from coach.tui.recorder import CallRecorder
 from coach.tui.widgets.fields import FieldEditor
-from coach.tui.widgets.step import Breadcrumb, CallClock, ChoicesView, SayPanel, TipsView
+from coach.tui.widgets.step import (
+    Breadcrumb,
+    CallClock,
+    ChoicesView,
+    PartnerLine,
+    SayPanel,
+    TipsView,
+)
 
 #: How often typed text is checked for saving, and the clock redrawn (seconds).
 TICK = 0.5
@@ -34,6 +41,14 @@ TICK = 0.5
 #: Below these sizes the call screen switches to its compact layout.
 NARROW_WIDTH = 100
 SHORT_HEIGHT = 20
+
+
+def practice_sub_title(session: CallSession, solo: bool = False) -> str:
+    """``live call``, or ``practice: <scenario title>`` for a rehearsal."""
+    if session.mode != "practice":
+        return "live call"
+    title = session.scenario.title if session.scenario else "free rehearsal"
+    return f"practice{' (solo)' if solo else ''}: {title}"
 
 
 def side_flow_label(node_id: str) -> str:
@@ -65,9 +80,12 @@ class CallScreen(Screen[CallSession]):
         recorder: CallRecorder,
         *,
         on_tick: Callable[[], None] | None = None,
+        solo: bool = False,
     ) -> None:
         super().__init__()
         self.session = session
+        #: Solo practice: the app plays the other side, so its lines are shown.
+        self.solo = solo and session.mode == "practice"
         self.recorder = recorder
         self._on_tick = on_tick
         self._side_keys = session.side_flow_keys()
@@ -82,6 +100,10 @@ class CallScreen(Screen[CallSession]):
         with Horizontal(id="call-body"):
             with Vertical(id="call-left"):
                 with VerticalScroll(id="call-main", can_focus=False):
+                    if self.solo:
+                        partner = PartnerLine(id="partner-line")
+                        partner.border_title = "They say"
+                        yield partner
                     yield SayPanel(id="say")
                     yield TipsView(id="tips")
                     yield Vertical(id="captures")
@@ -93,7 +115,7 @@ class CallScreen(Screen[CallSession]):
 
     def on_mount(self) -> None:
         self.title = self.session.script.title
-        self.sub_title = "practice" if self.session.mode == "practice" else "live call"
+        self.sub_title = practice_sub_title(self.session, self.solo)
         self._fit(self.app.size.width, self.app.size.height)
         self.show_step()
         self.recorder.start(self.session)
@@ -110,6 +132,8 @@ class CallScreen(Screen[CallSession]):
     def show_step(self) -> None:
         """Bring every widget up to date with the session (in place, no recompose)."""
         session = self.session
+        if self.solo:
+            self.query_one(PartnerLine).show(session)
         self.query_one(SayPanel).show(session)
         self.query_one(TipsView).show(session)
         self.query_one(ChoicesView).show(session)

@@ -20,8 +20,8 @@ from coach.tui.messages import ScriptChosen
 NARROW_WIDTH = 100
 
 
-def entry_prompt(entry: ScriptEntry) -> Content:
-    """A script's title, source and description; a broken one's first error."""
+def entry_prompt(entry: ScriptEntry, rehearsals: str | None = None) -> Content:
+    """A script's title, source, description and rehearsals; a broken one's first error."""
     head = Content.assemble((entry.title, "bold"), (f"  {entry.source}", "$text-muted"))
     if entry.script is None:
         error = entry.first_error
@@ -33,9 +33,12 @@ def entry_prompt(entry: ScriptEntry) -> Content:
                 Content.styled("cannot be started; fix it and press r", "$text-muted"),
             ]
         )
+    lines = [head]
     if entry.description:
-        return Content("\n").join([head, Content.styled(entry.description, "$text-muted")])
-    return head
+        lines.append(Content.styled(entry.description, "$text-muted"))
+    if rehearsals:
+        lines.append(Content.styled(rehearsals, "italic $text-secondary"))
+    return Content("\n").join(lines)
 
 
 class HomeScreen(Screen[None]):
@@ -43,6 +46,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start call", key_display="⏎", priority=False),
+        Binding("p", "practise", "Practise"),
         Binding("r", "refresh", "Refresh"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -82,9 +86,14 @@ class HomeScreen(Screen[None]):
         scripts = self.query_one("#scripts", OptionList)
         highlighted = scripts.highlighted
         entries = app.script_entries(reload=True)
+        rehearsals = app.home_rehearsals()
         scripts.clear_options()
         scripts.add_options(
-            Option(entry_prompt(entry), id=str(index), disabled=entry.script is None)
+            Option(
+                entry_prompt(entry, rehearsals.get(entry.id)),
+                id=str(index),
+                disabled=entry.script is None,
+            )
             for index, entry in enumerate(entries)
         )
         if entries:
@@ -100,6 +109,38 @@ class HomeScreen(Screen[None]):
         option = scripts.get_option_at_index(scripts.highlighted)
         self._start(option)
 
+    def action_practise(self) -> None:
+        """Rehearse the highlighted script (its least-rehearsed scenario)."""
+        entry = self._entry(self.query_one("#scripts", OptionList).highlighted)
+        if entry is None:
+            return
+        if entry.script is None:
+            self._cannot_start(entry)
+            return
+        from coach.tui.app import CoachApp
+
+        app = self.app
+        assert isinstance(app, CoachApp)
+        app.start_practice(entry.id)
+
+    def _entry(self, index: int | None) -> ScriptEntry | None:
+        from coach.tui.app import CoachApp
+
+        app = self.app
+        assert isinstance(app, CoachApp)
+        entries = app.script_entries()
+        if index is None or not 0 <= index < len(entries):
+            return None
+        return entries[index]
+
+    def _cannot_start(self, entry: ScriptEntry) -> None:
+        error = entry.first_error
+        self.notify(
+            error.format() if error else "This script could not be loaded.",
+            title="Cannot start this script",
+            severity="error",
+        )
+
     def action_refresh(self) -> None:
         self.refresh_data()
         self.notify("Scripts and calls reloaded.", timeout=2)
@@ -110,21 +151,10 @@ class HomeScreen(Screen[None]):
         self._start(event.option)
 
     def _start(self, option: Option) -> None:
-        from coach.tui.app import CoachApp
-
-        app = self.app
-        assert isinstance(app, CoachApp)
-        entries = app.script_entries()
-        index = int(option.id or 0)
-        if not 0 <= index < len(entries):
+        entry = self._entry(int(option.id or 0))
+        if entry is None:
             return
-        entry = entries[index]
         if entry.script is None:
-            error = entry.first_error
-            self.notify(
-                error.format() if error else "This script could not be loaded.",
-                title="Cannot start this script",
-                severity="error",
-            )
+            self._cannot_start(entry)
             return
         self.post_message(ScriptChosen(entry.id))

@@ -96,3 +96,13 @@ class CallClock(Static):
                 (step, "bold $text-warning" if over else ""),
             )
         )
+
+
+class PartnerLine(Static):
+    """Solo practice only: what "they" say at this step, above the caller's line."""
+
+    def show(self, session: CallSession) -> None:
+        partner = session.node.partner
+        self.display = bool(partner)
+        if partner:
+            self.update(segments_content(session.render_segments(partner), "italic"))

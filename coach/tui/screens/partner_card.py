@@ -1,0 +1,93 @@
+"""The partner's role card, shown once before a rehearsal.
+
+The caller hands the screen to the friend playing the other side; ``enter``
+hides it and the rehearsal begins. With ``--solo`` the same card tells the
+caller that the app plays the other side.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from coach.call.practice import PartnerCard
+
+
+def card_content(card: PartnerCard, *, solo: bool = False) -> Content:
+    """The card as content; script and user text stay plain (never markup)."""
+    muted = "$text-muted"
+    parts: list[Content] = []
+    if solo:
+        parts.append(
+            Content.styled(
+                "Solo rehearsal: the app plays the other side. At each step you will see "
+                "what they say, then what you say.",
+                "italic $text-accent",
+            )
+        )
+    else:
+        parts.append(
+            Content.styled(
+                "Hand this screen to your partner. They read it, then press Enter: the card "
+                "is hidden and the rehearsal begins.",
+                "italic $text-accent",
+            )
+        )
+    parts.append(Content(""))
+    parts.append(Content.styled(card.title, "bold $text-primary"))
+    parts.append(Content(card.brief))
+    parts.append(Content(""))
+    if card.free:
+        parts.append(Content.styled("Free rehearsal: no score.", muted))
+        parts.append(Content(""))
+    heading = "What they say at the key steps" if solo else "What you say at the key steps"
+    parts.append(Content.styled(heading, "bold $accent"))
+    if not card.steps:
+        parts.append(Content.styled("The script gives no lines: react as you like.", muted))
+    caller, partner = ("you say", "They") if solo else ("the caller says", "You")
+    for number, step in enumerate(card.steps, start=1):
+        parts.append(Content.assemble((f"{number}. When {caller}: ", muted), (step.say, muted)))
+        line = step.partner or "(no line here: react as you like)"
+        parts.append(Content.assemble((f"   {partner}: ", "bold"), line))
+        if step.steer:
+            parts.append(
+                Content.assemble(("   steer toward: ", "$text-warning"), (step.steer, "bold"))
+            )
+    return Content("\n").join(parts)
+
+
+class PartnerCardScreen(Screen[bool]):
+    """The role card. Dismisses True (start) on Enter, False (go back) on Escape."""
+
+    AUTO_FOCUS = "#card"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "start", "Hide card and start", key_display="⏎"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, card: PartnerCard, *, solo: bool = False) -> None:
+        super().__init__()
+        self.card = card
+        self.solo = solo
+
+    def compose(self) -> ComposeResult:
+        title = "Rehearsal card" if self.solo else "Partner card"
+        yield Static(Content.styled(title, "bold"), classes="screen-title")
+        with VerticalScroll(id="card"):
+            yield Static(card_content(self.card, solo=self.solo), id="card-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"practice: {self.card.title}"
+
+    def action_start(self) -> None:
+        self.dismiss(True)
+
+    def action_back(self) -> None:
+        self.dismiss(False)
