@@ -793,7 +793,9 @@ class _Checker:
         here = f"{ctx}expect: "
         for key, value in node.pairs:
             at = self.target(key, here, "key")
-            goal = self.target(value, here, f"{key.value} ->" if isinstance(key, YScalar) else "")
+            goal = self.target(
+                value, here, f"{key.value} ->" if isinstance(key, YScalar) else "the value"
+            )
             if at is None or goal is None:
                 continue
             if at in out:
