@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
+from typing import Any
 
 from textual.app import App
 
@@ -39,7 +40,7 @@ def practice_script() -> Script:
 VALUES = {"interviewer": "Ms Lee", "position": "Analyst", "interview_date": "2026-02-24"}
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     """Everything visible on the terminal, as plain text (from the SVG screenshot)."""
     svg = app.export_screenshot()
     chunks = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)

@@ -270,6 +270,7 @@ class PracticeSummaryScreen(Screen[None]):
                     self.session.rating_note,
                     placeholder="what to do differently next time (optional)",
                     id="note-input",
+                    select_on_focus=False,
                     compact=True,
                 )
         yield Footer()
