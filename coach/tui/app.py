@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal, TypeVar
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -34,6 +35,7 @@ from coach.script.model import Scenario, Script, ScriptError
 from coach.store import CallRecord, Store, StoreError
 from coach.tui.commands import CoachCommands
 from coach.tui.dialogs.confirm import ConfirmDialog
+from coach.tui.keys import split_escape
 from coach.tui.messages import ScriptChosen
 from coach.tui.recorder import CallRecorder
 from coach.tui.screens.call import CallScreen
@@ -130,6 +132,16 @@ class CoachApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
+
+    async def on_event(self, event: events.Event) -> None:
+        # "escape, then a key" typed in one motion arrives as alt+key: split it.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            keys = split_escape(event)
+            if keys is not None:
+                for key in keys:
+                    await super().on_event(key)
+                return
+        await super().on_event(event)
 
     def __init__(
         self,

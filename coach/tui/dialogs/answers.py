@@ -19,8 +19,8 @@ class AnswersDialog(ModalScreen[None]):
     """Quick-reference cards; escape (or ``a`` again) closes them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("a", "close", "Close", show=False),
+        Binding("escape", "close", "Close", priority=True),
+        Binding("a", "close", "Close", show=False, priority=True),
     ]
 
     def __init__(self, session: CallSession) -> None:

@@ -16,10 +16,12 @@ class ConfirmDialog(ModalScreen[bool]):
     """Ask a question; dismisses with True for yes and False for no."""
 
     AUTO_FOCUS = ""
+    # Priority bindings: the answer is taken as the key is read, so a key
+    # typed right after it goes to the screen below, not to this dialog.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n", "answer(False)", "No"),
-        Binding("escape", "answer(False)", "No", show=False),
+        Binding("y", "answer(True)", "Yes", priority=True),
+        Binding("n", "answer(False)", "No", priority=True),
+        Binding("escape", "answer(False)", "No", show=False, priority=True),
     ]
 
     def __init__(

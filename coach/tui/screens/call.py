@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Label, TextArea
+from textual.widgets import Footer, Input, Label, TextArea
 
 from coach.call.session import CallSession, SessionError
 from coach.tui.dialogs.answers import AnswersDialog
@@ -59,19 +59,24 @@ class CallScreen(Screen[CallSession]):
     """One call, step by step. Dismisses with the session once it is over."""
 
     AUTO_FOCUS = ""
+    # Every key here is a priority binding: the app runs it the moment it
+    # reads the key, before it routes the keys typed after it, so fast input
+    # keeps its order (a "tab" then "2026-12-04" lands in the field, a "q"
+    # then "n" answers the question). While a field has focus, check_action
+    # turns them all off except tab and escape, and the keys go to the field.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "choose('1')", "Choose", key_display="1-9", id="choose"),
-        *[Binding(str(i), f"choose('{i}')", show=False) for i in range(2, 10)],
-        Binding("enter", "advance", "Continue", key_display="⏎", id="continue"),
-        Binding("enter", "finish_call", "Finish call", key_display="⏎", id="finish"),
-        Binding("b", "back", "Back", id="back"),
-        Binding("backspace", "back", "Back", show=False),
-        Binding("tab", "next_field(1)", "Fields", id="fields"),
-        Binding("shift+tab", "next_field(-1)", "Previous field", show=False),
-        Binding("n", "notes", "Notes", id="notes"),
-        Binding("escape", "leave_field", "Leave field", id="leave_field"),
-        Binding("a", "answers", "Answers", id="answers"),
-        Binding("q", "end_call", "End", id="end_call"),
+        Binding("1", "choose('1')", "Choose", key_display="1-9", id="choose", priority=True),
+        *[Binding(str(i), f"choose('{i}')", show=False, priority=True) for i in range(2, 10)],
+        Binding("enter", "advance", "Continue", key_display="⏎", id="continue", priority=True),
+        Binding("enter", "finish_call", "Finish call", key_display="⏎", id="finish", priority=True),
+        Binding("b", "back", "Back", id="back", priority=True),
+        Binding("backspace", "back", "Back", show=False, priority=True),
+        Binding("tab", "next_field(1)", "Fields", id="fields", priority=True),
+        Binding("shift+tab", "next_field(-1)", "Previous field", show=False, priority=True),
+        Binding("n", "notes", "Notes", id="notes", priority=True),
+        Binding("escape", "leave_field", "Leave field", id="leave_field", priority=True),
+        Binding("a", "answers", "Answers", id="answers", priority=True),
+        Binding("q", "end_call", "End", id="end_call", priority=True),
     ]
 
     def __init__(
@@ -90,7 +95,7 @@ class CallScreen(Screen[CallSession]):
         self._on_tick = on_tick
         self._side_keys = session.side_flow_keys()
         for key, node_id in self._side_keys.items():
-            self._bindings.bind(key, f"side_flow('{key}')", side_flow_label(node_id))
+            self._bindings.bind(key, f"side_flow('{key}')", side_flow_label(node_id), priority=True)
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -169,7 +174,12 @@ class CallScreen(Screen[CallSession]):
             self._on_tick()
 
     # ----------------------------------------------------------------- moves
+    #: The actions that still work while the user types in a field.
+    FIELD_ACTIONS = frozenset({"next_field", "leave_field"})
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._typing() and action not in self.FIELD_ACTIONS:
+            return False  # the key is typed into the field
         node = self.session.node
         if action == "choose":
             return bool(node.choices)
@@ -245,6 +255,9 @@ class CallScreen(Screen[CallSession]):
         editors: list[Widget] = [f.editor for f in self.query(FieldEditor)]
         return [*editors, self.query_one("#notes", TextArea)]
 
+    def _typing(self) -> bool:
+        return isinstance(self.focused, Input | TextArea)
+
     def action_next_field(self, step: int) -> None:
         fields = self._fields()
         focused = self.focused
@@ -252,10 +265,11 @@ class CallScreen(Screen[CallSession]):
             index = (fields.index(focused) + step) % len(fields)
         else:
             index = 0 if step > 0 else len(fields) - 1
-        fields[index].focus()
+        # Screen.set_focus takes effect now (Widget.focus waits a turn).
+        self.set_focus(fields[index])
 
     def action_notes(self) -> None:
-        self.query_one("#notes", TextArea).focus()
+        self.set_focus(self.query_one("#notes", TextArea))
 
     def action_leave_field(self) -> None:
         self.set_focus(None)
