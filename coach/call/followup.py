@@ -29,8 +29,10 @@ from typing import Any, Literal
 
 Action = Literal["call", "email"]
 
-#: Outcomes after which no follow-up call is needed.
-CLOSED_OUTCOMES = frozenset({"offer", "rejected"})
+#: Outcomes after which no follow-up call is needed: the format's ``offer`` and
+#: ``rejected``, and the bundled scripts' own ``declined`` (you turned the role
+#: down), ``interview`` and ``screening_booked`` (the next step has a date).
+CLOSED_OUTCOMES = frozenset({"offer", "rejected", "declined", "interview", "screening_booked"})
 #: Outcomes meaning nobody picked up.
 UNANSWERED_OUTCOMES = frozenset({"voicemail", "no_answer"})
 #: After this many unanswered calls in a row, email instead of calling again.

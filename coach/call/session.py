@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from coach.call.followup import long_date, parse_iso_date
 from coach.script import template
 from coach.script.model import RETURN, Choice, Node, Scenario, Script
 
@@ -92,6 +93,10 @@ class CallSession:
             item.id: bool((checklist or {}).get(item.id, False)) for item in script.checklist
         }
         self.captures: dict[str, str] = {}
+        self._date_fields = frozenset(
+            [v.id for v in script.variables if v.type == "date"]
+            + [c.id for n in script.nodes.values() for c in n.capture if c.type == "date"]
+        )
         self.notes = ""
         self.current = script.start
         self.return_stack: list[str] = []
@@ -122,9 +127,17 @@ class CallSession:
         return bool(self.return_stack)
 
     def fields(self) -> dict[str, str]:
-        """Every value a template may use: variables, then captures."""
+        """Every value a template may use: variables, then captures.
+
+        Dates are stored as ISO ``YYYY-MM-DD`` and shown in the long form
+        (``Tuesday 3 March 2026``); a date that does not parse is shown as typed.
+        """
         merged = dict(self.values)
         merged.update(self.captures)
+        for field_id in self._date_fields:
+            day = parse_iso_date(merged.get(field_id, ""))
+            if day is not None:
+                merged[field_id] = long_date(day)
         return merged
 
     def render(self, text: str) -> str:

@@ -151,7 +151,9 @@ def test_first_call_a_working_day_or_two_after_the_decision(
 # -- after a call --
 
 
-@pytest.mark.parametrize("outcome", ["offer", "rejected"])
+@pytest.mark.parametrize(
+    "outcome", ["offer", "rejected", "declined", "interview", "screening_booked"]
+)
 def test_offer_and_rejection_need_no_follow_up(outcome: str) -> None:
     assert follow(outcome, d(2), decision=d(6), callback=d(10)) is None
 

@@ -215,3 +215,19 @@ def test_restore_refuses_missing_node(clock: FakeClock) -> None:
     snap["current"] = "gone"
     with pytest.raises(SessionError):
         CallSession.restore(script, snap, clock=clock)
+
+
+def test_dates_render_in_long_form(clock: FakeClock) -> None:
+    script = make_script()
+    nodes = dict(script.nodes)
+    nodes["hello"] = Node("hello", "We met on {met}; decision {decision_date}.", end="pending")
+    from dataclasses import replace
+
+    script = replace(
+        script, nodes=nodes, variables=(*script.variables, Variable("met", "When", "date"))
+    )
+    s = CallSession(script, {"met": "2026-03-03"}, clock=clock)
+    assert s.render(s.node.say) == "We met on Tuesday 3 March 2026; decision [decision_date]."
+    s.set_capture("decision_date", "not yet")
+    assert s.render(s.node.say) == "We met on Tuesday 3 March 2026; decision not yet."
+    assert s.snapshot()["values"]["met"] == "2026-03-03"  # stored as typed
