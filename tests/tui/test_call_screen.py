@@ -110,7 +110,7 @@ async def test_tab_into_capture_fields_typing_and_escape(
         assert hint == "Tuesday 10 March 2026"
         assert screen.session.captures["decision_date"] == "2026-03-10"
         # A choice shown only once the capture has a value, filled in.
-        assert "2 Decided on 2026-03-10" in str(screen.query_one(ChoicesView).visual)
+        assert "2 Decided on Tuesday 10 March 2026" in str(screen.query_one(ChoicesView).visual)
         await pilot.press("tab")
         assert isinstance(app.focused, TextArea)
         await pilot.press("b", "1", "q")  # typing, not navigating
