@@ -77,7 +77,16 @@ class CallSession:
         checklist: Mapping[str, bool] | None = None,
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], datetime] = lambda: datetime.now(UTC),
+        start_at: str | None = None,
     ) -> None:
+        """Start a call of ``script`` at its ``start`` node, or at ``start_at`` when given.
+
+        ``start_at`` is for rehearsing one part of a script (the editor's
+        ``ctrl+r``): the walk begins there, with no history to go back to.
+        Raises ``SessionError`` when the script has no such node.
+        """
+        if start_at is not None and start_at not in script.nodes:
+            raise SessionError(f"step '{start_at}' is not in the script")
         self.script = script
         self.mode: Mode = mode
         self.scenario = scenario
@@ -98,10 +107,10 @@ class CallSession:
             + [c.id for n in script.nodes.values() for c in n.capture if c.type == "date"]
         )
         self.notes = ""
-        self.current = script.start
+        self.current = start_at if start_at is not None else script.start
         self.return_stack: list[str] = []
         self.history: list[Move] = []
-        self.path: list[str] = [script.start]
+        self.path: list[str] = [self.current]
         self.steps: list[StepTime] = []
         self.outcome: str | None = None
         self.finished = False

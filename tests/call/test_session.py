@@ -231,3 +231,21 @@ def test_dates_render_in_long_form(clock: FakeClock) -> None:
     s.set_capture("decision_date", "not yet")
     assert s.render(s.node.say) == "We met on Tuesday 3 March 2026; decision not yet."
     assert s.snapshot()["values"]["met"] == "2026-03-03"  # stored as typed
+
+
+def test_start_at_begins_the_walk_at_that_node(clock: FakeClock) -> None:
+    s = CallSession(make_script(), {"interviewer": "Dana"}, clock=clock, start_at="status")
+    assert s.current == "status"
+    assert s.path == ["status"]
+    assert not s.can_go_back()
+    s.choose(1)
+    assert s.current == "thanks"
+    s.back()
+    assert s.current == "status"
+    default = CallSession(make_script(), {}, clock=clock, start_at=None)
+    assert default.current == "hello"
+
+
+def test_start_at_an_unknown_node_is_refused(clock: FakeClock) -> None:
+    with pytest.raises(SessionError, match="'nowhere'"):
+        CallSession(make_script(), {}, clock=clock, start_at="nowhere")
