@@ -60,6 +60,14 @@ class Score:
         return {"matched": self.matched, "total": self.total}
 
 
+def _date_fields(script: Script) -> frozenset[str]:
+    """The variables and captures of type ``date`` (shown in the long form)."""
+    return frozenset(
+        [v.id for v in script.variables if v.type == "date"]
+        + [c.id for n in script.nodes.values() for c in n.capture if c.type == "date"]
+    )
+
+
 def _now_iso(now: datetime) -> str:
     return now.astimezone().isoformat(timespec="seconds")
 
@@ -102,10 +110,7 @@ class CallSession:
             item.id: bool((checklist or {}).get(item.id, False)) for item in script.checklist
         }
         self.captures: dict[str, str] = {}
-        self._date_fields = frozenset(
-            [v.id for v in script.variables if v.type == "date"]
-            + [c.id for n in script.nodes.values() for c in n.capture if c.type == "date"]
-        )
+        self._date_fields = _date_fields(script)
         self.notes = ""
         self.current = start_at if start_at is not None else script.start
         self.return_stack: list[str] = []
@@ -217,6 +222,27 @@ class CallSession:
     # ----------------------------------------------------------------- changing
     def _changed(self) -> None:
         self.version += 1
+
+    def replace_script(self, script: Script) -> None:
+        """Go on with a new version of the script (hot reload), at the same step.
+
+        Every node the call stands on or can go back to must exist in
+        ``script`` (``coach.script.watch.reload_for_call`` checks that first);
+        raises ``SessionError`` otherwise and keeps the old version. Variables
+        the new version adds start empty (templates show them as placeholders).
+        """
+        needed = [self.current, *self.return_stack, *(m.src for m in self.history)]
+        missing = [node for node in dict.fromkeys(needed) if node not in script.nodes]
+        if missing:
+            raise SessionError(f"step '{missing[0]}' is not in the new version")
+        self.script = script
+        self._date_fields = _date_fields(script)
+        for var in script.variables:
+            if var.id not in self.values:
+                self.values[var.id] = var.default or ""
+        for item in script.checklist:
+            self.checklist.setdefault(item.id, False)
+        self._changed()
 
     def _close_step(self) -> None:
         now = self._clock()
