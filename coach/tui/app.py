@@ -49,6 +49,7 @@ from coach.tui.widgets.history import follow_ups_content, recent_content
 
 if TYPE_CHECKING:
     from coach.script.library import ScriptEntry
+    from coach.tui.screens.editor import EditorScreen
 
 T = TypeVar("T")
 
@@ -82,6 +83,10 @@ class CallFlow:
     details_shown: bool = False
     #: Practice alone: the app plays the other side (its lines are shown).
     solo: bool = False
+    #: Begin the walk at this node instead of the script's start (rehearse from the editor).
+    start_at: str | None = None
+    #: A rehearsal started from the editor: afterwards the editor comes back.
+    from_editor: bool = False
 
 
 class RecentCallsDialog(ModalScreen[None]):
@@ -124,6 +129,8 @@ class CoachApp(App[int]):
         library: lists the scripts (default: ``coach.script.library.discover``).
         solo: practice alone (the call screen shows the other side's lines).
         notices: messages shown as notifications once the app is up.
+        edit: open the script editor on this file (``coach edit``); leaving it ends the app.
+        edit_notice: a message the editor shows when it opens (e.g. "copied to ...").
     """
 
     CSS_PATH = "coach.tcss"
@@ -159,8 +166,13 @@ class CoachApp(App[int]):
         library: Callable[[], list[ScriptEntry]] | None = None,
         solo: bool = False,
         notices: Sequence[str] = (),
+        edit: Path | None = None,
+        edit_notice: str | None = None,
     ) -> None:
         super().__init__()
+        self._edit_path = edit
+        self._edit_notice = edit_notice
+        self._quit_asked = False
         self._call_solo = solo
         self._notices = list(notices)
         self._call_script = script
@@ -177,7 +189,7 @@ class CoachApp(App[int]):
         self._entries: list[ScriptEntry] | None = None
         self._library = library
         self._flow: CallFlow | None = None
-        self.home_mode = script is None
+        self.home_mode = script is None and edit is None
 
     # ------------------------------------------------------------------ store
     def open_store(self) -> Store:
@@ -205,7 +217,9 @@ class CoachApp(App[int]):
             self._install_signal_handlers()
         for notice in self._notices:
             self.notify(notice, title="Practice", severity="warning", timeout=10)
-        if self.home_mode:
+        if self._edit_path is not None:
+            self.open_editor(self._edit_path, self._edit_notice)
+        elif self.home_mode:
             self.push_screen(HomeScreen())
             self.call_after_refresh(self._offer_resume, None)
         else:
@@ -236,8 +250,45 @@ class CoachApp(App[int]):
                 screen.save_now()
 
     async def action_quit(self) -> None:
+        """``ctrl+q``/``ctrl+c``: quit, asking first when an editor has unsaved text."""
+        unsaved = self.unsaved_editors()
+        if unsaved:
+            self._ask_quit(unsaved)
+            return
         self.save_running_calls()
         self.exit(0)
+
+    def unsaved_editors(self) -> list[EditorScreen]:
+        """The editor screens on the stack whose text is not saved."""
+        editor = sys.modules.get("coach.tui.screens.editor")
+        if editor is None:  # never imported: no editor was opened
+            return []
+        return [
+            screen
+            for screen in self.screen_stack
+            if isinstance(screen, editor.EditorScreen) and screen.is_mounted and screen.modified
+        ]
+
+    def _ask_quit(self, unsaved: list[EditorScreen]) -> None:
+        if self._quit_asked:
+            return  # the question is on screen already
+        self._quit_asked = True
+        names = ", ".join(dict.fromkeys(screen.path.name for screen in unsaved))
+        self.push_screen(
+            ConfirmDialog(
+                "Quit without saving?",
+                f"Your changes to {names} are not saved and will be lost.",
+                yes="Quit",
+                no="Keep editing",
+            ),
+            self._quit_answered,
+        )
+
+    def _quit_answered(self, yes: bool | None) -> None:
+        self._quit_asked = False
+        if yes:
+            self.save_running_calls()
+            self.exit(0)
 
     # ---------------------------------------------------------------- resume
     def _offer_resume(self, script_id: str | None) -> bool:
@@ -434,15 +485,21 @@ class CoachApp(App[int]):
     def _to_call(self) -> None:
         flow = self._flow
         assert flow is not None
-        session = CallSession(
-            flow.script,
-            flow.values,
-            mode=flow.mode,
-            scenario=flow.scenario,
-            checklist=flow.ticks,
-            clock=self.clock,
-            wall=self.wall,
-        )
+        try:
+            session = CallSession(
+                flow.script,
+                flow.values,
+                mode=flow.mode,
+                scenario=flow.scenario,
+                checklist=flow.ticks,
+                clock=self.clock,
+                wall=self.wall,
+                start_at=flow.start_at,
+            )
+        except SessionError as exc:
+            self.notify(str(exc).capitalize(), title="Cannot start", severity="error")
+            self._flow_over()
+            return
         recorder = CallRecorder(self.open_store, self._warn_store)
         self.push_screen(
             CallScreen(session, recorder, solo=flow.solo),
@@ -521,7 +578,9 @@ class CoachApp(App[int]):
         return rehearsal_lines(scripts, lambda: list(found or []))
 
     def _flow_over(self) -> None:
-        self._flow = None
+        flow, self._flow = self._flow, None
+        if flow is not None and flow.from_editor:
+            return  # the editor is on the screen again
         if self.home_mode:
             self._refresh_home()
         else:
@@ -530,6 +589,72 @@ class CoachApp(App[int]):
     def _refresh_home(self) -> None:
         if isinstance(self.screen, HomeScreen):
             self.screen.refresh_data()
+
+    # ---------------------------------------------------------------- editing
+    def edit_script(self, ref: str) -> None:
+        """Open the editor on a script (an id or a path); a bundled one is copied first."""
+        from coach.commands_edit import prepare_edit
+        from coach.script.newscript import NewScriptError
+
+        try:
+            path, notice = prepare_edit(ref)
+        except ScriptError as exc:
+            message = exc.findings[0].message if exc.findings else str(exc)
+            self.notify(message, title="Cannot edit", severity="error", timeout=10)
+            return
+        except NewScriptError as exc:
+            self.notify(str(exc), title="Cannot edit", severity="error", timeout=10)
+            return
+        self.open_editor(path, notice)
+
+    def open_editor(self, path: Path, notice: str | None = None) -> None:
+        """Push the editor on ``path``; afterwards the home list is current again."""
+        from coach.tui.screens.editor import EditorScreen
+
+        if self._flow is not None:
+            self.notify("Finish the current call first.", severity="warning")
+            return
+        self.push_screen(EditorScreen(path, notice=notice), self._editor_closed)
+
+    def _editor_closed(self, _saved: Path | None) -> None:
+        if self._edit_path is not None:
+            self.exit(0)  # ``coach edit``: leaving the editor ends the app
+        # The home screen reloads its list when it comes back (on_screen_resume).
+
+    def action_new_script(self) -> None:
+        """Ask for an id, create the script from the starter and open it in the editor."""
+        from coach.script.newscript import new_script
+        from coach.tui.dialogs.new_script import NewScriptDialog
+
+        if self._flow is not None:
+            self.notify("Finish the current call first.", severity="warning")
+            return
+        self.push_screen(NewScriptDialog(new_script), self._new_script_done)
+
+    def _new_script_done(self, path: Path | None) -> None:
+        if path is not None:
+            self.open_editor(
+                path,
+                f"Created {path} from the starter. Make it yours; ctrl+s saves.",
+            )
+
+    def on_editor_screen_rehearse_requested(self, message: EditorScreen.RehearseRequested) -> None:
+        """``ctrl+r`` in the editor: rehearse alone from that node, then back to the editor."""
+        message.stop()
+        if self._flow is not None:
+            self.notify("Finish the current rehearsal first.", severity="warning")
+            return
+        # No details and no checklist: facts not filled show as [placeholders].
+        self._flow = CallFlow(
+            message.script,
+            {},
+            "practice",
+            None,
+            solo=True,
+            start_at=message.node_id,
+            from_editor=True,
+        )
+        self._to_call()
 
     # --------------------------------------------------------------- actions
     def action_toggle_theme(self) -> None:

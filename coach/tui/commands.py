@@ -1,4 +1,4 @@
-"""Command palette: start a script, see recent calls, switch the theme."""
+"""Command palette: start, edit or create a script, see recent calls, switch the theme."""
 
 from __future__ import annotations
 
@@ -23,6 +23,13 @@ class CoachCommands(Provider):
                 app.action_toggle_theme,
             ),
         ]
+        commands.append(
+            (
+                "New script",
+                "Create your own call script from a commented starter and edit it",
+                app.action_new_script,
+            )
+        )
         for entry in app.script_entries():
             if entry.script is not None:
                 commands.append(
@@ -32,6 +39,20 @@ class CoachCommands(Provider):
                         partial(app.start_script, entry.id),
                     )
                 )
+        for entry in app.script_entries():
+            # Broken scripts too: the editor is where they get fixed.
+            help_text = (
+                "A bundled script: your own copy is made first"
+                if entry.source == "bundled"
+                else str(entry.path)
+            )
+            commands.append(
+                (
+                    f"Edit script: {entry.title}",
+                    help_text,
+                    partial(app.edit_script, str(entry.path)),
+                )
+            )
         return commands
 
     async def discover(self) -> Hits:

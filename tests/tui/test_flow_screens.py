@@ -117,7 +117,8 @@ async def test_home_lists_scripts_and_starts_one(make_app: MakeApp) -> None:
         assert options.option_count == 2
         broken = str(options.get_option_at_index(1).prompt)
         assert "broken.yaml:4:7: error: node 'hello': 'say' is missing" in broken
-        assert options.get_option_at_index(1).disabled
+        # A broken script can be highlighted (e opens it in the editor), not started.
+        assert "press e to fix it" in broken
         await pilot.press("enter")
         assert isinstance(app.screen, DetailsScreen)
         await pilot.press("escape")

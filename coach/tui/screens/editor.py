@@ -546,10 +546,10 @@ class EditorScreen(Screen[Path | None]):
 
 
 class EditorApp(App[int]):
-    """``coach edit``: the editor on its own; leaving it ends the app.
+    """The editor on its own, without the call walk (the editor's own tests use it).
 
-    ``ctrl+r`` (rehearse) needs the practice walk of the full app; here it
-    says how to rehearse instead.
+    ``coach edit`` runs the full app instead (:func:`run_editor`), where
+    ``ctrl+r`` rehearses; here ``ctrl+r`` says how to rehearse.
     """
 
     TITLE = "Call Coach editor"
@@ -585,5 +585,11 @@ class EditorApp(App[int]):
 
 
 def run_editor(path: Path, *, notice: str | None = None) -> int:
-    """Run the editor on ``path`` until the user leaves it."""
-    return EditorApp(path, notice=notice).run() or 0
+    """``coach edit``: the editor on ``path`` until the user leaves it.
+
+    It runs inside the full app, so ``ctrl+r`` rehearses there and then.
+    """
+    from coach.tui.app import CoachApp
+
+    result = CoachApp(edit=path, edit_notice=notice, handle_signals=True).run()
+    return result if isinstance(result, int) else 0

@@ -14,10 +14,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coach import locations
 from coach.script.library import ScriptEntry
+from coach.script.watch import FileWatcher
 from coach.tui.messages import ScriptChosen
 
 NARROW_WIDTH = 100
+#: How often the user's scripts folder is looked at for changes (seconds).
+SCRIPTS_POLL = 1.0
 
 
 def entry_prompt(entry: ScriptEntry, rehearsals: str | None = None) -> Content:
@@ -30,7 +34,7 @@ def entry_prompt(entry: ScriptEntry, rehearsals: str | None = None) -> Content:
             [
                 head,
                 Content.styled(message, "$text-error"),
-                Content.styled("cannot be started; fix it and press r", "$text-muted"),
+                Content.styled("cannot be started; press e to fix it", "$text-muted"),
             ]
         )
     lines = [head]
@@ -47,6 +51,10 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start call", key_display="⏎", priority=False),
         Binding("p", "practise", "Practise"),
+        Binding(
+            "e", "edit", "Edit", tooltip="Edit the highlighted script (a bundled one is copied)"
+        ),
+        Binding("n", "app.new_script", "New script", tooltip="Create your own script"),
         Binding("r", "refresh", "Refresh"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -68,6 +76,14 @@ class HomeScreen(Screen[None]):
         self.sub_title = ""
         self._fit(self.app.size.width)
         self.refresh_data()
+        self._watcher = FileWatcher.of(folders=[locations.user_scripts_dir()])
+        self.set_interval(SCRIPTS_POLL, self._poll_scripts)
+
+    def _poll_scripts(self) -> None:
+        """A script file added, changed or removed on disk: the list follows."""
+        if self._watcher.poll() and self.is_current:
+            self.refresh_data()
+        # When another screen is on top, the list is reloaded as home comes back.
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)
@@ -85,6 +101,7 @@ class HomeScreen(Screen[None]):
         assert isinstance(app, CoachApp)
         scripts = self.query_one("#scripts", OptionList)
         highlighted = scripts.highlighted
+        before = self._entry(highlighted)
         entries = app.script_entries(reload=True)
         rehearsals = app.home_rehearsals()
         scripts.clear_options()
@@ -92,12 +109,16 @@ class HomeScreen(Screen[None]):
             Option(
                 entry_prompt(entry, rehearsals.get(entry.id)),
                 id=str(index),
-                disabled=entry.script is None,
             )
             for index, entry in enumerate(entries)
         )
         if entries:
-            scripts.highlighted = min(highlighted or 0, len(entries) - 1)
+            # Keep the same script highlighted, wherever it moved in the list.
+            index = next(
+                (i for i, e in enumerate(entries) if before is not None and e.id == before.id),
+                min(highlighted or 0, len(entries) - 1),
+            )
+            scripts.highlighted = index
         follow_ups, recent = app.home_history()
         self.query_one("#follow-ups", Static).update(follow_ups)
         self.query_one("#recent", Static).update(recent)
@@ -122,6 +143,17 @@ class HomeScreen(Screen[None]):
         app = self.app
         assert isinstance(app, CoachApp)
         app.start_practice(entry.id)
+
+    def action_edit(self) -> None:
+        """Edit the highlighted script (a bundled one is copied to the user's folder first)."""
+        entry = self._entry(self.query_one("#scripts", OptionList).highlighted)
+        if entry is None:
+            return
+        from coach.tui.app import CoachApp
+
+        app = self.app
+        assert isinstance(app, CoachApp)
+        app.edit_script(str(entry.path))
 
     def _entry(self, index: int | None) -> ScriptEntry | None:
         from coach.tui.app import CoachApp
