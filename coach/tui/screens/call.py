@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, TextArea
 
+from coach.call.reload import CallReloader
 from coach.call.session import CallSession, SessionError
 from coach.tui.dialogs.answers import AnswersDialog
 from coach.tui.dialogs.confirm import ConfirmDialog
@@ -96,6 +97,8 @@ class CallScreen(Screen[CallSession]):
         self._side_keys = session.side_flow_keys()
         for key, node_id in self._side_keys.items():
             self._bindings.bind(key, f"side_flow('{key}')", side_flow_label(node_id), priority=True)
+        #: Watches the script's file: a change on disk is taken in at the same step.
+        self._reloader = CallReloader(session)
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -170,8 +173,45 @@ class CallScreen(Screen[CallSession]):
             return
         self.query_one(CallClock).show(self.session)
         self.recorder.save_if_changed(self.session)
+        self._hot_reload()
         if self._on_tick is not None:
             self._on_tick()
+
+    # ------------------------------------------------------------ hot reload
+    def _hot_reload(self) -> None:
+        """Take in the script file if it changed on disk (one ``stat`` per tick)."""
+        if self._typing():
+            return  # redrawing would take the field away; a tick after typing does it
+        result = self._reloader.check(self.session)
+        if result is None:
+            return
+        if result.reloaded:
+            self.title = self.session.script.title
+            self._rebind_side_flows()
+            self.recorder.save(self.session)
+            self.show_step()
+        self.notify(
+            result.message,
+            title="Script changed",
+            severity=result.severity,
+            timeout=4 if result.reloaded else 12,
+        )
+
+    def _rebind_side_flows(self) -> None:
+        """Side flows added, removed or moved to another key by a reload."""
+        keys = self.session.side_flow_keys()
+        if keys == self._side_keys:
+            return
+        bindings = self._bindings.key_to_bindings
+        for key in self._side_keys:
+            kept = [b for b in bindings.get(key, []) if not b.action.startswith("side_flow(")]
+            if kept:
+                bindings[key] = kept
+            else:
+                bindings.pop(key, None)
+        self._side_keys = keys
+        for key, node_id in keys.items():
+            self._bindings.bind(key, f"side_flow('{key}')", side_flow_label(node_id), priority=True)
 
     # ----------------------------------------------------------------- moves
     #: The actions that still work while the user types in a field.

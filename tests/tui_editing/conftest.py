@@ -1,0 +1,11 @@
+"""Fixtures for the editing-in-the-app tests: the TUI fixtures, with the real script library."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import (  # noqa: F401  (fixtures and the async hook, re-exported)
+    FakeClock,
+    coach_home,
+    fake_clock,
+    pytest_pyfunc_call,
+    store,
+)
