@@ -24,6 +24,11 @@ VALUES = {
 }
 
 
+def breadcrumb(screen: str) -> str:
+    """The steps shown in the call screen's top line (the clock after them left out)."""
+    return screen.splitlines()[0].split(" call ")[0].strip()
+
+
 def sets() -> str:
     return " ".join(f"--set '{k}={v}'" for k, v in VALUES.items())
 
@@ -67,16 +72,18 @@ def test_whole_follow_up_call(run_tmux: Callable[..., Tmux], coach_home: Path) -
     screen = tmux.screen()
     assert "Traceback" not in screen
 
-    # Walk on to the end: Enter for `next` steps, the first choice where choices are.
+    # Walk on to the end: Enter for `next` steps, choice 2 where it is offered.
+    # After each key, wait for the step (the breadcrumb line) to change.
     for _ in range(12):
         screen = tmux.screen()
         if "I look forward to hearing" in screen:
             break
+        crumb = breadcrumb(screen)
         if "No concerns" in screen or "Offer more information" in screen:
             tmux.send("2")
         else:
             tmux.send("Enter")
-        time.sleep(0.3)
+        tmux.wait_for(lambda s, crumb=crumb: breadcrumb(s) != crumb)
     tmux.wait_for("I look forward to hearing")
     tmux.send("Enter")  # finish on the end node
     tmux.wait_for("pending", timeout=10)

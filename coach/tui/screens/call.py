@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from coach.call.reload import CallReloader
 from coach.call.session import CallSession, SessionError
@@ -27,13 +27,13 @@ from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.messages import FieldChanged, FieldDone
 from coach.tui.recorder import CallRecorder
 from coach.tui.widgets.fields import FieldEditor
+from coach.tui.widgets.keybar import KeyBar
 from coach.tui.widgets.step import (
     Breadcrumb,
     CallClock,
     ChoicesView,
     PartnerLine,
     SayPanel,
-    TipsView,
 )
 
 #: How often typed text is checked for saving, and the clock redrawn (seconds).
@@ -68,8 +68,9 @@ class CallScreen(Screen[CallSession]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose('1')", "Choose", key_display="1-9", id="choose", priority=True),
         *[Binding(str(i), f"choose('{i}')", show=False, priority=True) for i in range(2, 10)],
-        Binding("enter", "advance", "Continue", key_display="⏎", id="continue", priority=True),
-        Binding("enter", "finish_call", "Finish call", key_display="⏎", id="finish", priority=True),
+        Binding(
+            "enter", "advance", "Continue / finish", key_display="⏎", id="continue", priority=True
+        ),
         Binding("b", "back", "Back", id="back", priority=True),
         Binding("backspace", "back", "Back", show=False, priority=True),
         Binding("tab", "next_field(1)", "Fields", id="fields", priority=True),
@@ -102,39 +103,55 @@ class CallScreen(Screen[CallSession]):
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
-        with Horizontal(id="call-top"):
-            yield Breadcrumb(id="crumb")
-            yield CallClock(id="clock")
         with Horizontal(id="call-body"):
             with Vertical(id="call-left"):
+                # The step's own header sits in its column, so a move redraws
+                # that column only, not the notes beside it.
+                with Horizontal(id="call-top"):
+                    yield Breadcrumb(id="crumb")
+                    yield CallClock(id="clock")
                 with VerticalScroll(id="call-main", can_focus=False):
                     if self.solo:
                         partner = PartnerLine(id="partner-line")
                         partner.border_title = "They say"
                         yield partner
                     yield SayPanel(id="say")
-                    yield TipsView(id="tips")
                     yield Vertical(id="captures")
                 yield ChoicesView(id="choices")
             with Vertical(id="call-side"):
                 yield Label("Notes (n)", id="notes-label")
                 yield TextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.title = self.session.script.title
         self.sub_title = practice_sub_title(self.session, self.solo)
         self._fit(self.app.size.width, self.app.size.height)
+        self.query_one(ChoicesView).fit_script(self.session)
         self.show_step()
+        self.query_one(KeyBar).refresh_keys()
+        self.call_after_refresh(self._fit_say)
         self.recorder.start(self.session)
         self.set_interval(TICK, self._tick)
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width, event.size.height)
+        self.call_after_refresh(self._fit_say)
+
+    def _fit_say(self) -> None:
+        """Size the say panel for the script's longest step, once its width is known."""
+        self.query_one(SayPanel).fit_script(self.session)
 
     def _fit(self, width: int, height: int) -> None:
         self.set_class(width < NARROW_WIDTH, "-narrow")
-        self.set_class(height < SHORT_HEIGHT, "-short")
+        short = height < SHORT_HEIGHT
+        self.set_class(short, "-short")
+        say = self.query_one(SayPanel)
+        if say.show_tips == short:
+            say.show_tips = not short
+            if self.is_mounted:
+                say.show(self.session)
+                self.call_after_refresh(self._fit_say)
 
     # ------------------------------------------------------------- rendering
     def show_step(self) -> None:
@@ -143,16 +160,15 @@ class CallScreen(Screen[CallSession]):
         if self.solo:
             self.query_one(PartnerLine).show(session)
         self.query_one(SayPanel).show(session)
-        self.query_one(TipsView).show(session)
         self.query_one(ChoicesView).show(session)
         self.query_one(Breadcrumb).show(session)
         self.query_one(CallClock).show(session)
         self._show_captures()
-        self.query_one("#call-main", VerticalScroll).scroll_home(animate=False)
-        self.refresh_bindings()
 
     def _show_captures(self) -> None:
         box = self.query_one("#captures", Vertical)
+        if not box.children and not self.session.node.capture:
+            return  # nothing shown, nothing to show: no layout pass
         box.remove_children()
         editors = [
             FieldEditor(
@@ -189,7 +205,11 @@ class CallScreen(Screen[CallSession]):
             self.title = self.session.script.title
             self._rebind_side_flows()
             self.recorder.save(self.session)
+            # What is sized or listed from the whole script: choices, side-flow keys.
+            self.query_one(ChoicesView).fit_script(self.session)
+            self.query_one(KeyBar).refresh_keys()
             self.show_step()
+            self.call_after_refresh(self._fit_say)
         self.notify(
             result.message,
             title="Script changed",
@@ -220,19 +240,11 @@ class CallScreen(Screen[CallSession]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._typing() and action not in self.FIELD_ACTIONS:
             return False  # the key is typed into the field
-        node = self.session.node
-        if action == "choose":
-            return bool(node.choices)
-        if action == "advance":
-            return node.next is not None
-        if action == "finish_call":
-            return node.end is not None
-        if action == "back":
-            return True if self.session.history else None
+        # The move keys stay on whatever the step: the footer then stays the
+        # same from step to step (redrawing it costs more than the move), and
+        # a key that does not apply here says why (SessionError, a notice).
         if action == "leave_field":
             return self.focused is not None
-        if action == "next_field":
-            return bool(self._fields())
         return True
 
     def _move(self, move: Callable[[], object]) -> None:
@@ -245,16 +257,15 @@ class CallScreen(Screen[CallSession]):
         if self.session.finished:
             self._close("done")
             return
-        self.recorder.save(self.session)
         self.show_step()
+        # Written at once, just after the new step is on screen: the user sees
+        # the move first, and the record is never more than a frame behind.
+        self.call_after_refresh(self.recorder.save, self.session)
 
     def action_choose(self, key: str) -> None:
         self._move(lambda: self.session.choose(key))
 
     def action_advance(self) -> None:
-        self._move(self.session.advance)
-
-    def action_finish_call(self) -> None:
         self._move(self.session.advance)
 
     def action_back(self) -> None:
@@ -316,14 +327,14 @@ class CallScreen(Screen[CallSession]):
 
     def on_descendant_focus(self) -> None:
         self.set_class(self.focused is not None and self.focused.id == "notes", "-notes-open")
-        self.refresh_bindings()
+        self.query_one(KeyBar).refresh_keys()
 
     def on_descendant_blur(self) -> None:
         self.call_after_refresh(self._after_blur)
 
     def _after_blur(self) -> None:
         self.set_class(self.focused is not None and self.focused.id == "notes", "-notes-open")
-        self.refresh_bindings()
+        self.query_one(KeyBar).refresh_keys()
 
     @on(FieldChanged)
     def _capture_changed(self, event: FieldChanged) -> None:
@@ -331,7 +342,6 @@ class CallScreen(Screen[CallSession]):
         # A choice may depend on this capture (``if:``), and templates may use it.
         self.query_one(ChoicesView).show(self.session)
         self.query_one(SayPanel).show(self.session)
-        self.query_one(TipsView).show(self.session)
 
     @on(FieldDone)
     def _capture_done(self, event: FieldDone) -> None:

@@ -6,44 +6,100 @@ from textual.content import Content
 from textual.widgets import Static
 
 from coach.call.session import CallSession
-from coach.script.model import RETURN
+from coach.script.model import RETURN, Node
 from coach.tui.text import breadcrumb, clock, outcome_words, segments_content
 
 
-class SayPanel(Static):
-    """What to say now: large-ish, bold, wrapped, in a bordered panel."""
+class StepPart(Static):
+    """A Static that skips the screen's layout pass when its size stays the same.
+
+    A move through the call updates a few of these; a layout pass re-arranges
+    and repaints the whole screen, which costs several times more than
+    drawing the text itself. Each part has a fixed height (or knows that its
+    new text needs as many lines as the old), so most moves need none.
+    """
+
+    def set_content(self, content: Content) -> None:
+        width = self.content_size.width
+        fits = (
+            width > 0
+            and self.display
+            and not self.show_vertical_scrollbar
+            and content.get_height(self.styles, width) <= self.content_size.height  # type: ignore[arg-type]
+            and self.styles.height is not None
+            and not self.styles.height.is_auto
+        )
+        self.update(content, layout=not fits)
+
+
+class SayPanel(StepPart):
+    """What to say now, bold and wrapped, with the step's tips below it, smaller.
+
+    Its height is set for the script's longest step (``fit_script``), so the
+    panel and the choices under it stay in one place from step to step and a
+    move redraws text without moving anything; a step too long for a small
+    terminal scrolls inside the panel.
+    """
+
+    #: Tips are left out when the screen is short (the ``-short`` layout).
+    show_tips = True
+
+    def step_content(self, session: CallSession, node: Node) -> Content:
+        parts = [segments_content(session.render_segments(node.say), "bold")]
+        if node.tips and self.show_tips:
+            parts.append(Content(""))
+            parts.extend(
+                Content.assemble(
+                    ("› ", "$text-muted"),
+                    segments_content(session.render_segments(tip), "$text-muted"),
+                )
+                for tip in node.tips
+            )
+        return Content("\n").join(parts)
+
+    def fit_script(self, session: CallSession) -> None:
+        """Size the panel for the longest step at the current width."""
+        width = self.content_size.width
+        if width <= 0:
+            return
+        tallest = max(
+            self.step_content(session, node).get_height(self.styles, width)  # type: ignore[arg-type]
+            for node in session.script.nodes.values()
+        )
+        height = tallest + self.styles.gutter.height
+        if self.styles.height is None or self.styles.height.cells != height:
+            self.styles.height = height
 
     def show(self, session: CallSession) -> None:
         node = session.node
-        self.update(segments_content(session.render_segments(node.say), "bold"))
         if node.end is not None:
-            self.border_title = f"Final step · {outcome_words(node.end)}"
+            title = f"Final step · {outcome_words(node.end)}"
         elif session.in_side_flow:
-            self.border_title = f"Say · side step, back to {session.return_stack[-1]}"
+            title = f"Say · side step, back to {session.return_stack[-1]}"
         else:
-            self.border_title = "Say"
+            title = "Say"
+        if self.border_title != title:
+            self.border_title = title
+        self.set_content(self.step_content(session, node))
+        if self.scroll_y:
+            self.scroll_home(animate=False)
 
 
-class TipsView(Static):
-    """Coaching hints for this step, smaller and dimmer than the say text."""
+class ChoicesView(StepPart):
+    """Where to go next: numbered choices, or Enter to continue or finish.
 
-    def show(self, session: CallSession) -> None:
-        tips = session.node.tips
-        self.display = bool(tips)
-        lines = [
-            Content.assemble(("› ", "$text-muted"), segments_content(session.render_segments(tip)))
-            for tip in tips
-        ]
-        self.update(Content("\n").join(lines))
+    Its height is set once per call, for the step with the most choices, so
+    the list does not jump about between steps.
+    """
 
-
-class ChoicesView(Static):
-    """Where to go next: numbered choices, or Enter to continue or finish."""
+    def fit_script(self, session: CallSession) -> None:
+        most = max((len(n.choices) for n in session.script.nodes.values()), default=1)
+        self.styles.height = max(1, most) + 1  # + its top rule
 
     def show(self, session: CallSession) -> None:
         node = session.node
         if node.end is not None:
-            self.update(
+            self.set_content(
                 Content.assemble(
                     ("⏎ ", "bold $accent"),
                     (f"Finish call ({outcome_words(node.end)})", "bold"),
@@ -54,7 +110,7 @@ class ChoicesView(Static):
             label = "Continue"
             if node.next == RETURN and session.return_stack:
                 label = f"Continue (back to {session.return_stack[-1]})"
-            self.update(Content.assemble(("⏎ ", "bold $accent"), label))
+            self.set_content(Content.assemble(("⏎ ", "bold $accent"), label))
             return
         lines: list[Content] = []
         for visible in session.visible_choices():
@@ -66,19 +122,19 @@ class ChoicesView(Static):
             lines.append(
                 Content.styled("No choice applies yet: fill in the fields above.", "$text-warning")
             )
-        self.update(Content("\n").join(lines))
+        self.set_content(Content("\n").join(lines))
 
 
-class Breadcrumb(Static):
+class Breadcrumb(StepPart):
     """Where you are: the steps that led here (the last few), then this one."""
 
     def show(self, session: CallSession) -> None:
         route = [move.src for move in session.history] + [session.current]
         text = breadcrumb(route)
-        self.update(Content(text))
+        self.set_content(Content(text))
 
 
-class CallClock(Static):
+class CallClock(StepPart):
     """The call's clock and this step's timer (amber past the step's budget)."""
 
     def show(self, session: CallSession) -> None:
@@ -88,7 +144,7 @@ class CallClock(Static):
             step += f"/{clock(budget)}"
         over = session.over_budget()
         self.set_class(over, "-over")
-        self.update(
+        self.set_content(
             Content.assemble(
                 ("call ", "$text-muted"),
                 clock(session.elapsed()),
