@@ -71,17 +71,23 @@ class HomeScreen(Screen[None]):
                 yield Static("", id="recent")
         yield Footer()
 
+    #: The first ScreenResume comes with the first mount, which draws the lists.
+    _resumed_once = False
+
     def on_mount(self) -> None:
         self.title = "Call Coach"
         self.sub_title = ""
         self._fit(self.app.size.width)
-        self.refresh_data()
         self._watcher = FileWatcher.of(folders=[locations.user_scripts_dir()])
+        self._scripts_changed = False
+        self.refresh_data()
         self.set_interval(SCRIPTS_POLL, self._poll_scripts)
 
     def _poll_scripts(self) -> None:
         """A script file added, changed or removed on disk: the list follows."""
-        if self._watcher.poll() and self.is_current:
+        if self._watcher.poll():
+            self._scripts_changed = True
+        if self._scripts_changed and self.is_current:
             self.refresh_data()
         # When another screen is on top, the list is reloaded as home comes back.
 
@@ -92,6 +98,9 @@ class HomeScreen(Screen[None]):
         self.set_class(width < NARROW_WIDTH, "-narrow")
 
     def on_screen_resume(self) -> None:
+        if not self._resumed_once:
+            self._resumed_once = True  # the first resume is the first mount: already drawn
+            return
         self.refresh_data()
 
     def refresh_data(self) -> None:
@@ -102,7 +111,11 @@ class HomeScreen(Screen[None]):
         scripts = self.query_one("#scripts", OptionList)
         highlighted = scripts.highlighted
         before = self._entry(highlighted)
-        entries = app.script_entries(reload=True)
+        # Scripts are read again only when a file changed (the watcher says so).
+        if self._watcher.poll():
+            self._scripts_changed = True
+        entries = app.script_entries(reload=self._scripts_changed)
+        self._scripts_changed = False
         rehearsals = app.home_rehearsals()
         scripts.clear_options()
         scripts.add_options(
