@@ -66,8 +66,19 @@ def segments_content(segments: Iterable[Segment], style: str = "") -> Content:
     return Content.assemble(*parts)
 
 
-def breadcrumb(route: list[str], last: int = 4) -> str:
-    """The last few step ids, oldest first, ``…`` when some are left out."""
+def breadcrumb(route: list[str], last: int = 4, width: int | None = None) -> str:
+    """The last few step ids, oldest first, ``…`` when some are left out.
+
+    With ``width``, older steps are dropped until the line fits, so the step
+    you are on is always shown (cut at its end only if it alone is too long).
+    """
     shown = route[-last:]
-    prefix = "… › " if len(route) > last else ""
-    return prefix + " › ".join(shown)
+    while True:
+        prefix = "… › " if len(shown) < len(route) else ""
+        text = prefix + " › ".join(shown)
+        if width is None or len(text) <= width or len(shown) == 1:
+            break
+        shown = shown[1:]
+    if width is not None and len(text) > width:
+        text = text[: max(width - 1, 0)] + "…"
+    return text

@@ -34,6 +34,7 @@ from coach.tui.widgets.step import (
     ChoicesView,
     PartnerLine,
     SayPanel,
+    SideFlowsLine,
 )
 
 #: How often typed text is checked for saving, and the clock redrawn (seconds).
@@ -68,9 +69,7 @@ class CallScreen(Screen[CallSession]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose('1')", "Choose", key_display="1-9", id="choose", priority=True),
         *[Binding(str(i), f"choose('{i}')", show=False, priority=True) for i in range(2, 10)],
-        Binding(
-            "enter", "advance", "Continue / finish", key_display="⏎", id="continue", priority=True
-        ),
+        Binding("enter", "advance", "Continue", key_display="⏎", id="continue", priority=True),
         Binding("b", "back", "Back", id="back", priority=True),
         Binding("backspace", "back", "Back", show=False, priority=True),
         Binding("tab", "next_field(1)", "Fields", id="fields", priority=True),
@@ -97,7 +96,9 @@ class CallScreen(Screen[CallSession]):
         self._on_tick = on_tick
         self._side_keys = session.side_flow_keys()
         for key, node_id in self._side_keys.items():
-            self._bindings.bind(key, f"side_flow('{key}')", side_flow_label(node_id), priority=True)
+            self._bindings.bind(
+                key, f"side_flow('{key}')", side_flow_label(node_id), show=False, priority=True
+            )
         #: Watches the script's file: a change on disk is taken in at the same step.
         self._reloader = CallReloader(session)
 
@@ -118,6 +119,7 @@ class CallScreen(Screen[CallSession]):
                     yield SayPanel(id="say")
                     yield Vertical(id="captures")
                 yield ChoicesView(id="choices")
+                yield SideFlowsLine(id="side-flows")
             with Vertical(id="call-side"):
                 yield Label("Notes (n)", id="notes-label")
                 yield TextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
@@ -128,6 +130,7 @@ class CallScreen(Screen[CallSession]):
         self.sub_title = practice_sub_title(self.session, self.solo)
         self._fit(self.app.size.width, self.app.size.height)
         self.query_one(ChoicesView).fit_script(self.session)
+        self.query_one(SideFlowsLine).show(self.session)
         self.show_step()
         self.query_one(KeyBar).refresh_keys()
         self.call_after_refresh(self._fit_say)
@@ -208,6 +211,7 @@ class CallScreen(Screen[CallSession]):
             # What is sized or listed from the whole script: choices, side-flow keys.
             self.query_one(ChoicesView).fit_script(self.session)
             self.query_one(KeyBar).refresh_keys()
+            self.query_one(SideFlowsLine).show(self.session)
             self.show_step()
             self.call_after_refresh(self._fit_say)
         self.notify(
@@ -231,7 +235,9 @@ class CallScreen(Screen[CallSession]):
                 bindings.pop(key, None)
         self._side_keys = keys
         for key, node_id in keys.items():
-            self._bindings.bind(key, f"side_flow('{key}')", side_flow_label(node_id), priority=True)
+            self._bindings.bind(
+                key, f"side_flow('{key}')", side_flow_label(node_id), show=False, priority=True
+            )
 
     # ----------------------------------------------------------------- moves
     #: The actions that still work while the user types in a field.

@@ -187,6 +187,7 @@ class HomeScreen(Screen[None]):
         )
 
     def action_refresh(self) -> None:
+        self._scripts_changed = True  # read every file again, changed or not
         self.refresh_data()
         self.notify("Scripts and calls reloaded.", timeout=2)
 

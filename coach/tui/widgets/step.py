@@ -130,8 +130,8 @@ class Breadcrumb(StepPart):
 
     def show(self, session: CallSession) -> None:
         route = [move.src for move in session.history] + [session.current]
-        text = breadcrumb(route)
-        self.set_content(Content(text))
+        width = self.content_size.width or None
+        self.set_content(Content(breadcrumb(route, width=width)))
 
 
 class CallClock(StepPart):
@@ -162,3 +162,18 @@ class PartnerLine(Static):
         self.display = bool(partner)
         if partner:
             self.update(segments_content(session.render_segments(partner), "italic"))
+
+
+class SideFlowsLine(Static):
+    """The script's side flows, always in reach: ``Anytime: r Repeat · u Unexpected``."""
+
+    def show(self, session: CallSession) -> None:
+        keys = session.side_flow_keys()
+        self.display = bool(keys)
+        parts: list[Content] = [Content.styled("Anytime: ", "$text-muted")]
+        for index, (key, node_id) in enumerate(keys.items()):
+            if index:
+                parts.append(Content.styled(" · ", "$text-muted"))
+            label = node_id.replace("_", " ").capitalize()
+            parts.append(Content.assemble((key, "bold $accent"), " ", label))
+        self.update(Content.assemble(*parts))
