@@ -83,7 +83,11 @@ def test_whole_follow_up_call(run_tmux: Callable[..., Tmux], coach_home: Path) -
             tmux.send("2")
         else:
             tmux.send("Enter")
-        tmux.wait_for(lambda s, crumb=crumb: breadcrumb(s) != crumb)
+
+        def moved(screen: str, before: str = crumb) -> bool:
+            return breadcrumb(screen) != before
+
+        tmux.wait_for(moved)
     tmux.wait_for("I look forward to hearing")
     tmux.send("Enter")  # finish on the end node
     tmux.wait_for("pending", timeout=10)

@@ -78,15 +78,20 @@ def test_partner_pane_follows_the_practice(run_tmux: Callable[..., Tmux], coach_
         node = script.nodes[src]
         line = words(template.render(node.partner or "", VALUES))
         label = template.render(next(c.label for c in node.choices if c.next == dst), VALUES)
-        screen = partner.wait_for(
-            lambda s, line=line, label=label: line in flat(s) and label in flat(s),
-            timeout=FOLLOW_TIMEOUT,
-        )
+
+        def follows(screen: str, line: str = line, label: str = label) -> bool:
+            return line in flat(screen) and label in flat(screen)
+
+        screen = partner.wait_for(follows, timeout=FOLLOW_TIMEOUT)
         assert "steer toward" in flat(screen).lower()
         assert line not in flat(caller.screen())
         caller.send(key_for(script, src, dst))
         say = words(template.render(script.nodes[dst].say, VALUES), 4)
-        caller.wait_for(lambda s, say=say: say in flat(s))
+
+        def shows(screen: str, say: str = say) -> bool:
+            return say in flat(screen)
+
+        caller.wait_for(shows)
 
     # Walk on to the end: Enter through `next` steps, the first choice elsewhere.
     for _ in range(15):
