@@ -24,6 +24,21 @@ NARROW_WIDTH = 100
 SCRIPTS_POLL = 1.0
 
 
+#: How much of a description the list shows (about two lines).
+SUMMARY_CHARS = 110
+
+
+def summary_line(description: str) -> str:
+    """The description's first sentence, cut to about two lines of the list."""
+    text = " ".join(description.split())
+    first, dot, _rest = text.partition(". ")
+    if dot:
+        first += "."
+    if len(first) > SUMMARY_CHARS:
+        first = first[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return first
+
+
 def entry_prompt(entry: ScriptEntry, rehearsals: str | None = None) -> Content:
     """A script's title, source, description and rehearsals; a broken one's first error."""
     head = Content.assemble((entry.title, "bold"), (f"  {entry.source}", "$text-muted"))
@@ -39,7 +54,7 @@ def entry_prompt(entry: ScriptEntry, rehearsals: str | None = None) -> Content:
         )
     lines = [head]
     if entry.description:
-        lines.append(Content.styled(entry.description, "$text-muted"))
+        lines.append(Content.styled(summary_line(entry.description), "$text-muted"))
     if rehearsals:
         lines.append(Content.styled(rehearsals, "italic $text-secondary"))
     return Content("\n").join(lines)
@@ -49,7 +64,9 @@ class HomeScreen(Screen[None]):
     """The first screen of ``coach``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", "Start call", key_display="⏎", priority=False),
+        # A priority binding, so that it shows in the footer (the list's own
+        # enter binding is hidden) and starts the highlighted script.
+        Binding("enter", "start", "Start call", key_display="⏎", priority=True),
         Binding("p", "practise", "Practise"),
         Binding(
             "e", "edit", "Edit", tooltip="Edit the highlighted script (a bundled one is copied)"
