@@ -22,9 +22,11 @@ class DetailsScreen(Screen[dict[str, str] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "continue", "Continue", priority=True),
-        Binding("escape", "back", "Back"),
-        Binding("tab", "app.focus_next", "Next field", show=False),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False),
+        # Priority: focus moves as the key is read, so text typed right after
+        # tab lands in the next field, not the one being left.
+        Binding("escape", "back", "Back", priority=True),
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(self, script: Script, values: Mapping[str, str]) -> None:

@@ -64,16 +64,24 @@ class HomeScreen(Screen[None]):
     """The first screen of ``coach``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # A priority binding, so that it shows in the footer (the list's own
-        # enter binding is hidden) and starts the highlighted script.
+        # Priority bindings: the app runs each as it reads the key, so fast
+        # typing ("down down enter") starts the script the cursor reached.
+        Binding("up", "move(-1)", "Up", show=False, priority=True),
+        Binding("down", "move(1)", "Down", show=False, priority=True),
         Binding("enter", "start", "Start call", key_display="⏎", priority=True),
-        Binding("p", "practise", "Practise"),
+        Binding("p", "practise", "Practise", priority=True),
         Binding(
-            "e", "edit", "Edit", tooltip="Edit the highlighted script (a bundled one is copied)"
+            "e",
+            "edit",
+            "Edit",
+            tooltip="Edit the highlighted script (a bundled one is copied)",
+            priority=True,
         ),
-        Binding("n", "app.new_script", "New script", tooltip="Create your own script"),
-        Binding("r", "refresh", "Refresh"),
-        Binding("q", "app.quit", "Quit"),
+        Binding(
+            "n", "app.new_script", "New script", tooltip="Create your own script", priority=True
+        ),
+        Binding("r", "refresh", "Refresh", priority=True),
+        Binding("q", "app.quit", "Quit", priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -152,6 +160,13 @@ class HomeScreen(Screen[None]):
         follow_ups, recent = app.home_history()
         self.query_one("#follow-ups", Static).update(follow_ups)
         self.query_one("#recent", Static).update(recent)
+
+    def action_move(self, step: int) -> None:
+        scripts = self.query_one("#scripts", OptionList)
+        if step < 0:
+            scripts.action_cursor_up()
+        else:
+            scripts.action_cursor_down()
 
     def action_start(self) -> None:
         scripts = self.query_one("#scripts", OptionList)

@@ -67,8 +67,8 @@ class PartnerCardScreen(Screen[bool]):
 
     AUTO_FOCUS = "#card"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", "Hide card and start", key_display="⏎"),
-        Binding("escape", "back", "Back"),
+        Binding("enter", "start", "Hide card and start", key_display="⏎", priority=True),
+        Binding("escape", "back", "Back", priority=True),
     ]
 
     def __init__(self, card: PartnerCard, *, solo: bool = False) -> None:

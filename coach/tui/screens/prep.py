@@ -31,11 +31,17 @@ def _prompt(item: ChecklistItem) -> Content:
 class PrepScreen(Screen[dict[str, bool] | None]):
     """Dismisses with the ticks (item id -> ticked), or None to go back."""
 
+    # Priority bindings, all of them: the app runs each as it reads the key,
+    # so fast typing ("space down space s") keeps its order. Nothing on this
+    # screen takes text, so no key is ever meant for a field.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "why", "Why?", key_display="?"),
-        Binding("w", "why", "Why?", show=False),
-        Binding("s", "start", "Start call"),
-        Binding("escape", "back", "Back"),
+        Binding("up", "move(-1)", "Up", show=False, priority=True),
+        Binding("down", "move(1)", "Down", show=False, priority=True),
+        Binding("space", "tick", "Tick", key_display="space", priority=True),
+        Binding("question_mark", "why", "Why?", key_display="?", priority=True),
+        Binding("w", "why", "Why?", show=False, priority=True),
+        Binding("s", "start", "Start call", priority=True),
+        Binding("escape", "back", "Back", priority=True),
     ]
 
     def __init__(self, script: Script, ticks: Mapping[str, bool] | None = None) -> None:
@@ -121,6 +127,15 @@ class PrepScreen(Screen[dict[str, bool] | None]):
     @on(SelectionList.SelectionHighlighted)
     def _moved(self) -> None:
         self._show_why()
+
+    def action_move(self, step: int) -> None:
+        if step < 0:
+            self.checklist.action_cursor_up()
+        else:
+            self.checklist.action_cursor_down()
+
+    def action_tick(self) -> None:
+        self.checklist.action_select()
 
     def action_why(self) -> None:
         self._why_open = not self._why_open

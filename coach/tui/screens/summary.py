@@ -91,11 +91,11 @@ class SummaryScreen(Screen[None]):
 
     AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "copy", "Copy as Markdown"),
-        Binding("m", "save_markdown", "Save .md"),
-        Binding("q", "leave", "Done"),
-        Binding("enter", "leave", "Done", show=False),
-        Binding("escape", "leave", "Done", show=False),
+        Binding("c", "copy", "Copy as Markdown", priority=True),
+        Binding("m", "save_markdown", "Save .md", priority=True),
+        Binding("q", "leave", "Done", priority=True),
+        Binding("enter", "leave", "Done", show=False, priority=True),
+        Binding("escape", "leave", "Done", show=False, priority=True),
     ]
 
     def __init__(
@@ -234,13 +234,15 @@ class PracticeSummaryScreen(Screen[None]):
 
     AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "rate(1)", "Rate", key_display="1-5", id="rate"),
-        *[Binding(str(i), f"rate({i})", show=False) for i in range(2, 6)],
-        Binding("n", "note", "Note", id="note"),
-        Binding("tab", "note", "Note", show=False),
-        Binding("escape", "escape", "Leave field", id="escape"),
-        Binding("q", "leave", "Done"),
-        Binding("enter", "leave", "Done", show=False),
+        # Priority bindings (run in key order, see the call screen); while the
+        # note field has focus, check_action leaves every key but escape to it.
+        Binding("1", "rate(1)", "Rate", key_display="1-5", id="rate", priority=True),
+        *[Binding(str(i), f"rate({i})", show=False, priority=True) for i in range(2, 6)],
+        Binding("n", "note", "Note", id="note", priority=True),
+        Binding("tab", "note", "Note", show=False, priority=True),
+        Binding("escape", "escape", "Leave field", id="escape", priority=True),
+        Binding("q", "leave", "Done", priority=True),
+        Binding("enter", "leave", "Done", show=False, priority=True),
     ]
 
     def __init__(
@@ -283,7 +285,8 @@ class PracticeSummaryScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "escape":
             return self.focused is not None
-        return True
+        # Every other key is typed into the note while it has focus.
+        return not isinstance(self.focused, Input)
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
@@ -311,7 +314,7 @@ class PracticeSummaryScreen(Screen[None]):
         self._store()
 
     def action_note(self) -> None:
-        self.query_one("#note-input", Input).focus()
+        self.set_focus(self.query_one("#note-input", Input))  # now, not a turn later
 
     def action_escape(self) -> None:
         self.set_focus(None)
