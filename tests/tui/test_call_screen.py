@@ -106,7 +106,7 @@ async def test_tab_into_capture_fields_typing_and_escape(
         await pilot.press("tab")
         assert isinstance(app.focused, Input)
         await pilot.press(*"2026-03-10")
-        hint = str(screen.query_one("#field-decision_date .field-hint", Static).visual)
+        hint = str(screen.query_one("#capture-status-decision_date .field-hint", Static).visual)
         assert hint == "Tuesday 10 March 2026"
         assert screen.session.captures["decision_date"] == "2026-03-10"
         # A choice shown only once the capture has a value, filled in.
@@ -130,7 +130,7 @@ async def test_invalid_date_capture_shows_an_error_and_is_kept(make_app: MakeApp
         await pilot.press("1", "tab", *"2026-13-40", "enter")
         screen = call_screen(app)
         assert app.focused is None  # enter leaves a one-line field
-        hint = str(screen.query_one("#field-decision_date .field-hint", Static).visual)
+        hint = str(screen.query_one("#capture-status-decision_date .field-hint", Static).visual)
         assert "YYYY-MM-DD" in hint
         assert screen.session.captures["decision_date"] == "2026-13-40"
 

@@ -160,7 +160,7 @@ async def test_resume_an_interrupted_call_from_home(
         assert isinstance(screen, CallScreen)
         assert screen.session.current == "status"
         assert screen.session.notes == "they sounded keen"
-        field = screen.query_one("#field-decision_date Input", Input)
+        field = screen.query_one("#capture-status-decision_date Input", Input)
         assert field.value == "2026-03-10"
         await pilot.press("1")
         assert store.get(call_id).snapshot["current"] == "thanks"  # type: ignore[union-attr]

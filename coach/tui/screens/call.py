@@ -117,7 +117,8 @@ class CallScreen(Screen[CallSession]):
                         partner.border_title = "They say"
                         yield partner
                     yield SayPanel(id="say")
-                    yield Vertical(id="captures")
+                    with Vertical(id="captures"):
+                        yield from self._capture_editors()
                 yield ChoicesView(id="choices")
                 yield SideFlowsLine(id="side-flows")
             with Vertical(id="call-side"):
@@ -168,24 +169,48 @@ class CallScreen(Screen[CallSession]):
         self.query_one(CallClock).show(session)
         self._show_captures()
 
+    def _capture_editors(self) -> list[FieldEditor]:
+        """An editor for every capture of every step, each shown only at its step.
+
+        They are all built with the screen, so ``tab`` focuses a field that is
+        already there: keys typed right after it can never beat a mount.
+        """
+        editors = []
+        for node in self.session.script.nodes.values():
+            for capture in node.capture:
+                editor = FieldEditor(
+                    capture.id,
+                    self.session.render(capture.prompt),
+                    capture.type,
+                    self.session.captures.get(capture.id, ""),
+                    compact=True,
+                    widget_id=f"capture-{node.id}-{capture.id}",
+                )
+                editor.add_class(f"-at-{node.id}")
+                editor.display = False
+                editors.append(editor)
+        return editors
+
     def _show_captures(self) -> None:
         box = self.query_one("#captures", Vertical)
-        if not box.children and not self.session.node.capture:
-            return  # nothing shown, nothing to show: no layout pass
+        here = f"-at-{self.session.current}"
+        shown = False
+        for editor in box.query_children(FieldEditor):
+            visible = editor.has_class(here)
+            if visible:
+                editor.set_value(self.session.captures.get(editor.field_id, ""))
+            if editor.display != visible:
+                editor.display = visible
+            shown = shown or visible
+        if box.display != shown:
+            box.display = shown
+
+    def _rebuild_captures(self) -> None:
+        """After a reload: the steps and their captures may have changed."""
+        box = self.query_one("#captures", Vertical)
         box.remove_children()
-        editors = [
-            FieldEditor(
-                capture.id,
-                self.session.render(capture.prompt),
-                capture.type,
-                self.session.captures.get(capture.id, ""),
-                compact=True,
-            )
-            for capture in self.session.node.capture
-        ]
-        box.display = bool(editors)
-        if editors:
-            box.mount_all(editors)
+        box.mount_all(self._capture_editors())
+        self.call_after_refresh(self._show_captures)
 
     def _tick(self) -> None:
         if self.session.finished:
@@ -212,6 +237,7 @@ class CallScreen(Screen[CallSession]):
             self.query_one(ChoicesView).fit_script(self.session)
             self.query_one(KeyBar).refresh_keys()
             self.query_one(SideFlowsLine).show(self.session)
+            self._rebuild_captures()
             self.show_step()
             self.call_after_refresh(self._fit_say)
         self.notify(
@@ -309,7 +335,7 @@ class CallScreen(Screen[CallSession]):
 
     # ---------------------------------------------------------------- fields
     def _fields(self) -> list[Widget]:
-        editors: list[Widget] = [f.editor for f in self.query(FieldEditor)]
+        editors: list[Widget] = [f.editor for f in self.query(FieldEditor) if f.display]
         return [*editors, self.query_one("#notes", TextArea)]
 
     def _typing(self) -> bool:

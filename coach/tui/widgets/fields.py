@@ -42,8 +42,9 @@ class FieldEditor(Vertical):
         *,
         required: bool = False,
         compact: bool = False,
+        widget_id: str | None = None,
     ) -> None:
-        super().__init__(id=f"field-{field_id}")
+        super().__init__(id=widget_id or f"field-{field_id}")
         self.field_id = field_id
         self.kind: FieldType = kind
         self.required = required
@@ -125,3 +126,13 @@ class FieldEditor(Vertical):
 
     def focus_editor(self) -> None:
         self.editor.focus()
+
+    def set_value(self, value: str) -> None:
+        """Show ``value`` (a capture typed at another step with the same id)."""
+        if value == self.value:
+            return
+        editor = self.editor
+        if isinstance(editor, TextArea):
+            editor.load_text(value)
+        else:
+            editor.value = value
