@@ -8,6 +8,7 @@ Used by the end-to-end tests and the TUI benchmark; usable by hand too:
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -20,6 +21,18 @@ from pathlib import Path
 
 class TmuxError(RuntimeError):
     pass
+
+
+_GAPS = re.compile(r"[\s│┃║▎▊]+")
+
+
+def flat(text: str) -> str:
+    """Text as a reader sees it: wrapped lines and panel borders become single spaces.
+
+    A sentence that the app wrapped over two lines of a bordered panel still
+    matches ``wait_for("the whole sentence")``.
+    """
+    return _GAPS.sub(" ", text).strip()
 
 
 def tmux_available() -> bool:
@@ -94,7 +107,14 @@ class Tmux:
         interval: float = 0.05,
     ) -> str:
         """Wait until the screen contains ``what`` (or the predicate holds); return it."""
-        check = (lambda s: what in s) if isinstance(what, str) else what
+        check: Callable[[str], bool]
+        if isinstance(what, str):
+            wanted = flat(what)
+
+            def check(screen: str) -> bool:
+                return wanted in flat(screen)
+        else:
+            check = what
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tmux_driver import Tmux
+from tmux_driver import Tmux, flat
 
 from tests.e2e.conftest import coach_log
 
@@ -54,7 +54,7 @@ def test_whole_follow_up_call(run_tmux: Callable[..., Tmux], coach_home: Path) -
     tmux.send("1")  # Dana is on the line
     tmux.wait_for("Do you have two minutes?")
     tmux.send("r")  # side flow: could you repeat that?
-    tmux.wait_for(lambda s: "Do you have two minutes?" not in s)
+    tmux.wait_for(lambda s: "Do you have two minutes?" not in flat(s))
     tmux.send("b")  # undo opening the side flow
     tmux.wait_for("Do you have two minutes?")
     tmux.send("1")  # yes, go ahead
@@ -68,7 +68,7 @@ def test_whole_follow_up_call(run_tmux: Callable[..., Tmux], coach_home: Path) -
     tmux.type("Team grows in January.")
     tmux.send("Escape")
     tmux.send("Enter")  # on to when we may call back
-    tmux.wait_for(lambda s: "When do you expect to make a decision?" not in s)
+    tmux.wait_for(lambda s: "When do you expect to make a decision?" not in flat(s))
     screen = tmux.screen()
     assert "Traceback" not in screen
 
@@ -76,10 +76,10 @@ def test_whole_follow_up_call(run_tmux: Callable[..., Tmux], coach_home: Path) -
     # After each key, wait for the step (the breadcrumb line) to change.
     for _ in range(12):
         screen = tmux.screen()
-        if "I look forward to hearing" in screen:
+        if "I look forward to hearing" in flat(screen):
             break
         crumb = breadcrumb(screen)
-        if "No concerns" in screen or "Offer more information" in screen:
+        if "No concerns" in flat(screen) or "Offer more information" in flat(screen):
             tmux.send("2")
         else:
             tmux.send("Enter")
@@ -181,7 +181,7 @@ def test_sigkill_mid_call_loses_nothing_older_than_a_second(
     again.send("y")
     again.wait_for("When do you expect to make a decision?")
     again.send("Enter")
-    again.wait_for(lambda s: "When do you expect to make a decision?" not in s)
+    again.wait_for(lambda s: "When do you expect to make a decision?" not in flat(s))
     time.sleep(0.5)
     resumed = coach_log(coach_home)[0]
     assert resumed["id"] == call["id"]

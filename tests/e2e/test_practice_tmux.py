@@ -71,7 +71,7 @@ def test_partner_pane_follows_the_practice(run_tmux: Callable[..., Tmux], coach_
     card = flat(caller.wait_for(lambda s: "Partner card" in s))
     assert scenario.title in card
     caller.send("Enter")
-    caller.wait_for("May I speak with Dana Lee")
+    caller.wait_for(lambda s: "Partner card" not in s and "May I speak with" in s)
     assert "Pick up as" not in caller.screen()  # the caller never sees the partner's line
 
     for src, dst in scenario.expect.items():

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from coach.script.load import load_path
 from coach.store import Store
@@ -20,6 +20,7 @@ from coach.tui.screens.call import CallScreen
 from coach.tui.screens.editor import EditorScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.summary import PracticeSummaryScreen
+from coach.tui.widgets.fields import FieldEditor
 from coach.tui.widgets.step import SayPanel, SideFlowsLine
 from tests.tui.conftest import WALL, FakeClock
 
@@ -368,3 +369,34 @@ async def test_side_flow_removed_by_a_reload_is_unbound(
         await pilot.press("r")  # no side flow any more: nothing happens, nothing breaks
         await pilot.pause()
         assert screen.session.current == "status"
+
+
+async def test_reload_rebuilds_the_capture_fields_and_keeps_what_was_typed(
+    make_app: Callable[..., CoachApp], script_path: Path
+) -> None:
+    with_capture = SCRIPT.replace(
+        "    say: Where do things stand?\n",
+        "    say: Where do things stand?\n"
+        "    capture: [{id: decision_date, prompt: When will they decide?, type: date}]\n",
+    )
+    rewrite(script_path, with_capture)
+    app = make_app(script=load_path(script_path, source="user"), values={"name": "Sam"})
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await in_call_at_status(pilot, app)
+        await pilot.press("tab", *"2026-12-04", "escape")
+        assert screen.session.captures == {"decision_date": "2026-12-04"}
+        rewrite(
+            script_path,
+            with_capture.replace("When will they decide?", "Their decision date").replace(
+                "Where do things stand?", "Any news yet?"
+            ),
+        )
+        screen._tick()
+        await until(pilot, lambda: "Any news yet?" in say_text(screen), "the reload")
+        await pilot.pause()
+        fields = [f for f in screen.query(FieldEditor) if f.display]
+        assert [f.field_id for f in fields] == ["decision_date"]
+        assert fields[0].value == "2026-12-04"
+        assert "Their decision date" in str(fields[0].query_one(Label).render())
+        await pilot.press("tab")
+        assert screen.focused is fields[0].editor

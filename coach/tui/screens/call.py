@@ -205,12 +205,15 @@ class CallScreen(Screen[CallSession]):
         if box.display != shown:
             box.display = shown
 
-    def _rebuild_captures(self) -> None:
-        """After a reload: the steps and their captures may have changed."""
+    async def _rebuild_captures(self) -> None:
+        """After a reload: the steps and their captures may have changed.
+
+        The old editors are gone before the new ones (same ids) are mounted.
+        """
         box = self.query_one("#captures", Vertical)
-        box.remove_children()
-        box.mount_all(self._capture_editors())
-        self.call_after_refresh(self._show_captures)
+        await box.remove_children()
+        await box.mount_all(self._capture_editors())
+        self._show_captures()
 
     def _tick(self) -> None:
         if self.session.finished:
@@ -237,7 +240,7 @@ class CallScreen(Screen[CallSession]):
             self.query_one(ChoicesView).fit_script(self.session)
             self.query_one(KeyBar).refresh_keys()
             self.query_one(SideFlowsLine).show(self.session)
-            self._rebuild_captures()
+            self.call_later(self._rebuild_captures)
             self.show_step()
             self.call_after_refresh(self._fit_say)
         self.notify(
