@@ -25,18 +25,6 @@ def _print_findings(findings: Sequence[Finding]) -> None:
         print(finding.format(), file=sys.stderr)
 
 
-def _load_or_report(ref: str) -> Script | None:
-    """Load SCRIPT (a path or an id); on failure print the findings and return None."""
-    from coach.script.library import resolve
-    from coach.script.model import ScriptError
-
-    try:
-        return resolve(ref)
-    except ScriptError as exc:
-        _print_findings(exc.findings)
-        return None
-
-
 def _exit_code_for(exc: ScriptError) -> int:
     return 2 if exc.unreadable else 1
 
@@ -212,28 +200,38 @@ def _parse_sets(pairs: Sequence[str], script: Script) -> dict[str, str] | None:
     return values
 
 
-def cmd_call(args: argparse.Namespace) -> int:
-    script = _load_or_report(args.script)
-    if script is None:
-        return 1
+def _script_and_values(args: argparse.Namespace) -> tuple[Script, dict[str, str]] | int:
+    """SCRIPT and its ``--set`` values, or the exit code after saying what is wrong."""
+    from coach.script.library import resolve
+    from coach.script.model import ScriptError
+
+    try:
+        script = resolve(args.script)
+    except ScriptError as exc:
+        _print_findings(exc.findings)
+        return _exit_code_for(exc)
     values = _parse_sets(args.set or [], script)
     if values is None:
         return 2
+    return script, values
+
+
+def cmd_call(args: argparse.Namespace) -> int:
+    loaded = _script_and_values(args)
+    if isinstance(loaded, int):
+        return loaded
     from coach.tui.app import run_call
 
-    return run_call(script, values, mode="live")
+    return run_call(*loaded, mode="live")
 
 
 def cmd_practice(args: argparse.Namespace) -> int:
-    script = _load_or_report(args.script)
-    if script is None:
-        return 1
-    values = _parse_sets(args.set or [], script)
-    if values is None:
-        return 2
+    loaded = _script_and_values(args)
+    if isinstance(loaded, int):
+        return loaded
     from coach.tui.app import run_practice
 
-    return run_practice(script, values, scenario_id=args.scenario, seed=args.seed, solo=args.solo)
+    return run_practice(*loaded, scenario_id=args.scenario, seed=args.seed, solo=args.solo)
 
 
 def cmd_home(args: argparse.Namespace) -> int:

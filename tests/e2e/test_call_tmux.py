@@ -10,27 +10,12 @@ from pathlib import Path
 
 from tmux_driver import Tmux, flat
 
-from tests.e2e.conftest import coach_log
-
-VALUES = {
-    "your_name": "Sam Rivera",
-    "interviewer": "Dana Lee",
-    "company": "Acme",
-    "position": "Data Analyst",
-    "interview_date": "2026-11-10",
-    "phone": "555 0100",
-    "key_strengths": "SQL and clear reports",
-    "forgot_to_mention": "my volunteer dashboard",
-}
+from tests.e2e.conftest import coach_log, sets
 
 
 def breadcrumb(screen: str) -> str:
     """The steps shown in the call screen's top line (the clock after them left out)."""
     return screen.splitlines()[0].split(" call ")[0].strip()
-
-
-def sets() -> str:
-    return " ".join(f"--set '{k}={v}'" for k, v in VALUES.items())
 
 
 def start_call(run_tmux: Callable[..., Tmux]) -> Tmux:

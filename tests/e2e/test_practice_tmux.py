@@ -18,25 +18,11 @@ from tmux_driver import Tmux
 from coach.script import template
 from coach.script.library import resolve
 from coach.script.model import Script
-from tests.e2e.conftest import coach_log
+from tests.e2e.conftest import VALUES, coach_log, sets
 
-VALUES = {
-    "your_name": "Sam Rivera",
-    "interviewer": "Dana Lee",
-    "company": "Acme",
-    "position": "Data Analyst",
-    "interview_date": "2026-11-10",
-    "phone": "555 0100",
-    "key_strengths": "SQL and clear reports",
-    "forgot_to_mention": "my volunteer dashboard",
-}
 SCENARIO = "position_filled"
 #: How long the partner pane may take to show the caller's step (it polls twice a second).
 FOLLOW_TIMEOUT = 3.0
-
-
-def sets() -> str:
-    return " ".join(f"--set '{k}={v}'" for k, v in VALUES.items())
 
 
 def flat(screen: str) -> str:

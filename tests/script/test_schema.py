@@ -15,43 +15,11 @@ import yaml
 from coach.script import schema
 from coach.script.load import load_text
 from coach.script.model import ScriptError
+from tests.script.conftest import FORMAT_EXAMPLE
 
 SCRIPT_DIR = Path(schema.__file__).parent
 BUNDLED = sorted((SCRIPT_DIR / "bundled").glob("*.yaml"))
 STARTER = SCRIPT_DIR / "starter.yaml"
-
-# The example at the end of SCRIPT_FORMAT.md, verbatim.
-FORMAT_EXAMPLE = """\
-format: 1
-title: Follow-up call
-variables:
-  interviewer: {prompt: "Who interviewed you?", required: true}
-  position: Position you interviewed for
-checklist:
-  - Your resume is in front of you
-  - {id: quiet, text: You are somewhere quiet, required: true}
-anytime: [repeat]
-nodes:
-  hello:
-    say: Hello, this is Sam. May I speak with {interviewer}?
-    choices:
-      - {label: "{interviewer} is on the line", next: status}
-      - {label: Voicemail, next: voicemail}
-  status:
-    say: I interviewed for the {position} role and am calling about its status.
-    capture: [{id: decision_date, prompt: "When will they decide?", type: date}]
-    choices:
-      - {label: Still deciding, next: thanks}
-  thanks:
-    say: Thank you for your time.
-    end: pending
-  voicemail:
-    say: Leave your name, the role, and your number, slowly.
-    end: voicemail
-  repeat:
-    say: Sorry, could you repeat that?
-    next: return
-"""
 
 
 class _EditorLoader(yaml.SafeLoader):

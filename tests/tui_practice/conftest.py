@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import (  # noqa: F401  (fixtures and the async hook, re-exported)
+from tests.tui.conftest import (  # noqa: F401  (fixtures, re-exported)
     FakeClock,
     coach_home,
     fake_clock,
     make_app,
-    pytest_pyfunc_call,
     store,
 )
