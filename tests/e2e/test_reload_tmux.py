@@ -7,7 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from tmux_driver import Tmux
+from tmux_driver import Tmux, flat
 
 from coach import locations
 from tests.e2e.test_call_tmux import start_call, tick_all_and_start
@@ -24,17 +24,6 @@ def user_copy(coach_home: Path) -> Path:
     return target
 
 
-def flat(screen: str) -> str:
-    """The screen's words in one line (panels wrap text and draw borders)."""
-    for border in "│┃▎▊▌":
-        screen = screen.replace(border, " ")
-    return " ".join(screen.split())
-
-
-def shows(text: str) -> Callable[[str], bool]:
-    return lambda screen: text in flat(screen)
-
-
 def crumb_line(screen: str) -> str:
     """The breadcrumb: the first line that names the step before this one."""
     return next(line for line in screen.splitlines() if "introduce" in line.lower())
@@ -49,13 +38,13 @@ def test_changed_say_appears_at_the_same_step(
     tmux.send("1")  # Dana is on the line
     tmux.wait_for("Do you have two minutes?")
     tmux.send("1")  # yes, go ahead
-    before = tmux.wait_for(shows(OLD_SAY))
+    before = tmux.wait_for(OLD_SAY)
 
     text = script.read_text(encoding="utf-8")
     assert text.count(OLD_SAY) == 1
     script.write_text(text.replace(OLD_SAY, NEW_SAY), encoding="utf-8")
 
-    after = tmux.wait_for(shows(NEW_SAY), timeout=10)
+    after = tmux.wait_for(NEW_SAY, timeout=10)
     assert OLD_SAY not in flat(after)
     assert "Traceback" not in after
     assert crumb_line(after) == crumb_line(before)
@@ -73,7 +62,7 @@ def test_broken_file_keeps_the_call_going(run_tmux: Callable[..., Tmux], coach_h
     tmux.wait_for("Do you have two minutes?")
 
     script.write_text(script.read_text(encoding="utf-8") + "\n  oops: [\n", encoding="utf-8")
-    screen = tmux.wait_for(shows("has errors"), timeout=10)
+    screen = tmux.wait_for("has errors", timeout=10)
     assert re.search(r"follow-up\.yaml:\d+:\d+:", flat(screen)), flat(screen)
     tmux.send("1")  # the last good version still runs
-    tmux.wait_for(shows(OLD_SAY))
+    tmux.wait_for(OLD_SAY)
