@@ -279,3 +279,32 @@ async def test_small_terminal_keeps_say_and_choices(make_app: MakeApp) -> None:
         assert not screen.query_one("#call-side").display
         await pilot.press("n")
         assert screen.query_one("#call-side").display
+
+
+async def test_a_move_leaves_no_line_of_the_step_before(make_app: MakeApp) -> None:
+    """Steps redraw only the lines that changed; none of the old step may linger."""
+    from dataclasses import replace
+
+    from coach.script.library import resolve
+
+    script = replace(resolve("follow-up"), checklist=())
+    values = {v.id: "x" for v in script.variables} | {"interviewer": "Dana Lee"}
+    app = make_app(script=script, values=values)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+
+        def on_screen() -> str:
+            # What the terminal shows: the composed lines, after partial redraws.
+            return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+        assert "Nobody answers" in on_screen()  # the last of hello's five choices
+        for key, gone, shown in [
+            ("1", "Nobody answers", "Now is not a good time"),  # five choices -> two
+            ("b", "Now is not a good time", "Nobody answers"),  # and back
+            ("1", "May I speak with", "Do you have two minutes?"),
+        ]:
+            await pilot.press(key)
+            await pilot.pause()
+            screen = on_screen()
+            assert gone not in screen, f"after {key!r}: {gone!r} still on screen"
+            assert shown in screen

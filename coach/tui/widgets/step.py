@@ -3,33 +3,74 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.geometry import Region
+from textual.visual import visualize
 from textual.widgets import Static
 
 from coach.call.session import CallSession
 from coach.script.model import RETURN, Node
 from coach.tui.text import breadcrumb, clock, outcome_words, segments_content
 
+LineKey = tuple[str, tuple[object, ...]]
+
+
+def _line_keys(content: Content, width: int) -> list[LineKey]:
+    """The wrapped lines of ``content`` as comparable keys (text and styles)."""
+    return [(line.plain, tuple(line.spans)) for line in content.wrap(width)]
+
 
 class StepPart(Static):
-    """A Static that skips the screen's layout pass when its size stays the same.
+    """A Static that redraws only what a move changed.
 
-    A move through the call updates a few of these; a layout pass re-arranges
-    and repaints the whole screen, which costs several times more than
-    drawing the text itself. Each part has a fixed height (or knows that its
-    new text needs as many lines as the old), so most moves need none.
+    A move through the call updates a few of these. A layout pass re-arranges
+    and repaints the whole screen, so when the new text fits the part's fixed
+    height there is none; and only the lines whose text changed are marked
+    for repainting, so the compositor redraws those lines, not the whole
+    panel. Anything else (a text too tall, a scrollbar, no size yet) takes
+    the ordinary full update.
     """
+
+    _lines: list[LineKey] | None = None
 
     def set_content(self, content: Content) -> None:
         width = self.content_size.width
+        height = self.content_size.height
+        fixed = self.styles.height is not None and not self.styles.height.is_auto
+        if width <= 0 or not self.display or self.show_vertical_scrollbar or not fixed:
+            self._full_update(content, width)
+            return
+        lines = _line_keys(content, width)
+        before = self._lines
+        if before is None or len(lines) > height:
+            # What is on screen is not known line by line, or the text needs more room.
+            self._full_update(content, width)
+            return
+        changed = [
+            y
+            for y in range(max(len(before), len(lines)))
+            if y >= len(before) or y >= len(lines) or before[y] != lines[y]
+        ]
+        self._lines = lines
+        # What Static.update does, without marking the whole widget dirty.
+        self._Static__content = content
+        self._Static__visual = visualize(self, content, markup=False)
+        if changed:
+            self.refresh(*(Region(0, y, width, 1) for y in changed))
+
+    def _full_update(self, content: Content, width: int) -> None:
+        self._lines = _line_keys(content, width) if width > 0 else None
         fits = (
             width > 0
             and self.display
             and not self.show_vertical_scrollbar
-            and content.get_height(self.styles, width) <= self.content_size.height  # type: ignore[arg-type]
             and self.styles.height is not None
             and not self.styles.height.is_auto
+            and len(self._lines or ()) <= self.content_size.height
         )
         self.update(content, layout=not fits)
+
+    def on_resize(self) -> None:
+        self._lines = None  # wrapped for another width: the next update is a full one
 
 
 class SayPanel(StepPart):
