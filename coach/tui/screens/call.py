@@ -95,6 +95,8 @@ class CallScreen(Screen[CallSession]):
         self.recorder = recorder
         self._on_tick = on_tick
         self._side_keys = session.side_flow_keys()
+        #: Every capture field of the script (see ``_capture_editors``).
+        self._editors: list[FieldEditor] = []
         for key, node_id in self._side_keys.items():
             self._bindings.bind(
                 key, f"side_flow('{key}')", side_flow_label(node_id), show=False, priority=True
@@ -118,7 +120,8 @@ class CallScreen(Screen[CallSession]):
                         yield partner
                     yield SayPanel(id="say")
                     with Vertical(id="captures"):
-                        yield from self._capture_editors()
+                        self._editors = self._capture_editors()
+                        yield from self._editors
                 yield ChoicesView(id="choices")
                 yield SideFlowsLine(id="side-flows")
             with Vertical(id="call-side"):
@@ -195,7 +198,7 @@ class CallScreen(Screen[CallSession]):
         box = self.query_one("#captures", Vertical)
         here = f"-at-{self.session.current}"
         shown = False
-        for editor in box.query_children(FieldEditor):
+        for editor in self._editors:
             visible = editor.has_class(here)
             if visible:
                 editor.set_value(self.session.captures.get(editor.field_id, ""))
@@ -212,7 +215,8 @@ class CallScreen(Screen[CallSession]):
         """
         box = self.query_one("#captures", Vertical)
         await box.remove_children()
-        await box.mount_all(self._capture_editors())
+        self._editors = self._capture_editors()
+        await box.mount_all(self._editors)
         self._show_captures()
 
     def _tick(self) -> None:
@@ -338,7 +342,7 @@ class CallScreen(Screen[CallSession]):
 
     # ---------------------------------------------------------------- fields
     def _fields(self) -> list[Widget]:
-        editors: list[Widget] = [f.editor for f in self.query(FieldEditor) if f.display]
+        editors: list[Widget] = [f.editor for f in self._editors if f.display]
         return [*editors, self.query_one("#notes", TextArea)]
 
     def _typing(self) -> bool:
