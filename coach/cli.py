@@ -196,6 +196,12 @@ def _parse_sets(pairs: Sequence[str], script: Script) -> dict[str, str] | None:
             names = ", ".join(sorted(known)) or "none"
             _err(f"--set {key}: '{script.id}' has no variable '{key}' (its variables: {names})")
             return None
+        if script.variable(key).type == "date" and value.strip():  # type: ignore[union-attr]
+            from coach.call.followup import parse_iso_date
+
+            if parse_iso_date(value) is None:
+                _err(f"--set {key}: '{value}' is not a date; write it as YYYY-MM-DD")
+                return None
         values[key] = value
     return values
 

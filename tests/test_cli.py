@@ -170,3 +170,8 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exc.value.code == 0
     assert capsys.readouterr().out.startswith("coach ")
+
+
+def test_call_rejects_a_set_date_that_is_not_a_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["call", "follow-up", "--set", "interview_date=2026-13-45"]) == 2
+    assert "'2026-13-45' is not a date" in capsys.readouterr().err
