@@ -33,41 +33,32 @@ class StepPart(Static):
     _lines: list[LineKey] | None = None
 
     def set_content(self, content: Content) -> None:
-        width = self.content_size.width
-        height = self.content_size.height
+        width, height = self.content_size
         fixed = self.styles.height is not None and not self.styles.height.is_auto
-        if width <= 0 or not self.display or self.show_vertical_scrollbar or not fixed:
-            self._full_update(content, width)
+        lines = _line_keys(content, width) if width > 0 else None
+        before, self._lines = self._lines, lines
+        if (
+            lines is None
+            or not fixed
+            or not self.display
+            or self.show_vertical_scrollbar
+            or len(lines) > height
+        ):
+            self.update(content, layout=True)  # the size may change
             return
-        lines = _line_keys(content, width)
-        before = self._lines
-        if before is None or len(lines) > height:
-            # What is on screen is not known line by line, or the text needs more room.
-            self._full_update(content, width)
+        if before is None:
+            self.update(content, layout=False)  # what is on screen is not known by line
             return
         changed = [
             y
             for y in range(max(len(before), len(lines)))
             if y >= len(before) or y >= len(lines) or before[y] != lines[y]
         ]
-        self._lines = lines
         # What Static.update does, without marking the whole widget dirty.
         self._Static__content = content
         self._Static__visual = visualize(self, content, markup=False)
         if changed:
             self.refresh(*(Region(0, y, width, 1) for y in changed))
-
-    def _full_update(self, content: Content, width: int) -> None:
-        self._lines = _line_keys(content, width) if width > 0 else None
-        fits = (
-            width > 0
-            and self.display
-            and not self.show_vertical_scrollbar
-            and self.styles.height is not None
-            and not self.styles.height.is_auto
-            and len(self._lines or ()) <= self.content_size.height
-        )
-        self.update(content, layout=not fits)
 
     def on_resize(self) -> None:
         self._lines = None  # wrapped for another width: the next update is a full one
