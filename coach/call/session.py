@@ -164,12 +164,33 @@ class CallSession:
         value = self.values.get(field_id) or self.captures.get(field_id) or ""
         return bool(value.strip())
 
-    def visible_choices(self) -> list[VisibleChoice]:
-        """The choices shown at this step (their ``if`` holds), keyed 1-9 in order."""
-        shown = [c for c in self.node.choices if c.if_ is None or self._holds(c.if_)]
+    def visible_choices(self, node: Node | None = None) -> list[VisibleChoice]:
+        """The choices shown at this step, or at ``node`` with the values known
+        now (those whose ``if`` holds), keyed 1-9 in order."""
+        node = self.node if node is None else node
+        shown = [c for c in node.choices if c.if_ is None or self._holds(c.if_)]
         return [
             VisibleChoice(str(i), self.render(c.label), c) for i, c in enumerate(shown, start=1)
         ]
+
+    def moves_from_here(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Where one key can take the call from here, each with the return
+        stack it would have there: every choice (whatever its ``if``), Enter's
+        next step, each side flow, and back. Nothing once the call is over."""
+        if self.finished:
+            return []
+        node = self.node
+        stack = tuple(self.return_stack)
+        places = [(choice.next, stack) for choice in node.choices]
+        if node.next == RETURN:
+            if stack:
+                places.append((stack[-1], stack[:-1]))
+        elif node.next is not None:
+            places.append((node.next, stack))
+        places.extend((side.node, (*stack, self.current)) for side in self.script.anytime)
+        if self.history:
+            places.append((self.history[-1].src, self.history[-1].stack_before))
+        return [place for place in dict.fromkeys(places) if place[0] in self.script.nodes]
 
     def can_continue(self) -> bool:
         return not self.finished and (self.node.next is not None or self.node.end is not None)

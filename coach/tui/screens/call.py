@@ -14,7 +14,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
@@ -28,14 +28,7 @@ from coach.tui.messages import FieldChanged, FieldDone
 from coach.tui.recorder import CallRecorder
 from coach.tui.widgets.fields import FieldEditor
 from coach.tui.widgets.keybar import KeyBar
-from coach.tui.widgets.step import (
-    Breadcrumb,
-    CallClock,
-    ChoicesView,
-    PartnerLine,
-    SayPanel,
-    SideFlowsLine,
-)
+from coach.tui.widgets.step import ChoicesPanel, StepView
 
 #: How often typed text is checked for saving, and the clock redrawn (seconds).
 TICK = 0.5
@@ -97,6 +90,10 @@ class CallScreen(Screen[CallSession]):
         self._side_keys = session.side_flow_keys()
         #: Every capture field of the script (see ``_capture_editors``).
         self._editors: list[FieldEditor] = []
+        #: What to say now (with the path and clock), and where to go next.
+        self._step = StepView(id="step")
+        self._step.show_partner = self.solo
+        self._choices = ChoicesPanel(id="choices")
         for key, node_id in self._side_keys.items():
             self._bindings.bind(
                 key, f"side_flow('{key}')", side_flow_label(node_id), show=False, priority=True
@@ -106,71 +103,64 @@ class CallScreen(Screen[CallSession]):
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
-        with Horizontal(id="call-body"):
-            with Vertical(id="call-left"):
-                # The step's own header sits in its column, so a move redraws
-                # that column only, not the notes beside it.
-                with Horizontal(id="call-top"):
-                    yield Breadcrumb(id="crumb")
-                    yield CallClock(id="clock")
-                with VerticalScroll(id="call-main", can_focus=False):
-                    if self.solo:
-                        partner = PartnerLine(id="partner-line")
-                        partner.border_title = "They say"
-                        yield partner
-                    yield SayPanel(id="say")
-                    with Vertical(id="captures"):
-                        self._editors = self._capture_editors()
-                        yield from self._editors
-                yield ChoicesView(id="choices")
-                yield SideFlowsLine(id="side-flows")
-            with Vertical(id="call-side"):
-                yield Label("Notes (n)", id="notes-label")
-                yield TextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
+        # Few containers on purpose: a move repaints lines of the step and
+        # choices panels, and every container around them is drawn again too.
+        # The notes are docked to the side (below, when the screen is narrow).
+        with Vertical(id="call-side"):
+            yield Label("Notes (n)", id="notes-label")
+            yield TextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
+        with VerticalScroll(id="call-main", can_focus=False):
+            yield self._step
+            with Vertical(id="captures"):
+                self._editors = self._capture_editors()
+                yield from self._editors
+        yield self._choices
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.title = self.session.script.title
         self.sub_title = practice_sub_title(self.session, self.solo)
         self._fit(self.app.size.width, self.app.size.height)
-        self.query_one(ChoicesView).fit_script(self.session)
-        self.query_one(SideFlowsLine).show(self.session)
         self.show_step()
         self.query_one(KeyBar).refresh_keys()
-        self.call_after_refresh(self._fit_say)
+        self.call_after_refresh(self._fit_panels)
         self.recorder.start(self.session)
         self.set_interval(TICK, self._tick)
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width, event.size.height)
-        self.call_after_refresh(self._fit_say)
+        self.call_after_refresh(self._fit_panels)
 
-    def _fit_say(self) -> None:
-        """Size the say panel for the script's longest step, once its width is known."""
-        self.query_one(SayPanel).fit_script(self.session)
+    def _fit_panels(self) -> None:
+        """Size the choices for the step that has the most, once the width is known."""
+        self._choices.fit_script(self.session)
 
     def _fit(self, width: int, height: int) -> None:
         self.set_class(width < NARROW_WIDTH, "-narrow")
         short = height < SHORT_HEIGHT
         self.set_class(short, "-short")
-        say = self.query_one(SayPanel)
-        if say.show_tips == short:
-            say.show_tips = not short
+        if self._step.show_tips == short:
+            # The compact layout leaves out the tips and the blank line above
+            # the side flows.
+            self._step.show_tips = self._choices.spaced = not short
             if self.is_mounted:
-                say.show(self.session)
-                self.call_after_refresh(self._fit_say)
+                self.show_step()
+                self.call_after_refresh(self._fit_panels)
 
     # ------------------------------------------------------------- rendering
     def show_step(self) -> None:
         """Bring every widget up to date with the session (in place, no recompose)."""
-        session = self.session
-        if self.solo:
-            self.query_one(PartnerLine).show(session)
-        self.query_one(SayPanel).show(session)
-        self.query_one(ChoicesView).show(session)
-        self.query_one(Breadcrumb).show(session)
-        self.query_one(CallClock).show(session)
+        self._step.show(self.session)
+        self._choices.show(self.session)
         self._show_captures()
+        self.call_after_refresh(self._prepare_moves, self.session.version)
+
+    def _prepare_moves(self, version: int) -> None:
+        """Once the step is on screen: lay out the steps one key can lead to,
+        so the next move only has to swap lines."""
+        if self.session.version == version and not self.session.finished:
+            self._step.prepare(self.session)
+            self._choices.prepare(self.session)
 
     def _capture_editors(self) -> list[FieldEditor]:
         """An editor for every capture of every step, each shown only at its step.
@@ -222,7 +212,7 @@ class CallScreen(Screen[CallSession]):
     def _tick(self) -> None:
         if self.session.finished:
             return
-        self.query_one(CallClock).show(self.session)
+        self._step.show_clock(self.session)
         self.recorder.save_if_changed(self.session)
         self._hot_reload()
         if self._on_tick is not None:
@@ -241,12 +231,10 @@ class CallScreen(Screen[CallSession]):
             self._rebind_side_flows()
             self.recorder.save(self.session)
             # What is sized or listed from the whole script: choices, side-flow keys.
-            self.query_one(ChoicesView).fit_script(self.session)
             self.query_one(KeyBar).refresh_keys()
-            self.query_one(SideFlowsLine).show(self.session)
             self.call_later(self._rebuild_captures)
             self.show_step()
-            self.call_after_refresh(self._fit_say)
+            self.call_after_refresh(self._fit_panels)
         self.notify(
             result.message,
             title="Script changed",
@@ -379,8 +367,8 @@ class CallScreen(Screen[CallSession]):
     def _capture_changed(self, event: FieldChanged) -> None:
         self.session.set_capture(event.field_id, event.value)
         # A choice may depend on this capture (``if:``), and templates may use it.
-        self.query_one(ChoicesView).show(self.session)
-        self.query_one(SayPanel).show(self.session)
+        self._choices.show(self.session)
+        self._step.show(self.session)
 
     @on(FieldDone)
     def _capture_done(self, event: FieldDone) -> None:

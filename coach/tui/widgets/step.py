@@ -1,211 +1,489 @@
-"""The pieces of the call screen. Each is a Static updated in place on a move."""
+"""The call screen's two panels, each drawn line by line.
+
+A move through the call must show the next step at once. Textual's ordinary
+widgets re-render and re-compose their whole area on an update; these panels
+instead lay their text out as lines of ``Content``, compare them with the lines
+on screen and ask the compositor to repaint only the lines that differ. Each
+line is turned into a ``Strip`` once and kept, so going back to a step (or a
+line shared by two steps: a border, a blank, the side-flow line) costs nothing
+to draw again. The panels never change size on a move, so a move never costs a
+layout pass either.
+
+- ``StepView``: where you are and the clock, what the other side says (solo
+  practice), and what to say now with the step's tips, in a box.
+- ``ChoicesPanel``: where to go next (numbered choices, or Enter), and the side
+  flows that are always in reach.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.content import Content
-from textual.geometry import Region
-from textual.visual import visualize
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.theme import Theme
+from textual.visual import Visual
 
 from coach.call.session import CallSession
 from coach.script.model import RETURN, Node
 from coach.tui.text import breadcrumb, clock, outcome_words, segments_content
 
+#: A laid-out line, as compared between two renders: its text and its styles.
 LineKey = tuple[str, tuple[object, ...]]
+#: Builds the panel's lines for a given width.
+Builder = Callable[[int], list[Content]]
+
+#: Lines kept as strips per panel; more than a script's steps ever need.
+STRIP_CACHE = 4096
+#: Laid-out steps kept per panel.
+MEMO_SIZE = 512
 
 
-def _line_keys(content: Content, width: int) -> list[LineKey]:
-    """The wrapped lines of ``content`` as comparable keys (text and styles)."""
-    return [(line.plain, tuple(line.spans)) for line in content.wrap(width)]
+def fields_key(session: CallSession) -> tuple[object, ...]:
+    """What the templates of any step are filled in with, as a comparable key."""
+    return (id(session.script), tuple(session.values.items()), tuple(session.captures.items()))
 
 
-class StepPart(Static):
-    """A Static that redraws only what a move changed.
+def back_to(stack: tuple[str, ...] | list[str]) -> str | None:
+    """The step a side flow returns to, or ``None`` outside side flows."""
+    return stack[-1] if stack else None
 
-    A move through the call updates a few of these. A layout pass re-arranges
-    and repaints the whole screen, so when the new text fits the part's fixed
-    height there is none; and only the lines whose text changed are marked
-    for repainting, so the compositor redraws those lines, not the whole
-    panel. Anything else (a text too tall, a scrollbar, no size yet) takes
-    the ordinary full update.
+
+def line_key(line: Content) -> LineKey:
+    return (line.plain, tuple(line.spans))
+
+
+def wrap(content: Content, width: int, prefix: Content | None = None) -> list[Content]:
+    """``content`` wrapped to ``width`` cells; ``prefix`` starts the first line
+    and the others are indented under it."""
+    indent = prefix.cell_length if prefix is not None else 0
+    lines = content.wrap(max(1, width - indent)) or [Content("")]
+    if prefix is None:
+        return lines
+    pad = Content(" " * indent)
+    return [(prefix if index == 0 else pad) + line for index, line in enumerate(lines)]
+
+
+def fit(content: Content, width: int) -> Content:
+    """One line exactly ``width`` cells wide: cut with ``…`` or padded."""
+    if content.cell_length > width:
+        return content.truncate(max(0, width - 1)) + "…" if width > 0 else Content("")
+    return content.pad_right(width - content.cell_length)
+
+
+def box(title: str, body: list[Content], width: int, colour: str) -> list[Content]:
+    """``body`` (already wrapped to ``width - 6``) in a rounded box with a title."""
+    inner = max(1, width - 6)
+    title_part = f" {title} " if title else ""
+    title_part = title_part[: max(0, width - 5)]
+    top_rule = "─" * max(0, width - 5 - len(title_part))
+    lines = [
+        Content.assemble(
+            " ", ("╭─", colour), (title_part, f"bold {colour}"), (top_rule + "╮", colour), " "
+        )
+    ]
+    side = Content.styled("│", colour)
+    for line in body:
+        lines.append(Content.assemble(" ", side, " ", fit(line, inner), " ", side, " "))
+    lines.append(Content.assemble(" ", ("╰" + "─" * max(0, width - 4) + "╯", colour), " "))
+    return lines
+
+
+class LinesView(ScrollView, can_focus=False):
+    """A panel drawn from a list of one-line ``Content``s.
+
+    ``set_lines`` takes a builder (width -> lines) so the panel can lay its
+    text out again whenever its width changes (a resize, a scrollbar showing).
+    A line whose text and styles did not change is not repainted; a line seen
+    before is not rendered again.
     """
 
-    _lines: list[LineKey] | None = None
+    ALLOW_SELECT = False
+    DEFAULT_CSS = """
+    LinesView {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    """
 
-    def set_content(self, content: Content) -> None:
-        width, height = self.content_size
-        fixed = self.styles.height is not None and not self.styles.height.is_auto
-        lines = _line_keys(content, width) if width > 0 else None
-        before, self._lines = self._lines, lines
-        if (
-            lines is None
-            or not fixed
-            or not self.display
-            or self.show_vertical_scrollbar
-            or len(lines) > height
-        ):
-            self.update(content, layout=True)  # the size may change
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.auto_links = False  # no links here: rendering skips the link scan
+        self._builder: Builder | None = None
+        self._lines: list[Content] = []
+        self._keys: list[LineKey] = []
+        self._width = 0
+        self._line_width: int | None = None
+        self._strips: dict[tuple[LineKey, int], Strip] = {}
+        self._memo: dict[tuple[object, ...], list[Content]] = {}
+
+    def memo(self, key: tuple[object, ...], make: Callable[[], list[Content]]) -> list[Content]:
+        """The lines ``make`` lays out, kept under ``key`` (a step seen or
+        prepared before is not laid out again)."""
+        lines = self._memo.get(key)
+        if lines is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            lines = self._memo[key] = make()
+        return lines
+
+    def warm(self, lines: list[Content]) -> None:
+        """Render ``lines`` to strips now, so showing them later costs nothing."""
+        width = self.line_width
+        if width > 0:
+            for line in lines:
+                self._strip(line_key(line), line, width)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self._strips.clear()  # the colours are in the strips
+        self.refresh()
+
+    def _strip(self, key: LineKey, line: Content, width: int) -> Strip:
+        strip = self._strips.get((key, width))
+        if strip is None:
+            if len(self._strips) >= STRIP_CACHE:
+                self._strips.clear()
+            strips = Visual.to_strips(self, line, width, 1, self.visual_style, pad=True)
+            strip = strips[0] if strips else Strip.blank(width, self.rich_style)
+            self._strips[key, width] = strip
+        return strip
+
+    # -------------------------------------------------------------- content
+    @property
+    def line_width(self) -> int:
+        """The width lines are laid out for (known once the panel has a size)."""
+        if self._line_width is None:
+            self._line_width = self.scrollable_content_region.width
+        return self._line_width
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        self._line_width = None  # the scrollbar takes a column, or gives it back
+
+    @property
+    def text(self) -> str:
+        """What the panel shows, as plain text (trailing spaces dropped)."""
+        return "\n".join(line.plain.rstrip() for line in self._lines).rstrip("\n")
+
+    @property
+    def lines(self) -> list[Content]:
+        return list(self._lines)
+
+    def set_lines(self, builder: Builder) -> None:
+        """Show what ``builder`` lays out, repainting only the lines that changed."""
+        self._builder = builder
+        width = self.line_width
+        if width <= 0:
+            return  # not laid out yet: the first render builds the lines
+        before = self._keys if self._width == width else None
+        self._layout(width)
+        if self.scroll_y:
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self.refresh()
             return
         if before is None:
-            self.update(content, layout=False)  # what is on screen is not known by line
+            self.refresh()
             return
+        keys = self._keys
         changed = [
             y
-            for y in range(max(len(before), len(lines)))
-            if y >= len(before) or y >= len(lines) or before[y] != lines[y]
+            for y in range(max(len(before), len(keys)))
+            if y >= len(before) or y >= len(keys) or before[y] != keys[y]
         ]
-        # What Static.update does, without marking the whole widget dirty.
-        self._Static__content = content
-        self._Static__visual = visualize(self, content, markup=False)
         if changed:
             self.refresh(*(Region(0, y, width, 1) for y in changed))
 
+    def set_line(self, index: int, line: Content) -> None:
+        """Replace one line (the clock's) without laying the rest out again."""
+        if index >= len(self._lines) or self._width <= 0:
+            return
+        key = line_key(line)
+        if self._keys[index] == key:
+            return
+        self._lines[index] = line
+        self._keys[index] = key
+        self.refresh(Region(0, index - round(self.scroll_y), self._width, 1))
+
+    def _layout(self, width: int) -> None:
+        lines = self._builder(width) if self._builder is not None else []
+        self._lines = lines
+        self._keys = [line_key(line) for line in lines]
+        self._width = width
+        # A fixed panel keeps its virtual height while its lines fit, as a
+        # change there costs a layout pass; one sized to its lines follows them.
+        height = self.styles.height
+        fixed = height is not None and not height.is_auto
+        rows = len(lines)
+        room = self.scrollable_content_region.height
+        virtual = Size(width, max(rows, room) if fixed else rows)
+        if self.virtual_size != virtual:
+            self.virtual_size = virtual
+            # Textual re-checks the scrollbars on a size change only, and this
+            # may follow one (the panel was just fitted): check them now.
+            self._scroll_update(virtual)
+
+    # ------------------------------------------------------------ rendering
+    def render_line(self, y: int) -> Strip:
+        width = self.line_width
+        if width != self._width and self._builder is not None and width > 0:
+            self._layout(width)
+        index = y + round(self.scroll_y)
+        if index >= len(self._lines) or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        return self._strip(self._keys[index], self._lines[index], width)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The panel's lines for the compositor, without Textual's styles cache.
+
+        The panel has no border or padding (its CSS says so), and its strips
+        already carry its colours, so what the styles cache would add is only
+        the app's line filters; applying them here keeps each frame to a few
+        lookups per line (``Strip.apply_filter`` keeps its results).
+        """
+        region_width = self.region.width
+        _, background = self.background_colors
+        filters = self.app.get_line_filters()
+        x1, x2 = crop.column_span
+        strips: list[Strip] = []
+        for y in crop.line_range:
+            strip = self.render_line(y)
+            if strip.cell_length < region_width:  # a scrollbar covers the rest
+                strip = strip.extend_cell_length(region_width, self.rich_style)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            if x1 or x2 != region_width:
+                strip = strip.crop(x1, x2)
+            strips.append(strip)
+        return strips
+
     def on_resize(self) -> None:
-        self._lines = None  # wrapped for another width: the next update is a full one
+        self._line_width = None
+        if self._builder is not None and self.line_width > 0:
+            self._layout(self.line_width)
+            self.refresh()
 
 
-class SayPanel(StepPart):
-    """What to say now, bold and wrapped, with the step's tips below it, smaller.
+class StepView(LinesView):
+    """Where you are, the clock, and what to say now.
 
-    Its height is set for the script's longest step (``fit_script``), so the
-    panel and the choices under it stay in one place from step to step and a
-    move redraws text without moving anything; a step too long for a small
-    terminal scrolls inside the panel.
+    The first line is the path so far and the clock; then, in solo practice,
+    what the other side says; then the say box with the step's tips. It
+    takes the room the captures and choices leave, whatever the step, so
+    nothing moves from step to step; a step too long for it scrolls.
     """
 
-    #: Tips are left out when the screen is short (the ``-short`` layout).
+    #: Tips are left out when the screen is short (the compact layout).
     show_tips = True
+    #: Solo practice: the other side's line is shown above the say box.
+    show_partner = False
 
-    def step_content(self, session: CallSession, node: Node) -> Content:
-        parts = [segments_content(session.render_segments(node.say), "bold")]
-        if node.tips and self.show_tips:
-            parts.append(Content(""))
-            parts.extend(
-                Content.assemble(
-                    ("› ", "$text-muted"),
-                    segments_content(session.render_segments(tip), "$text-muted"),
-                )
-                for tip in node.tips
-            )
-        return Content("\n").join(parts)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        #: The step timer is past the step's budget (drawn amber).
+        self.over_budget = False
+        self._session: CallSession | None = None
 
-    def fit_script(self, session: CallSession) -> None:
-        """Size the panel for the longest step at the current width."""
-        width = self.content_size.width
-        if width <= 0:
-            return
-        tallest = max(
-            self.step_content(session, node).get_height(self.styles, width)  # type: ignore[arg-type]
-            for node in session.script.nodes.values()
-        )
-        height = tallest + self.styles.gutter.height
-        if self.styles.height is None or self.styles.height.cells != height:
-            self.styles.height = height
-
-    def show(self, session: CallSession) -> None:
-        node = session.node
-        if node.end is not None:
-            title = f"Final step · {outcome_words(node.end)}"
-        elif session.in_side_flow:
-            title = f"Say · side step, back to {session.return_stack[-1]}"
-        else:
-            title = "Say"
-        if self.border_title != title:
-            self.border_title = title
-        self.set_content(self.step_content(session, node))
-        if self.scroll_y:
-            self.scroll_home(animate=False)
-
-
-class ChoicesView(StepPart):
-    """Where to go next: numbered choices, or Enter to continue or finish.
-
-    Its height is set once per call, for the step with the most choices, so
-    the list does not jump about between steps.
-    """
-
-    def fit_script(self, session: CallSession) -> None:
-        most = max((len(n.choices) for n in session.script.nodes.values()), default=1)
-        self.styles.height = max(1, most) + 1  # + its top rule
-
-    def show(self, session: CallSession) -> None:
-        node = session.node
-        if node.end is not None:
-            self.set_content(
-                Content.assemble(
-                    ("⏎ ", "bold $accent"),
-                    (f"Finish call ({outcome_words(node.end)})", "bold"),
-                )
-            )
-            return
-        if node.next is not None:
-            label = "Continue"
-            if node.next == RETURN and session.return_stack:
-                label = f"Continue (back to {session.return_stack[-1]})"
-            self.set_content(Content.assemble(("⏎ ", "bold $accent"), label))
-            return
-        lines: list[Content] = []
-        for visible in session.visible_choices():
-            segments = session.render_segments(visible.choice.label)
-            lines.append(
-                Content.assemble((f"{visible.key} ", "bold $accent"), segments_content(segments))
-            )
-        if not lines:
-            lines.append(
-                Content.styled("No choice applies yet: fill in the fields above.", "$text-warning")
-            )
-        self.set_content(Content("\n").join(lines))
-
-
-class Breadcrumb(StepPart):
-    """Where you are: the steps that led here (the last few), then this one."""
-
-    def show(self, session: CallSession) -> None:
-        route = [move.src for move in session.history] + [session.current]
-        width = self.content_size.width or None
-        self.set_content(Content(breadcrumb(route, width=width)))
-
-
-class CallClock(StepPart):
-    """The call's clock and this step's timer (amber past the step's budget)."""
-
-    def show(self, session: CallSession) -> None:
+    # ---------------------------------------------------------------- parts
+    def header(self, session: CallSession, width: int) -> Content:
         step = clock(session.step_elapsed())
         budget = session.node.seconds
         if budget is not None:
             step += f"/{clock(budget)}"
         over = session.over_budget()
-        self.set_class(over, "-over")
-        self.set_content(
-            Content.assemble(
-                ("call ", "$text-muted"),
-                clock(session.elapsed()),
-                (" · step ", "$text-muted"),
-                (step, "bold $text-warning" if over else ""),
-            )
+        self.over_budget = over
+        timer = Content.assemble(
+            ("call ", "$text-muted"),
+            clock(session.elapsed()),
+            (" · step ", "$text-muted"),
+            (step, "bold $text-warning" if over else ""),
+        )
+        route = [move.src for move in session.history] + [session.current]
+        room = max(1, width - timer.cell_length - 3)
+        crumb = Content.styled(breadcrumb(route, width=room), "$text-muted")
+        line = Content.assemble(" ", crumb)
+        gap = max(1, width - line.cell_length - timer.cell_length - 1)
+        return fit(line + Content(" " * gap) + timer + " ", width).stylize_before("on $panel")
+
+    def body(
+        self, session: CallSession, node: Node, width: int, returns_to: str | None
+    ) -> list[Content]:
+        """The lines below the header for ``node`` at ``width``, in a side flow
+        that ``returns_to`` a step (or not)."""
+        key = (fields_key(session), node.id, width, returns_to, self.show_tips, self.show_partner)
+        return self.memo(key, lambda: self._body(session, node, width, returns_to))
+
+    def _body(
+        self, session: CallSession, node: Node, width: int, returns_to: str | None
+    ) -> list[Content]:
+        inner = max(1, width - 6)
+        lines: list[Content] = []
+        if self.show_partner and node.partner:
+            said = segments_content(session.render_segments(node.partner), "italic")
+            lines.extend(box("They say", wrap(said, inner), width, "$secondary"))
+        say = segments_content(session.render_segments(node.say), "bold")
+        text = wrap(say, inner)
+        if node.tips and self.show_tips:
+            text.append(Content(""))
+            for tip in node.tips:
+                tip_text = segments_content(session.render_segments(tip), "$text-muted")
+                text.extend(wrap(tip_text, inner, Content.styled("› ", "$text-muted")))
+        if node.end is not None:
+            title = f"Final step · {outcome_words(node.end)}"
+        elif returns_to is not None:
+            title = f"Say · side step, back to {returns_to}"
+        else:
+            title = "Say"
+        lines.extend(box(title, text, width, "$primary"))
+        return lines
+
+    @property
+    def say_content(self) -> Content:
+        """What the say box holds for the step shown (for tests and tools)."""
+        if self._session is None:
+            return Content("")
+        node = self._session.node
+        return segments_content(self._session.render_segments(node.say), "bold")
+
+    # ------------------------------------------------------------- updating
+    def show(self, session: CallSession) -> None:
+        self._session = session
+        node, returns_to = session.node, back_to(session.return_stack)
+        self.set_lines(
+            lambda width: [
+                self.header(session, width),
+                *self.body(session, node, width, returns_to),
+            ]
         )
 
+    def show_clock(self, session: CallSession) -> None:
+        if self._width > 0:
+            self.set_line(0, self.header(session, self._width))
 
-class PartnerLine(Static):
-    """Solo practice only: what "they" say at this step, above the caller's line."""
-
-    def show(self, session: CallSession) -> None:
-        partner = session.node.partner
-        self.display = bool(partner)
-        if partner:
-            self.update(segments_content(session.render_segments(partner), "italic"))
+    def prepare(self, session: CallSession) -> None:
+        """Lay out and render every step one key can lead to from here."""
+        width = self.line_width
+        for node_id, stack in session.moves_from_here():
+            self.warm(self.body(session, session.script.nodes[node_id], width, back_to(stack)))
 
 
-class SideFlowsLine(Static):
-    """The script's side flows, always in reach: ``Anytime: r Repeat · u Unexpected``."""
+class ChoicesPanel(LinesView):
+    """Where to go next: numbered choices, or Enter to continue or finish;
+    then the side flows, always in reach (``Anytime: r Repeat · u Unexpected``).
 
-    def show(self, session: CallSession) -> None:
+    Its height is set for the step with the most choices, so the list does not
+    jump about between steps. In the compact layout (``spaced`` off) it takes
+    only the rows the step needs, to leave the most room to what to say.
+    """
+
+    #: Rows kept for the step with the most choices, a blank line above the
+    #: side flows (both left out in the compact layout).
+    spaced = True
+    #: Rows kept for choices: the most any step needs (set by ``fit_script``).
+    rows = 1
+
+    def choice_lines(
+        self,
+        session: CallSession,
+        node: Node,
+        width: int,
+        returns_to: str | None,
+        *,
+        every: bool = False,
+    ) -> list[Content]:
+        """The lines of ``node``'s way on: those of its choices that apply, or
+        with ``every`` all of them (to size the panel for any step)."""
+        enter = Content.styled("⏎ ", "bold $accent")
+        if node.end is not None:
+            label = Content.styled(f"Finish call ({outcome_words(node.end)})", "bold")
+            return wrap(label, width, enter)
+        if node.next is not None:
+            text = "Continue"
+            if node.next == RETURN and (returns_to is not None or every):
+                text = f"Continue (back to {returns_to or 'the call'})"
+            return wrap(Content(text), width, enter)
+        choices = (
+            [(str(i), c) for i, c in enumerate(node.choices, start=1)]
+            if every
+            else [(v.key, v.choice) for v in session.visible_choices(node)]
+        )
+        lines: list[Content] = []
+        for key, choice in choices:
+            label = segments_content(session.render_segments(choice.label))
+            lines.extend(wrap(label, width, Content.styled(f"{key} ", "bold $accent")))
+        if not lines:
+            warning = Content.styled(
+                "No choice applies yet: fill in the fields above.", "$text-warning"
+            )
+            lines.extend(wrap(warning, width))
+        return lines
+
+    def side_flows(self, session: CallSession) -> Content | None:
         keys = session.side_flow_keys()
-        self.display = bool(keys)
+        if not keys:
+            return None
         parts: list[Content] = [Content.styled("Anytime: ", "$text-muted")]
         for index, (key, node_id) in enumerate(keys.items()):
             if index:
                 parts.append(Content.styled(" · ", "$text-muted"))
             label = node_id.replace("_", " ").capitalize()
             parts.append(Content.assemble((key, "bold $accent"), " ", label))
-        self.update(Content.assemble(*parts))
+        return Content.assemble(*parts)
+
+    def most_rows(self, session: CallSession, width: int) -> int:
+        """Rows for the choices of the step that has the most (wrapped)."""
+        nodes = session.script.nodes.values()
+        return max(
+            (len(self.choice_lines(session, n, width, None, every=True)) for n in nodes),
+            default=1,
+        )
+
+    def build(
+        self, session: CallSession, node: Node, width: int, returns_to: str | None
+    ) -> list[Content]:
+        """The panel's lines at ``node`` (kept: a step seen before is not laid out again)."""
+        key = (fields_key(session), node.id, width, returns_to, self.spaced, self.rows)
+        return self.memo(key, lambda: self._build(session, node, width, returns_to))
+
+    def _build(
+        self, session: CallSession, node: Node, width: int, returns_to: str | None
+    ) -> list[Content]:
+        rule = Content.styled("─" * width, "$primary")
+        lines = [rule, *self.choice_lines(session, node, width, returns_to)]
+        flows = self.side_flows(session)
+        if flows is not None:
+            if self.spaced:
+                lines.extend(Content("") for _ in range(1 + self.rows - len(lines)))
+                lines.append(Content(""))
+            lines.append(fit(flows, width))
+        return lines
+
+    def show(self, session: CallSession) -> None:
+        node, returns_to = session.node, back_to(session.return_stack)
+        self.set_lines(lambda width: self.build(session, node, width, returns_to))
+
+    def prepare(self, session: CallSession) -> None:
+        """Lay out and render the choices of every step one key can lead to."""
+        width = self.line_width
+        for node_id, stack in session.moves_from_here():
+            self.warm(self.build(session, session.script.nodes[node_id], width, back_to(stack)))
+
+    def fit_script(self, session: CallSession) -> None:
+        width = self.line_width
+        if width <= 0:
+            return
+        if not self.spaced:
+            self.styles.height = "auto"  # the compact layout: the rows this step needs
+            return
+        self.rows = self.most_rows(session, width)
+        rows = 1 + self.rows
+        if session.side_flow_keys():
+            rows += 2
+        height = rows + self.styles.gutter.height
+        if self.styles.height is None or self.styles.height.cells != height:
+            self.styles.height = height
