@@ -90,6 +90,8 @@ class CallScreen(Screen[CallSession]):
         self._side_keys = session.side_flow_keys()
         #: Every capture field of the script (see ``_capture_editors``).
         self._editors: list[FieldEditor] = []
+        #: The capture fields shown at this step.
+        self._shown_editors: list[FieldEditor] = []
         #: What to say now (with the path and clock), and where to go next.
         self._step = StepView(id="step")
         self._step.show_partner = self.solo
@@ -109,11 +111,10 @@ class CallScreen(Screen[CallSession]):
         with Vertical(id="call-side"):
             yield Label("Notes (n)", id="notes-label")
             yield TextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
-        with VerticalScroll(id="call-main", can_focus=False):
-            yield self._step
-            with Vertical(id="captures"):
-                self._editors = self._capture_editors()
-                yield from self._editors
+        yield self._step
+        with VerticalScroll(id="captures", can_focus=False):
+            self._editors = self._capture_editors()
+            yield from self._editors
         yield self._choices
         yield KeyBar(id="keys")
 
@@ -185,26 +186,28 @@ class CallScreen(Screen[CallSession]):
         return editors
 
     def _show_captures(self) -> None:
-        box = self.query_one("#captures", Vertical)
         here = f"-at-{self.session.current}"
-        shown = False
-        for editor in self._editors:
-            visible = editor.has_class(here)
-            if visible:
-                editor.set_value(self.session.captures.get(editor.field_id, ""))
-            if editor.display != visible:
-                editor.display = visible
-            shown = shown or visible
-        if box.display != shown:
-            box.display = shown
+        shown = [editor for editor in self._editors if editor.has_class(here)]
+        if shown == self._shown_editors:
+            return  # the same fields (none, mostly): nothing to move
+        for editor in self._shown_editors:
+            editor.display = False
+        for editor in shown:
+            editor.set_value(self.session.captures.get(editor.field_id, ""))
+            editor.display = True
+        self._shown_editors = shown
+        box = self.query_one("#captures", VerticalScroll)
+        if box.display != bool(shown):
+            box.display = bool(shown)
 
     async def _rebuild_captures(self) -> None:
         """After a reload: the steps and their captures may have changed.
 
         The old editors are gone before the new ones (same ids) are mounted.
         """
-        box = self.query_one("#captures", Vertical)
+        box = self.query_one("#captures", VerticalScroll)
         await box.remove_children()
+        self._shown_editors = []
         self._editors = self._capture_editors()
         await box.mount_all(self._editors)
         self._show_captures()

@@ -18,6 +18,7 @@ layout pass either.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -32,8 +33,25 @@ from coach.tui.text import breadcrumb, clock, outcome_words, segments_content
 
 #: A laid-out line, as compared between two renders: its text and its styles.
 LineKey = tuple[str, tuple[object, ...]]
-#: Builds the panel's lines for a given width.
-Builder = Callable[[int], list[Content]]
+
+
+class Laid(NamedTuple):
+    """Lines laid out for a panel, with their keys (computed once)."""
+
+    lines: list[Content]
+    keys: list[LineKey]
+
+    @classmethod
+    def of(cls, lines: list[Content]) -> Laid:
+        return cls(lines, [line_key(line) for line in lines])
+
+    def __add__(self, other: object) -> Laid:
+        assert isinstance(other, Laid)
+        return Laid(self.lines + other.lines, self.keys + other.keys)
+
+
+#: Lays the panel's lines out for a given width.
+Builder = Callable[[int], Laid]
 
 #: Lines kept as strips per panel; more than a script's steps ever need.
 STRIP_CACHE = 4096
@@ -118,24 +136,24 @@ class LinesView(ScrollView, can_focus=False):
         self._width = 0
         self._line_width: int | None = None
         self._strips: dict[tuple[LineKey, int], Strip] = {}
-        self._memo: dict[tuple[object, ...], list[Content]] = {}
+        self._memo: dict[tuple[object, ...], Laid] = {}
 
-    def memo(self, key: tuple[object, ...], make: Callable[[], list[Content]]) -> list[Content]:
+    def memo(self, key: tuple[object, ...], make: Callable[[], list[Content]]) -> Laid:
         """The lines ``make`` lays out, kept under ``key`` (a step seen or
         prepared before is not laid out again)."""
-        lines = self._memo.get(key)
-        if lines is None:
+        laid = self._memo.get(key)
+        if laid is None:
             if len(self._memo) >= MEMO_SIZE:
                 self._memo.clear()
-            lines = self._memo[key] = make()
-        return lines
+            laid = self._memo[key] = Laid.of(make())
+        return laid
 
-    def warm(self, lines: list[Content]) -> None:
-        """Render ``lines`` to strips now, so showing them later costs nothing."""
+    def warm(self, laid: Laid) -> None:
+        """Render ``laid`` to strips now, so showing it later costs nothing."""
         width = self.line_width
         if width > 0:
-            for line in lines:
-                self._strip(line_key(line), line, width)
+            for key, line in zip(laid.keys, laid.lines, strict=True):
+                self._strip(key, line, width)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -144,6 +162,10 @@ class LinesView(ScrollView, can_focus=False):
     def _theme_changed(self, theme: Theme) -> None:
         self._strips.clear()  # the colours are in the strips
         self.refresh()
+
+    def _blank(self, width: int) -> Strip:
+        """An empty line in the panel's colours (kept: most of a panel is blank)."""
+        return self._strip(("", ()), Content(""), width)
 
     def _strip(self, key: LineKey, line: Content, width: int) -> Strip:
         strip = self._strips.get((key, width))
@@ -211,9 +233,9 @@ class LinesView(ScrollView, can_focus=False):
         self.refresh(Region(0, index - round(self.scroll_y), self._width, 1))
 
     def _layout(self, width: int) -> None:
-        lines = self._builder(width) if self._builder is not None else []
+        lines, keys = self._builder(width) if self._builder is not None else Laid([], [])
         self._lines = lines
-        self._keys = [line_key(line) for line in lines]
+        self._keys = keys
         self._width = width
         # A fixed panel keeps its virtual height while its lines fit, as a
         # change there costs a layout pass; one sized to its lines follows them.
@@ -235,7 +257,7 @@ class LinesView(ScrollView, can_focus=False):
             self._layout(width)
         index = y + round(self.scroll_y)
         if index >= len(self._lines) or width <= 0:
-            return Strip.blank(width, self.rich_style)
+            return self._blank(width)
         return self._strip(self._keys[index], self._lines[index], width)
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -254,7 +276,7 @@ class LinesView(ScrollView, can_focus=False):
         for y in crop.line_range:
             strip = self.render_line(y)
             if strip.cell_length < region_width:  # a scrollbar covers the rest
-                strip = strip.extend_cell_length(region_width, self.rich_style)
+                strip = Strip.join([strip, self._blank(region_width - strip.cell_length)])
             for line_filter in filters:
                 strip = strip.apply_filter(line_filter, background)
             if x1 or x2 != region_width:
@@ -310,9 +332,7 @@ class StepView(LinesView):
         gap = max(1, width - line.cell_length - timer.cell_length - 1)
         return fit(line + Content(" " * gap) + timer + " ", width).stylize_before("on $panel")
 
-    def body(
-        self, session: CallSession, node: Node, width: int, returns_to: str | None
-    ) -> list[Content]:
+    def body(self, session: CallSession, node: Node, width: int, returns_to: str | None) -> Laid:
         """The lines below the header for ``node`` at ``width``, in a side flow
         that ``returns_to`` a step (or not)."""
         key = (fields_key(session), node.id, width, returns_to, self.show_tips, self.show_partner)
@@ -355,10 +375,9 @@ class StepView(LinesView):
         self._session = session
         node, returns_to = session.node, back_to(session.return_stack)
         self.set_lines(
-            lambda width: [
-                self.header(session, width),
-                *self.body(session, node, width, returns_to),
-            ]
+            lambda width: (
+                Laid.of([self.header(session, width)]) + self.body(session, node, width, returns_to)
+            )
         )
 
     def show_clock(self, session: CallSession) -> None:
@@ -443,9 +462,7 @@ class ChoicesPanel(LinesView):
             default=1,
         )
 
-    def build(
-        self, session: CallSession, node: Node, width: int, returns_to: str | None
-    ) -> list[Content]:
+    def build(self, session: CallSession, node: Node, width: int, returns_to: str | None) -> Laid:
         """The panel's lines at ``node`` (kept: a step seen before is not laid out again)."""
         key = (fields_key(session), node.id, width, returns_to, self.spaced, self.rows)
         return self.memo(key, lambda: self._build(session, node, width, returns_to))
