@@ -12,7 +12,7 @@ from coach.tui.dialogs.answers import AnswersDialog
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.screens.call import CallScreen
 from coach.tui.screens.summary import SummaryScreen
-from coach.tui.widgets.step import ChoicesView, SayPanel
+from coach.tui.widgets.step import ChoicesPanel, StepView
 from tests.tui.conftest import FakeClock
 from tests.tui.scripts import no_checklist_script
 
@@ -33,7 +33,12 @@ def call_screen(app: CoachApp) -> CallScreen:
 
 
 def say_text(app: CoachApp) -> str:
-    return str(app.screen.query_one(SayPanel).visual)
+    """What to say now, as one string (the panel wraps it over lines)."""
+    return str(app.screen.query_one(StepView).say_content)
+
+
+def choices_text(app: CoachApp) -> str:
+    return app.screen.query_one(ChoicesPanel).text
 
 
 async def test_opens_on_call_screen_without_details_or_prep(make_app: MakeApp) -> None:
@@ -77,7 +82,7 @@ async def test_side_flow_returns_and_back_undoes_the_return(make_app: MakeApp) -
         await pilot.press("1", "r")
         session = call_screen(app).session
         assert session.current == "repeat"
-        assert "back to status" in str(app.screen.query_one(ChoicesView).visual)
+        assert "back to status" in choices_text(app)
         await pilot.press("enter")
         assert session.current == "status"
         await pilot.press("b")
@@ -110,7 +115,7 @@ async def test_tab_into_capture_fields_typing_and_escape(
         assert hint == "Tuesday 10 March 2026"
         assert screen.session.captures["decision_date"] == "2026-03-10"
         # A choice shown only once the capture has a value, filled in.
-        assert "2 Decided on Tuesday 10 March 2026" in str(screen.query_one(ChoicesView).visual)
+        assert "2 Decided on Tuesday 10 March 2026" in choices_text(app)
         await pilot.press("tab")
         assert isinstance(app.focused, TextArea)
         await pilot.press("b", "1", "q")  # typing, not navigating
@@ -188,7 +193,7 @@ async def test_enter_on_end_node_finishes_with_its_outcome(
     app = call_app(make_app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "tab", *"2026-03-10", "escape", "1")
-        assert "Finish call (Decision pending)" in str(app.screen.query_one(ChoicesView).visual)
+        assert "Finish call (Decision pending)" in choices_text(app)
         fake_clock.now += 125
         await pilot.press("enter")
         assert isinstance(app.screen, SummaryScreen)
@@ -209,11 +214,12 @@ async def test_step_timer_turns_amber_past_the_budget(
 ) -> None:
     app = call_app(make_app)
     async with app.run_test(size=SIZE) as pilot:
-        clock = app.screen.query_one("#clock")
-        assert not clock.has_class("-over")
+        step = app.screen.query_one(StepView)
+        assert not step.over_budget
         fake_clock.now += 31
         await pilot.pause(0.7)
-        assert clock.has_class("-over")
+        assert step.over_budget
+        assert "step 0:31/0:30" in step.text.splitlines()[0]
 
 
 async def test_markup_in_values_is_shown_literally(make_app: MakeApp) -> None:
@@ -221,7 +227,7 @@ async def test_markup_in_values_is_shown_literally(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "May I speak with [bold]x[/]?" in say_text(app)
-        assert "[bold]x[/] is on the line" in str(app.screen.query_one(ChoicesView).visual)
+        assert "[bold]x[/] is on the line" in choices_text(app)
         await pilot.press("1")
         assert "the [red]y role" in say_text(app)
 
@@ -230,8 +236,7 @@ async def test_missing_value_is_a_visible_placeholder(make_app: MakeApp) -> None
     app = make_app(script=no_checklist_script(), values={"interviewer": "Ms Lee"})
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+s", "1")  # details: the position is not required
-        panel = app.screen.query_one(SayPanel)
-        content = panel.visual
+        content = app.screen.query_one(StepView).say_content
         assert "the [position] role" in str(content)
         styles = [str(span.style) for span in content.spans]  # type: ignore[attr-defined]
         assert any("reverse" in style for style in styles)
@@ -274,8 +279,8 @@ async def test_small_terminal_keeps_say_and_choices(make_app: MakeApp) -> None:
         await pilot.pause()
         screen = call_screen(app)
         assert screen.has_class("-short") and screen.has_class("-narrow")
-        assert screen.query_one(SayPanel).region.height > 0
-        assert screen.query_one(ChoicesView).region.height >= 2
+        assert screen.query_one(StepView).region.height >= 4
+        assert screen.query_one(ChoicesPanel).region.height >= 2
         assert not screen.query_one("#call-side").display
         await pilot.press("n")
         assert screen.query_one("#call-side").display

@@ -21,7 +21,7 @@ from coach.tui.screens.editor import EditorScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.summary import PracticeSummaryScreen
 from coach.tui.widgets.fields import FieldEditor
-from coach.tui.widgets.step import SayPanel, SideFlowsLine
+from coach.tui.widgets.step import ChoicesPanel, StepView
 from tests.tui.conftest import WALL, FakeClock
 
 SIZE = (100, 30)
@@ -264,12 +264,12 @@ async def in_call_at_status(pilot: Pilot[Any], app: CoachApp) -> CallScreen:
 
 def side_flows_shown(screen: CallScreen) -> str:
     """The "Anytime:" line listing the side flows and their keys."""
-    line = screen.query_one(SideFlowsLine)
-    return str(line.render()) if line.display else ""
+    lines = screen.query_one(ChoicesPanel).text.splitlines()
+    return lines[-1] if lines and lines[-1].startswith("Anytime:") else ""
 
 
 def say_text(screen: CallScreen) -> str:
-    return str(screen.query_one(SayPanel).render())
+    return str(screen.query_one(StepView).say_content)
 
 
 async def test_changed_file_shows_the_new_text_at_the_same_step(

@@ -154,12 +154,14 @@ class CallScreen(Screen[CallSession]):
         self._step.show(self.session)
         self._choices.show(self.session)
         self._show_captures()
-        self.call_after_refresh(self._prepare_moves, self.session.version)
+        # After the frame and what else waits for it (the save): queued, not
+        # run in the frame's own callbacks.
+        self.call_after_refresh(self.call_later, self._prepare_moves, self.session.version)
 
     def _prepare_moves(self, version: int) -> None:
         """Once the step is on screen: lay out the steps one key can lead to,
         so the next move only has to swap lines."""
-        if self.session.version == version and not self.session.finished:
+        if self.session.version == version and not self.session.finished and self.is_attached:
             self._step.prepare(self.session)
             self._choices.prepare(self.session)
 
