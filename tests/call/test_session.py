@@ -249,3 +249,41 @@ def test_start_at_begins_the_walk_at_that_node(clock: FakeClock) -> None:
 def test_start_at_an_unknown_node_is_refused(clock: FakeClock) -> None:
     with pytest.raises(SessionError, match="'nowhere'"):
         CallSession(make_script(), {}, clock=clock, start_at="nowhere")
+
+
+def test_moves_from_here_lists_every_place_one_key_leads_to(clock: FakeClock) -> None:
+    s = CallSession(make_script(), {}, clock=clock)
+    # Every choice, whatever its ``if``, once; then the side flow (returning here).
+    assert s.moves_from_here() == [
+        ("status", ()),
+        ("voicemail", ()),
+        ("repeat", ("hello",)),
+    ]
+    s.choose(1)
+    s.open_side_flow("r")
+    s.advance()
+    # In the side flow: Enter returns, back undoes the last move.
+    assert s.moves_from_here() == [
+        ("status", ()),
+        ("repeat", ("status", "clarify")),
+        ("repeat", ("status",)),
+    ]
+    # Each is where the move really goes, with the stack it really has.
+    dst, stack = s.moves_from_here()[0]
+    s.advance()
+    assert (s.current, tuple(s.return_stack)) == (dst, stack)
+    s.choose(1)
+    s.advance()  # finished
+    assert s.moves_from_here() == []
+
+
+def test_visible_choices_at_another_node(clock: FakeClock) -> None:
+    s = CallSession(make_script(), {"interviewer": "Ms Lee"}, clock=clock)
+    status = s.script.nodes["status"]
+    assert [v.label for v in s.visible_choices(status)] == ["Still deciding"]
+    s.choose(1)
+    s.set_capture("decision_date", "2026-03-10")
+    s.back()
+    labels = [v.label for v in s.visible_choices(status)]
+    assert labels == ["Still deciding", "Decided on Tuesday 10 March 2026"]
+    assert [v.key for v in s.visible_choices()] == ["1", "2"]  # hello's own

@@ -313,3 +313,64 @@ async def test_a_move_leaves_no_line_of_the_step_before(make_app: MakeApp) -> No
             screen = on_screen()
             assert gone not in screen, f"after {key!r}: {gone!r} still on screen"
             assert shown in screen
+
+
+async def test_steps_one_key_away_are_laid_out_before_the_key(
+    make_app: MakeApp, monkeypatch: object
+) -> None:
+    """After a move, the steps one key away are prepared: the next move lays nothing out."""
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = call_screen(app)
+        for _ in range(50):  # the preparation runs once the first step is shown
+            await pilot.pause(0.02)
+            if screen.prepared_for == screen.session.version:
+                break
+        assert screen.prepared_for == screen.session.version
+        laid_out: list[str] = []
+        original = StepView._body
+
+        def counting(self: StepView, session: object, node: object, *args: object) -> object:
+            laid_out.append(node.id)  # type: ignore[attr-defined]
+            return original(self, session, node, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(StepView, "_body", counting)  # type: ignore[attr-defined]
+        await pilot.press("1")  # hello -> status, prepared
+        await pilot.pause()
+        assert call_screen(app).session.current == "status"
+        assert "status" not in laid_out  # shown without being laid out
+        # ... and the steps one key from status were prepared after it showed.
+        assert {"thanks", "repeat"} <= set(laid_out)
+        assert "interviewed for the Data analyst role" in app.screen.query_one(StepView).text
+
+
+async def test_panels_follow_a_theme_change(make_app: MakeApp) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        step = app.screen.query_one(StepView)
+        before = step.render_line(0)
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        after = step.render_line(0)
+        assert after.text == before.text
+        assert [s.style for s in after] != [s.style for s in before]
+
+
+async def test_a_step_too_long_for_the_panel_scrolls_and_a_move_starts_at_its_top(
+    make_app: MakeApp,
+) -> None:
+    long_name = "Alexandra " * 60
+    app = call_app(make_app, {**VALUES, "interviewer": long_name.strip()})
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        step = app.screen.query_one(StepView)
+        assert step.virtual_size.height > step.size.height
+        assert step.show_vertical_scrollbar
+        step.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert step.scroll_y > 0
+        await pilot.press("1")
+        await pilot.pause()
+        assert step.scroll_y == 0
+        assert step.text.splitlines()[0].lstrip().startswith("hello › status")

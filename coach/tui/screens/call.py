@@ -90,6 +90,8 @@ class CallScreen(Screen[CallSession]):
         self._side_keys = session.side_flow_keys()
         #: Every capture field of the script (see ``_capture_editors``).
         self._editors: list[FieldEditor] = []
+        #: The session version whose next moves are laid out (``_prepare_moves``).
+        self.prepared_for: int | None = None
         #: The capture fields shown at this step.
         self._shown_editors: list[FieldEditor] = []
         #: What to say now (with the path and clock), and where to go next.
@@ -135,6 +137,8 @@ class CallScreen(Screen[CallSession]):
     def _fit_panels(self) -> None:
         """Size the choices for the step that has the most, once the width is known."""
         self._choices.fit_script(self.session)
+        # Laid out for the new width: prepare the next moves for it too.
+        self.call_after_refresh(self.call_later, self._prepare_moves, self.session.version)
 
     def _fit(self, width: int, height: int) -> None:
         self.set_class(width < NARROW_WIDTH, "-narrow")
@@ -164,6 +168,8 @@ class CallScreen(Screen[CallSession]):
         if self.session.version == version and not self.session.finished and self.is_attached:
             self._step.prepare(self.session)
             self._choices.prepare(self.session)
+            if self._step.line_width > 0:
+                self.prepared_for = version
 
     def _capture_editors(self) -> list[FieldEditor]:
         """An editor for every capture of every step, each shown only at its step.

@@ -237,18 +237,19 @@ class LinesView(ScrollView, can_focus=False):
         self._lines = lines
         self._keys = keys
         self._width = width
-        # A fixed panel keeps its virtual height while its lines fit, as a
-        # change there costs a layout pass; one sized to its lines follows them.
+        virtual = Size(width, len(lines))
+        if self.virtual_size == virtual:
+            return
         height = self.styles.height
-        fixed = height is not None and not height.is_auto
-        rows = len(lines)
-        room = self.scrollable_content_region.height
-        virtual = Size(width, max(rows, room) if fixed else rows)
-        if self.virtual_size != virtual:
-            self.virtual_size = virtual
-            # Textual re-checks the scrollbars on a size change only, and this
-            # may follow one (the panel was just fitted): check them now.
-            self._scroll_update(virtual)
+        if height is not None and not height.is_auto:
+            # The panel's own size does not follow its lines: no layout pass
+            # (the reactive would ask for one), only the scrollbars to check
+            # (a layout follows if one shows or hides).
+            self.set_reactive(LinesView.virtual_size, virtual)
+        else:
+            self.virtual_size = virtual  # sized to its lines: lay the screen out again
+        # Textual re-checks the scrollbars on a size change only.
+        self._scroll_update(virtual)
 
     # ------------------------------------------------------------ rendering
     def render_line(self, y: int) -> Strip:
@@ -387,6 +388,8 @@ class StepView(LinesView):
     def prepare(self, session: CallSession) -> None:
         """Lay out and render every step one key can lead to from here."""
         width = self.line_width
+        if width <= 0:
+            return  # not laid out yet: prepared once it is
         for node_id, stack in session.moves_from_here():
             self.warm(self.body(session, session.script.nodes[node_id], width, back_to(stack)))
 
@@ -487,6 +490,8 @@ class ChoicesPanel(LinesView):
     def prepare(self, session: CallSession) -> None:
         """Lay out and render the choices of every step one key can lead to."""
         width = self.line_width
+        if width <= 0:
+            return  # not laid out yet: prepared once it is
         for node_id, stack in session.moves_from_here():
             self.warm(self.build(session, session.script.nodes[node_id], width, back_to(stack)))
 
