@@ -238,7 +238,7 @@ async def test_missing_value_is_a_visible_placeholder(make_app: MakeApp) -> None
         await pilot.press("ctrl+s", "1")  # details: the position is not required
         content = app.screen.query_one(StepView).say_content
         assert "the [position] role" in str(content)
-        styles = [str(span.style) for span in content.spans]  # type: ignore[attr-defined]
+        styles = [str(span.style) for span in content.spans]
         assert any("reverse" in style for style in styles)
 
 
