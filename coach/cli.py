@@ -137,6 +137,7 @@ def cmd_where(args: argparse.Namespace) -> int:
         ("scripts", locations.user_scripts_dir()),
         ("data", locations.data_dir()),
         ("database", locations.database_path()),
+        ("cache", locations.cache_dir()),
         ("bundled", locations.bundled_scripts_dir()),
     ]
     for name, path in rows:
