@@ -5,7 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
+from textual._compositor import Compositor
 from textual.widgets import Input, OptionList, SelectionList, Static
 
 from coach.call.session import CallSession
@@ -123,6 +126,28 @@ async def test_home_lists_scripts_and_starts_one(make_app: MakeApp) -> None:
         assert isinstance(app.screen, DetailsScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_home_is_never_drawn_only_to_be_dropped(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up holds a batch while home mounts: home waits for it to end to draw."""
+    app = make_app()
+    rendered: list[int] = []
+    render_update = Compositor.render_update
+
+    def counting_render_update(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(app.screen, HomeScreen):
+            rendered.append(app._batch_count)
+        return render_update(self, *args, **kwargs)
+
+    monkeypatch.setattr(Compositor, "render_update", counting_render_update)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert rendered and all(count == 0 for count in rendered)
+        assert app.screen.query_one(OptionList).option_count == 2
+        await pilot.press("q")
 
 
 async def test_home_shows_recent_calls_after_a_call(make_app: MakeApp) -> None:

@@ -99,6 +99,23 @@ class HomeScreen(Screen[None]):
     #: The first ScreenResume comes with the first mount, which draws the lists.
     _resumed_once = False
 
+    def _compositor_refresh(self) -> None:
+        """Draw the screen, unless the app holds a batch and would drop the frame.
+
+        ``coach`` pushes this screen while Textual's start-up batch is held, and
+        Textual 8 still renders the first layout then (``Screen._refresh_layout``
+        defers it with ``call_later``, which runs inside the batch) only for
+        ``App._display`` to throw the frame away: a whole render of the home
+        screen on the way to the first frame. Skip it, and ask for the repaint
+        once the app is past the batch (the app's own queue is only served
+        then).
+        """
+        if self.app._batch_count:
+            self._repaint_required = True
+            self.app.call_later(self.refresh)
+            return
+        super()._compositor_refresh()
+
     def on_mount(self) -> None:
         self.title = "Call Coach"
         self.sub_title = ""
