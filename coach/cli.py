@@ -242,9 +242,15 @@ def cmd_practice(args: argparse.Namespace) -> int:
 
 
 def cmd_home(args: argparse.Namespace) -> int:
-    from coach.tui.app import run_home
+    from coach.startup import pause_gc, resume_gc
 
-    return run_home()
+    pause_gc()  # until the home screen is drawn (see coach.startup)
+    try:
+        from coach.tui.app import run_home
+
+        return run_home()
+    finally:
+        resume_gc(collect=False)
 
 
 def _partner(args: argparse.Namespace) -> int:

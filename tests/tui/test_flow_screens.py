@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from textual._compositor import Compositor
 from textual.widgets import Input, OptionList, SelectionList, Static
 
+from coach import startup
 from coach.call.session import CallSession
 from coach.store import Store
 from coach.tui.app import CoachApp
@@ -148,6 +150,22 @@ async def test_home_is_never_drawn_only_to_be_dropped(
         assert rendered and all(count == 0 for count in rendered)
         assert app.screen.query_one(OptionList).option_count == 2
         await pilot.press("q")
+
+
+async def test_home_turns_the_paused_collector_back_on_once_drawn(make_app: MakeApp) -> None:
+    app = make_app()
+    gc.enable()
+    startup.pause_gc()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.pause(startup.COLLECT_AFTER + 0.2)
+            assert gc.isenabled() and not startup.gc_paused()
+    finally:
+        startup.resume_gc(collect=False)
+        gc.unfreeze()
+        gc.enable()
 
 
 async def test_home_shows_recent_calls_after_a_call(make_app: MakeApp) -> None:

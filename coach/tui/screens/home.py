@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from coach import locations
 from coach.script.library import ScriptEntry
 from coach.script.watch import FileWatcher
+from coach.startup import resume_gc_soon
 from coach.tui.messages import ScriptChosen
 
 NARROW_WIDTH = 100
@@ -98,6 +99,8 @@ class HomeScreen(Screen[None]):
 
     #: The first ScreenResume comes with the first mount, which draws the lists.
     _resumed_once = False
+    #: True once the screen was drawn on the terminal.
+    _drawn = False
 
     def _compositor_refresh(self) -> None:
         """Draw the screen, unless the app holds a batch and would drop the frame.
@@ -115,6 +118,9 @@ class HomeScreen(Screen[None]):
             self.app.call_later(self.refresh)
             return
         super()._compositor_refresh()
+        if not self._drawn:
+            self._drawn = True
+            resume_gc_soon(self.app.set_timer)  # start-up is over (see coach.startup)
 
     def on_mount(self) -> None:
         self.title = "Call Coach"
