@@ -17,14 +17,14 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from coach import locations
@@ -208,6 +208,12 @@ class CoachApp(App[int]):
             return None
 
     # --------------------------------------------------------------- startup
+    def get_default_screen(self) -> Screen[Any]:
+        """``coach`` starts on home itself, not on a blank screen with home pushed on it."""
+        if self.home_mode:
+            return HomeScreen()
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         if self._handle_signals:
             self._install_signal_handlers()
@@ -216,7 +222,7 @@ class CoachApp(App[int]):
         if self._edit_path is not None:
             self.open_editor(self._edit_path, self._edit_notice)
         elif self.home_mode:
-            self.push_screen(HomeScreen())
+            # Home is the default screen (get_default_screen): it is up already.
             self.call_after_refresh(self._offer_resume, None)
         else:
             assert self._call_script is not None

@@ -133,7 +133,11 @@ async def test_home_lists_scripts_and_starts_one(make_app: MakeApp) -> None:
 async def test_home_is_never_drawn_only_to_be_dropped(
     make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Start-up holds a batch while home mounts: home waits for it to end to draw."""
+    """Every render of home reaches the terminal: none is made while Textual holds a batch.
+
+    (Pushed from on_mount, home was mounted inside Textual's start-up batch and
+    its first, most expensive render was thrown away.)
+    """
     app = make_app()
     rendered: list[int] = []
     render_update = Compositor.render_update

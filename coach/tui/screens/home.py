@@ -18,7 +18,6 @@ from coach import locations
 from coach.script.library import ScriptEntry
 from coach.script.watch import FileWatcher
 from coach.startup import resume_gc_soon
-from coach.tui.messages import ScriptChosen
 
 NARROW_WIDTH = 100
 #: How often the user's scripts folder is looked at for changes (seconds).
@@ -99,28 +98,6 @@ class HomeScreen(Screen[None]):
 
     #: The first ScreenResume comes with the first mount, which draws the lists.
     _resumed_once = False
-    #: True once the screen was drawn on the terminal.
-    _drawn = False
-
-    def _compositor_refresh(self) -> None:
-        """Draw the screen, unless the app holds a batch and would drop the frame.
-
-        ``coach`` pushes this screen while Textual's start-up batch is held, and
-        Textual 8 still renders the first layout then (``Screen._refresh_layout``
-        defers it with ``call_later``, which runs inside the batch) only for
-        ``App._display`` to throw the frame away: a whole render of the home
-        screen on the way to the first frame. Skip it, and ask for the repaint
-        once the app is past the batch (the app's own queue is only served
-        then).
-        """
-        if self.app._batch_count:
-            self._repaint_required = True
-            self.app.call_later(self.refresh)
-            return
-        super()._compositor_refresh()
-        if not self._drawn:
-            self._drawn = True
-            resume_gc_soon(self.app.set_timer)  # start-up is over (see coach.startup)
 
     def on_mount(self) -> None:
         self.title = "Call Coach"
@@ -130,6 +107,8 @@ class HomeScreen(Screen[None]):
         self._scripts_changed = False
         self.refresh_data()
         self.set_interval(SCRIPTS_POLL, self._poll_scripts)
+        # Start-up is over once this is drawn (see coach.startup).
+        self.call_after_refresh(resume_gc_soon, self.app.set_timer)
 
     def _poll_scripts(self) -> None:
         """A script file added, changed or removed on disk: the list follows."""
@@ -258,4 +237,6 @@ class HomeScreen(Screen[None]):
         if entry.script is None:
             self._cannot_start(entry)
             return
+        from coach.tui.messages import ScriptChosen
+
         self.post_message(ScriptChosen(entry.id))
