@@ -137,6 +137,7 @@ def cmd_where(args: argparse.Namespace) -> int:
         ("scripts", locations.user_scripts_dir()),
         ("data", locations.data_dir()),
         ("database", locations.database_path()),
+        ("cache", locations.cache_dir()),
         ("bundled", locations.bundled_scripts_dir()),
     ]
     for name, path in rows:
@@ -241,9 +242,15 @@ def cmd_practice(args: argparse.Namespace) -> int:
 
 
 def cmd_home(args: argparse.Namespace) -> int:
-    from coach.tui.app import run_home
+    from coach.startup import pause_gc, resume_gc
 
-    return run_home()
+    pause_gc()  # until the home screen is drawn (see coach.startup)
+    try:
+        from coach.tui.app import run_home
+
+        return run_home()
+    finally:
+        resume_gc(collect=False)
 
 
 def _partner(args: argparse.Namespace) -> int:

@@ -35,6 +35,11 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME)
 
 
+def cache_dir() -> Path:
+    """Results kept to start faster (loaded scripts); deleting it is always safe."""
+    return data_dir() / "cache"
+
+
 def user_scripts_dir() -> Path:
     """Where the user's own call scripts live."""
     return config_dir() / "scripts"

@@ -15,6 +15,7 @@ PURE_MODULES = [
     "coach.script.graph",
     "coach.script.schema",
     "coach.script.library",
+    "coach.script.cache",
     "coach.call.session",
     "coach.script.check",
     "coach.script.yamlnodes",

@@ -50,11 +50,15 @@ def _files(folder: Path) -> list[Path]:
         return []
 
 
-def _load(path: Path, source: Source) -> ScriptEntry:
-    from coach.script.load import load_path
+def _load(path: Path, source: Source, data: bytes | None = None) -> ScriptEntry:
+    """Load one file (``data``: its bytes, already read) into an entry."""
+    from coach.script.load import load_path, load_text
 
     try:
-        script = load_path(path, source=source)
+        if data is None:
+            script = load_path(path, source=source)
+        else:
+            script = load_text(data, str(path), path=path, source=source)
     except ScriptError as exc:
         return ScriptEntry(path.stem, source, path, None, list(exc.findings))
     return ScriptEntry(script.id, source, path, script, list(script.warnings))
@@ -70,9 +74,18 @@ def script_files() -> list[tuple[str, Source, Path]]:
     return sorted(found.values(), key=lambda item: (item[1] != "user", item[0]))
 
 
-def discover() -> list[ScriptEntry]:
-    """Every script (user scripts first), each loaded or with its findings."""
-    return [_load(path, source) for _id, source, path in script_files()]
+def discover(*, cache: bool = True) -> list[ScriptEntry]:
+    """Every script (user scripts first), each loaded or with its findings.
+
+    A file whose content was loaded before comes from the script cache
+    (:mod:`coach.script.cache`) unless ``cache`` is False.
+    """
+    files = script_files()
+    if not cache:
+        return [_load(path, source) for _id, source, path in files]
+    from coach.script.cache import load_entries
+
+    return load_entries([(source, path) for _id, source, path in files], _load)
 
 
 def find_path(ref: str) -> tuple[Path, Source]:

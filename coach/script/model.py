@@ -29,6 +29,9 @@ ID_PATTERN = r"[a-z][a-z0-9_]*"
 
 MAX_CHOICES = 9
 
+#: The largest script file (or text) the loader reads.
+MAX_BYTES = 8 * 1024 * 1024
+
 
 @dataclass(frozen=True)
 class Position:

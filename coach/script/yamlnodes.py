@@ -28,10 +28,8 @@ from typing import Any
 
 import yaml
 
-from coach.script.model import Finding, ScriptError
+from coach.script.model import MAX_BYTES, Finding, ScriptError
 
-#: Scripts larger than this are refused before they are read.
-MAX_BYTES = 8 * 1024 * 1024
 #: Aliases may add at most this many nodes to the document.
 MAX_ALIAS_EXPANSION = 10_000
 #: Collections nested deeper than this are refused (a script needs about 6).

@@ -17,38 +17,34 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from coach import locations
-from coach.call.followup import FollowUpWindow
-from coach.call.practice import PracticeError, partner_card
-from coach.call.session import CallSession, SessionError
-from coach.script.model import Scenario, Script, ScriptError
-from coach.store import CallRecord, Store, StoreError
+from coach.script.model import ScriptError
+from coach.store import Store, StoreError
 from coach.tui.commands import CoachCommands
-from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.keys import split_escape
-from coach.tui.messages import ScriptChosen
-from coach.tui.recorder import CallRecorder
-from coach.tui.screens.call import CallScreen
-from coach.tui.screens.details import DetailsScreen
 from coach.tui.screens.home import HomeScreen
-from coach.tui.screens.partner_card import PartnerCardScreen
-from coach.tui.screens.prep import PrepScreen
-from coach.tui.screens.summary import PracticeSummaryScreen, SummaryScreen
-from coach.tui.text import clock as clock_text
 from coach.tui.widgets.history import follow_ups_content, recent_content
 
+# Everything that only a call, a rehearsal or the editor needs is imported when
+# first used, so that ``coach`` shows its home screen without loading it.
 if TYPE_CHECKING:
+    from coach.call.followup import FollowUpWindow
+    from coach.call.session import CallSession
     from coach.script.library import ScriptEntry
+    from coach.script.model import Scenario, Script
+    from coach.store import CallRecord
+    from coach.tui.messages import ScriptChosen
+    from coach.tui.recorder import CallRecorder
     from coach.tui.screens.editor import EditorScreen
 
 T = TypeVar("T")
@@ -212,6 +208,12 @@ class CoachApp(App[int]):
             return None
 
     # --------------------------------------------------------------- startup
+    def get_default_screen(self) -> Screen[Any]:
+        """``coach`` starts on home itself, not on a blank screen with home pushed on it."""
+        if self.home_mode:
+            return HomeScreen()
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         if self._handle_signals:
             self._install_signal_handlers()
@@ -220,7 +222,7 @@ class CoachApp(App[int]):
         if self._edit_path is not None:
             self.open_editor(self._edit_path, self._edit_notice)
         elif self.home_mode:
-            self.push_screen(HomeScreen())
+            # Home is the default screen (get_default_screen): it is up already.
             self.call_after_refresh(self._offer_resume, None)
         else:
             assert self._call_script is not None
@@ -245,8 +247,11 @@ class CoachApp(App[int]):
         self.exit(0)
 
     def save_running_calls(self) -> None:
+        call = sys.modules.get("coach.tui.screens.call")
+        if call is None:  # never imported: no call was started
+            return
         for screen in self.screen_stack:
-            if isinstance(screen, CallScreen):
+            if isinstance(screen, call.CallScreen):
                 screen.save_now()
 
     async def action_quit(self) -> None:
@@ -270,6 +275,8 @@ class CoachApp(App[int]):
         ]
 
     def _ask_quit(self, unsaved: list[EditorScreen]) -> None:
+        from coach.tui.dialogs.confirm import ConfirmDialog
+
         if self._quit_asked:
             return  # the question is on screen already
         self._quit_asked = True
@@ -299,6 +306,9 @@ class CoachApp(App[int]):
             records = [r for r in records if r.script == script_id]
         if not records:
             return False
+        from coach.tui.dialogs.confirm import ConfirmDialog
+        from coach.tui.text import clock as clock_text
+
         record = records[0]
         snap = record.snapshot
         step = str(snap.get("current") or "?")
@@ -352,6 +362,10 @@ class CoachApp(App[int]):
 
     def resume_call(self, record: CallRecord) -> bool:
         """Continue an interrupted call where it stopped. False if it cannot be."""
+        from coach.call.session import CallSession, SessionError
+        from coach.tui.recorder import CallRecorder
+        from coach.tui.screens.call import CallScreen
+
         try:
             script = self._script_for(record)
         except ScriptError as exc:
@@ -421,6 +435,8 @@ class CoachApp(App[int]):
             self._to_prep()
 
     def _to_details(self) -> None:
+        from coach.tui.screens.details import DetailsScreen
+
         flow = self._flow
         assert flow is not None
         flow.details_shown = True
@@ -439,6 +455,11 @@ class CoachApp(App[int]):
         if not flow.script.checklist:
             self._after_prep()
             return
+        self._push_prep(flow)
+
+    def _push_prep(self, flow: CallFlow) -> None:
+        from coach.tui.screens.prep import PrepScreen
+
         self.push_screen(PrepScreen(flow.script, flow.ticks), self._prep_done)
 
     def _prep_done(self, ticks: dict[str, bool] | None) -> None:
@@ -464,6 +485,9 @@ class CoachApp(App[int]):
             self._to_call()
 
     def _to_card(self) -> None:
+        from coach.call.practice import partner_card
+        from coach.tui.screens.partner_card import PartnerCardScreen
+
         flow = self._flow
         assert flow is not None
         card = partner_card(flow.script, flow.scenario, flow.values)
@@ -476,13 +500,17 @@ class CoachApp(App[int]):
         if start:
             self._to_call()
         elif flow.script.checklist:
-            self.push_screen(PrepScreen(flow.script, flow.ticks), self._prep_done)
+            self._push_prep(flow)
         elif flow.details_shown:
             self._to_details()
         else:
             self._flow_over()
 
     def _to_call(self) -> None:
+        from coach.call.session import CallSession, SessionError
+        from coach.tui.recorder import CallRecorder
+        from coach.tui.screens.call import CallScreen
+
         flow = self._flow
         assert flow is not None
         try:
@@ -507,6 +535,8 @@ class CoachApp(App[int]):
         )
 
     def _call_done(self, recorder: CallRecorder, session: CallSession | None) -> None:
+        from coach.tui.screens.summary import PracticeSummaryScreen, SummaryScreen
+
         if session is None:
             self._flow_over()
             return
@@ -699,6 +729,7 @@ def run_practice(
     The scenario is picked before the app starts: a ``--scenario`` that cannot
     be played is printed to stderr and the exit status is 2.
     """
+    from coach.call.practice import PracticeError
     from coach.practice_flow import pick_scenario
 
     try:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
+from textual._compositor import Compositor
 from textual.widgets import Input, OptionList, SelectionList, Static
 
+from coach import startup
 from coach.call.session import CallSession
 from coach.store import Store
 from coach.tui.app import CoachApp
@@ -123,6 +128,48 @@ async def test_home_lists_scripts_and_starts_one(make_app: MakeApp) -> None:
         assert isinstance(app.screen, DetailsScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_home_is_never_drawn_only_to_be_dropped(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every render of home reaches the terminal: none is made while Textual holds a batch.
+
+    (Pushed from on_mount, home was mounted inside Textual's start-up batch and
+    its first, most expensive render was thrown away.)
+    """
+    app = make_app()
+    rendered: list[int] = []
+    render_update = Compositor.render_update
+
+    def counting_render_update(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(app.screen, HomeScreen):
+            rendered.append(app._batch_count)
+        return render_update(self, *args, **kwargs)
+
+    monkeypatch.setattr(Compositor, "render_update", counting_render_update)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert rendered and all(count == 0 for count in rendered)
+        assert app.screen.query_one(OptionList).option_count == 2
+        await pilot.press("q")
+
+
+async def test_home_turns_the_paused_collector_back_on_once_drawn(make_app: MakeApp) -> None:
+    app = make_app()
+    gc.enable()
+    startup.pause_gc()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.pause(startup.COLLECT_AFTER + 0.2)
+            assert gc.isenabled() and not startup.gc_paused()
+    finally:
+        startup.resume_gc(collect=False)
+        gc.unfreeze()
+        gc.enable()
 
 
 async def test_home_shows_recent_calls_after_a_call(make_app: MakeApp) -> None:

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from coach import locations
 from coach.script.library import ScriptEntry
 from coach.script.watch import FileWatcher
-from coach.tui.messages import ScriptChosen
+from coach.startup import resume_gc_soon
 
 NARROW_WIDTH = 100
 #: How often the user's scripts folder is looked at for changes (seconds).
@@ -107,6 +107,8 @@ class HomeScreen(Screen[None]):
         self._scripts_changed = False
         self.refresh_data()
         self.set_interval(SCRIPTS_POLL, self._poll_scripts)
+        # Start-up is over once this is drawn (see coach.startup).
+        self.call_after_refresh(resume_gc_soon, self.app.set_timer)
 
     def _poll_scripts(self) -> None:
         """A script file added, changed or removed on disk: the list follows."""
@@ -235,4 +237,6 @@ class HomeScreen(Screen[None]):
         if entry.script is None:
             self._cannot_start(entry)
             return
+        from coach.tui.messages import ScriptChosen
+
         self.post_message(ScriptChosen(entry.id))

@@ -1,0 +1,230 @@
+"""A cache of loaded script files, so that ``coach`` does not parse and check every
+script at each start.
+
+Each entry is what loading one file gave: the :class:`ScriptEntry` of
+:mod:`coach.script.library` (a valid Script, or the findings of a script that
+does not load). It is keyed by the file's path, its source (bundled or user)
+and its content (size and CRC-32 of the bytes), so an edited file is always
+loaded again, whatever its modification time says. The whole cache is
+stamped with the code that loads scripts (the app version and the size and
+time of the loader's modules), so a new version of the rules never sees an
+old result.
+
+The cache lives in ``locations.cache_dir()``. It is only a shortcut: a cache
+that is missing, unreadable, corrupt or stamped by other code is ignored (and
+written again); a file that cannot be read, or is too big, never comes from
+it; a cache that cannot be written is not an error. It is read with an
+unpickler that only builds the script model's classes, paths and plain data,
+so a tampered file cannot run code.
+
+Pure Python: no Textual, no SQLite.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import sys
+import tempfile
+import zlib
+from collections.abc import Callable, Iterable
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from coach import __version__, locations
+from coach.script.model import MAX_BYTES, Source
+
+if TYPE_CHECKING:
+    from coach.script.library import ScriptEntry
+
+#: Bump when the layout of the cache file changes.
+FORMAT = 1
+FILE_NAME = "scripts.pickle"
+
+#: The modules whose code decides what loading a file gives.
+_LOADER_MODULES = (
+    "model.py",
+    "check.py",
+    "yamlnodes.py",
+    "load.py",
+    "template.py",
+    "graph.py",
+    "library.py",
+    "cache.py",
+)
+
+#: What the cache file may build: the model's classes, paths and ScriptEntry.
+_ALLOWED = {
+    "coach.script.model": frozenset(
+        {
+            "Position",
+            "Finding",
+            "Variable",
+            "ChecklistItem",
+            "Capture",
+            "Choice",
+            "Node",
+            "SideFlow",
+            "Answer",
+            "Scenario",
+            "Script",
+        }
+    ),
+    "coach.script.library": frozenset({"ScriptEntry"}),
+    "pathlib": frozenset({"Path", "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}),
+}
+
+#: (path, source, size, crc32) of one file's content.
+Key = tuple[str, str, int, int]
+
+
+def code_stamp() -> tuple[Any, ...]:
+    """The app version, the Python version and the size and time of the loader's modules."""
+    here = Path(__file__).parent
+    files: list[tuple[str, int, int]] = []
+    for name in _LOADER_MODULES:
+        try:
+            st = os.stat(here / name)
+        except OSError:
+            files.append((name, -1, -1))
+        else:
+            files.append((name, st.st_size, st.st_mtime_ns))
+    return (FORMAT, __version__, sys.version_info[:2], tuple(files))
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if name in _ALLOWED.get(module, ()):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the script cache")
+
+
+def read_file(path: Path) -> bytes | None:
+    """The bytes of a script file, or None when it cannot be read or is too big."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except (OSError, ValueError):
+        return None
+    return data if len(data) <= MAX_BYTES else None
+
+
+def content_key(path: Path, source: Source, data: bytes) -> Key:
+    return (str(path), source, len(data), zlib.crc32(data))
+
+
+class ScriptCache:
+    """The cache file: read once, looked up per file, written back when it changed."""
+
+    def __init__(self, file: Path | None = None) -> None:
+        self.file = file if file is not None else locations.cache_dir() / FILE_NAME
+        self._stamp = code_stamp()
+        self._old: dict[Key, ScriptEntry] = self._read()
+        self._new: dict[Key, ScriptEntry] = {}
+
+    def _read(self) -> dict[Key, ScriptEntry]:
+        try:
+            with open(self.file, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return {}
+        try:
+            content = _Unpickler(io.BytesIO(data)).load()
+        except Exception:  # a corrupt or foreign cache is ignored, whatever it holds
+            return {}
+        if not isinstance(content, dict) or content.get("stamp") != self._stamp:
+            return {}
+        entries = content.get("entries")
+        if not isinstance(entries, dict):
+            return {}
+        return {key: entry for key, entry in entries.items() if _valid(key, entry)}
+
+    def get(self, key: Key) -> ScriptEntry | None:
+        """The entry loaded from exactly this content, if the cache has it."""
+        entry = self._old.get(key)
+        if entry is not None:
+            self._new[key] = entry
+        return entry
+
+    def put(self, key: Key, entry: ScriptEntry) -> None:
+        self._new[key] = entry
+
+    @property
+    def changed(self) -> bool:
+        """True when the file does not hold exactly the entries used this time."""
+        return self._new.keys() != self._old.keys()
+
+    def save(self) -> None:
+        """Write the entries used this time (atomically); a failure is ignored."""
+        content = {"stamp": self._stamp, "entries": self._new}
+        try:
+            data = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.file.name}.", dir=self.file.parent)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                os.replace(tmp, self.file)
+            except BaseException:
+                with suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return
+        self._old = dict(self._new)
+
+
+def _valid(key: object, entry: object) -> bool:
+    from coach.script.library import ScriptEntry
+    from coach.script.model import Finding, Script
+
+    if not (
+        isinstance(key, tuple)
+        and len(key) == 4
+        and isinstance(key[0], str)
+        and isinstance(key[1], str)
+        and isinstance(key[2], int)
+        and isinstance(key[3], int)
+    ):
+        return False
+    if not isinstance(entry, ScriptEntry):
+        return False
+    if entry.script is not None and not isinstance(entry.script, Script):
+        return False
+    if not isinstance(entry.findings, list):
+        return False
+    if not all(isinstance(f, Finding) for f in entry.findings):
+        return False
+    return str(entry.path) == key[0] and entry.source == key[1]
+
+
+def load_entries(
+    files: Iterable[tuple[Source, Path]],
+    load: Callable[[Path, Source, bytes | None], ScriptEntry],
+    cache: ScriptCache | None = None,
+) -> list[ScriptEntry]:
+    """``load(path, source, data)`` of every file, through the cache.
+
+    ``data`` is the file's bytes when they could be read (the cache key is
+    made of them, so the entry kept is the one of exactly those bytes), or
+    None (then ``load`` reads the file itself and reports why it cannot).
+    """
+    if cache is None:
+        cache = ScriptCache()
+    entries = []
+    for source, path in files:
+        data = read_file(path)
+        if data is None:
+            entries.append(load(path, source, None))
+            continue
+        key = content_key(path, source, data)
+        entry = cache.get(key)
+        if entry is None:
+            entry = load(path, source, data)
+            cache.put(key, entry)
+        entries.append(entry)
+    if cache.changed:
+        cache.save()
+    return entries

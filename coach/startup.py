@@ -1,0 +1,60 @@
+"""Garbage collection while ``coach`` starts.
+
+Start-up imports Textual and builds the first screen: tens of thousands of
+objects that live as long as the app. Python's cyclic garbage collector runs
+many times meanwhile and finds next to nothing to free, and a full
+collection (about 20 ms) tends to land just before the first frame. So the
+TUI commands pause the collector while they start (:func:`pause_gc`), and
+once the first screen is drawn (:func:`resume_gc_soon`) a moment later
+collect once, freeze what survived (it is permanent: modules, classes, the
+app) so later collections never walk it again, and turn the collector back
+on. Reference counting frees memory as usual the whole time.
+
+Standard library only: no Textual here (``coach.cli`` imports it).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+
+#: How long after the first frame the one full collection runs (seconds): the
+#: first frame is on the terminal by then, and a person has not yet typed.
+COLLECT_AFTER = 0.4
+
+_paused = False
+
+
+def pause_gc() -> None:
+    """Pause the cyclic garbage collector for start-up (when it was running)."""
+    global _paused
+    if gc.isenabled():
+        gc.disable()
+        _paused = True
+
+
+def gc_paused() -> bool:
+    """True while :func:`pause_gc` holds the collector off."""
+    return _paused
+
+
+def resume_gc(*, collect: bool = True) -> None:
+    """Collect once, freeze the survivors and turn the collector on again.
+
+    ``collect=False`` only turns it on (the app is ending anyway). Does
+    nothing unless :func:`pause_gc` paused it.
+    """
+    global _paused
+    if not _paused:
+        return
+    _paused = False
+    if collect:
+        gc.collect()
+        gc.freeze()
+    gc.enable()
+
+
+def resume_gc_soon(set_timer: Callable[[float, Callable[[], None]], object]) -> None:
+    """After the first frame: :func:`resume_gc` in :data:`COLLECT_AFTER` seconds."""
+    if _paused:
+        set_timer(COLLECT_AFTER, resume_gc)

@@ -1,0 +1,205 @@
+"""The script cache: the entries loading gives, a changed file loaded again, bad caches ignored."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from coach.script import cache as cache_module
+from coach.script import library
+from coach.script.cache import FILE_NAME, ScriptCache, load_entries
+from coach.script.library import ScriptEntry, discover
+from coach.script.model import MAX_BYTES, Source
+from tests.script.conftest import BASE
+
+BROKEN = BASE.replace("say: Hi", "sya: Hi")
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("COACH_HOME", str(tmp_path / "home"))
+    scripts = tmp_path / "home" / "config" / "scripts"
+    scripts.mkdir(parents=True)
+    return tmp_path / "home"
+
+
+def _cache_file(home: Path) -> Path:
+    return home / "data" / "cache" / FILE_NAME
+
+
+class CountingLoad:
+    """The library's loader, counting the files it really loads."""
+
+    def __init__(self) -> None:
+        self.loaded: list[Path] = []
+
+    def __call__(self, path: Path, source: Source, data: bytes | None) -> ScriptEntry:
+        self.loaded.append(path)
+        return library._load(path, source, data)
+
+
+def _files() -> list[tuple[Source, Path]]:
+    return [(source, path) for _id, source, path in library.script_files()]
+
+
+def test_cached_entries_equal_loaded_ones(home: Path) -> None:
+    user = home / "config" / "scripts"
+    (user / "mine.yaml").write_text(BASE, encoding="utf-8")
+    (user / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    fresh = discover(cache=False)
+    first = discover()  # loads and writes the cache
+    assert _cache_file(home).is_file()
+    load = CountingLoad()
+    second = load_entries(_files(), load)
+    assert load.loaded == []  # every file came from the cache
+    assert fresh == first == second
+    broken = next(e for e in second if e.id == "broken")
+    assert broken.script is None and broken.first_error is not None
+    assert "'say' is missing" in broken.first_error.message
+
+
+def test_a_changed_file_is_loaded_again_even_with_the_same_size_and_time(home: Path) -> None:
+    path = home / "config" / "scripts" / "mine.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    stat = path.stat()
+    discover()
+    changed = BASE.replace("title: Test", "title: Tess")
+    assert len(changed) == len(BASE)
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    load = CountingLoad()
+    entries = load_entries(_files(), load)
+    assert load.loaded == [path]
+    assert next(e for e in entries if e.id == "mine").title == "Tess"
+
+
+def test_a_user_script_shadowing_a_bundled_one_is_its_own_entry(home: Path) -> None:
+    path = home / "config" / "scripts" / "follow-up.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    discover()
+    entries = discover()
+    (entry,) = [e for e in entries if e.id == "follow-up"]
+    assert (entry.source, entry.path, entry.title) == ("user", path, "Test")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"not a pickle at all",
+        pickle.dumps({"stamp": "other", "entries": {}}),
+        pickle.dumps(["a", "list"]),
+        pickle.dumps({"stamp": None, "entries": "nope"}),
+    ],
+)
+def test_a_bad_cache_is_ignored_and_written_again(home: Path, content: bytes) -> None:
+    fresh = discover(cache=False)
+    file = _cache_file(home)
+    file.parent.mkdir(parents=True)
+    file.write_bytes(content)
+    assert discover() == fresh
+    load = CountingLoad()
+    assert load_entries(_files(), load) == fresh
+    assert load.loaded == []
+
+
+def test_a_truncated_cache_is_ignored(home: Path) -> None:
+    fresh = discover()
+    file = _cache_file(home)
+    file.write_bytes(file.read_bytes()[:-100])
+    load = CountingLoad()
+    assert load_entries(_files(), load) == fresh
+    assert len(load.loaded) == len(fresh)
+
+
+def test_entries_of_the_wrong_type_are_ignored(home: Path) -> None:
+    fresh = discover()
+    file = _cache_file(home)
+    entries = {
+        cache_module.content_key(path, source, path.read_bytes()): "not an entry"
+        for source, path in _files()
+    }
+    file.write_bytes(pickle.dumps({"stamp": cache_module.code_stamp(), "entries": entries}))
+    load = CountingLoad()
+    assert load_entries(_files(), load) == fresh
+    assert len(load.loaded) == len(fresh)
+
+
+def test_a_cache_that_would_run_code_is_refused(home: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    fresh = discover()
+    _cache_file(home).write_bytes(pickle.dumps({"stamp": cache_module.code_stamp(), "x": Evil()}))
+    assert discover() == fresh
+    assert not marker.exists()
+
+
+def test_another_code_stamp_is_not_trusted(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    discover()
+    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    load = CountingLoad()
+    load_entries(_files(), load)
+    assert len(load.loaded) == len(_files())
+
+
+def test_an_unwritable_cache_folder_is_not_an_error(home: Path) -> None:
+    (home / "data").mkdir(parents=True)
+    (home / "data" / "cache").write_text("a file where the folder should be")
+    assert discover() == discover(cache=False)
+
+
+def test_unreadable_and_too_big_files_never_come_from_the_cache(home: Path) -> None:
+    user = home / "config" / "scripts"
+    (user / "folder.yaml").mkdir()
+    big = user / "big.yaml"
+    with open(big, "wb") as handle:
+        handle.truncate(MAX_BYTES + 1)
+    fresh = discover(cache=False)
+    discover()
+    load = CountingLoad()
+    entries = load_entries(_files(), load)
+    assert entries == fresh
+    assert sorted(load.loaded) == sorted([user / "folder.yaml", big])
+    assert {e.id for e in entries if not e.ok} >= {"folder", "big"}
+
+
+def test_only_the_entries_in_use_are_kept(home: Path) -> None:
+    path = home / "config" / "scripts" / "mine.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    discover()
+    path.unlink()
+    discover()
+    cache = ScriptCache(_cache_file(home))
+    assert not any(key[0] == str(path) for key in cache._old)
+
+
+def test_a_warm_start_imports_neither_yaml_nor_the_checker(home: Path) -> None:
+    discover()
+    code = textwrap.dedent(
+        """
+        import sys
+        from coach.script.library import discover
+        entries = discover()
+        checker = "coach.script.check" in sys.modules
+        print(all(e.ok for e in entries), "yaml" in sys.modules, checker)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COACH_HOME": str(home)},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "False"]

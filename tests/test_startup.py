@@ -1,0 +1,55 @@
+"""coach.startup: the collector is paused while the TUI starts, then back on."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from coach import startup
+
+
+@pytest.fixture(autouse=True)
+def restore_gc() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    yield
+    startup.resume_gc(collect=False)
+    gc.unfreeze()
+    if was_enabled:
+        gc.enable()
+
+
+def test_pause_and_resume() -> None:
+    gc.enable()
+    startup.pause_gc()
+    assert startup.gc_paused() and not gc.isenabled()
+    startup.pause_gc()  # idempotent
+    startup.resume_gc()
+    assert not startup.gc_paused() and gc.isenabled()
+    assert gc.get_freeze_count() > 0  # what start-up built is frozen
+
+
+def test_resume_does_nothing_unless_paused() -> None:
+    gc.disable()  # someone else turned it off: not ours to turn on
+    startup.pause_gc()
+    assert not startup.gc_paused()
+    startup.resume_gc()
+    assert not gc.isenabled()
+
+
+def test_resume_soon_sets_a_timer_only_when_paused() -> None:
+    timers: list[tuple[float, Callable[[], None]]] = []
+
+    def set_timer(delay: float, callback: Callable[[], None]) -> None:
+        timers.append((delay, callback))
+
+    gc.enable()
+    startup.resume_gc_soon(set_timer)
+    assert timers == []
+    startup.pause_gc()
+    startup.resume_gc_soon(set_timer)
+    ((delay, callback),) = timers
+    assert delay == startup.COLLECT_AFTER
+    callback()
+    assert gc.isenabled() and not startup.gc_paused()
