@@ -23,11 +23,12 @@ class TmuxError(RuntimeError):
     pass
 
 
-_GAPS = re.compile(r"[\s│┃║▎▊]+")
+_GAPS = re.compile(r"[\s│┃║▎▊▁▂▃▄▅▆▇█]+")
 
 
 def flat(text: str) -> str:
-    """Text as a reader sees it: wrapped lines and panel borders become single spaces.
+    """Text as a reader sees it: wrapped lines, panel borders and scrollbars
+    become single spaces.
 
     A sentence that the app wrapped over two lines of a bordered panel still
     matches ``wait_for("the whole sentence")``.

@@ -374,3 +374,19 @@ async def test_a_step_too_long_for_the_panel_scrolls_and_a_move_starts_at_its_to
         await pilot.pause()
         assert step.scroll_y == 0
         assert step.text.splitlines()[0].lstrip().startswith("hello › status")
+
+
+async def test_capture_box_takes_room_only_at_steps_with_captures(make_app: MakeApp) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#captures")
+        step = app.screen.query_one(StepView)
+        full = step.size.height
+        assert not box.display  # hello has none: the step has all the room
+        await pilot.press("1")
+        await pilot.pause()
+        assert box.display and step.size.height < full
+        await pilot.press("b")
+        await pilot.pause()
+        assert not box.display and step.size.height == full

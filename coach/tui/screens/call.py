@@ -114,7 +114,8 @@ class CallScreen(Screen[CallSession]):
             yield Label("Notes (n)", id="notes-label")
             yield TextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
         yield self._step
-        with VerticalScroll(id="captures", can_focus=False):
+        with VerticalScroll(id="captures", can_focus=False) as captures:
+            captures.display = False  # shown at the steps that have captures
             self._editors = self._capture_editors()
             yield from self._editors
         yield self._choices
