@@ -3,9 +3,9 @@ script at each start.
 
 Each entry is what loading one file gave: the :class:`ScriptEntry` of
 :mod:`coach.script.library` (a valid Script, or the findings of a script that
-does not load). It is keyed by the file's path, its source (bundled or user)
-and its content (size and CRC-32 of the bytes), so an edited file is always
-loaded again, whatever its modification time says. The whole cache is
+does not load). It is keyed by the file's path, its source (bundled or user),
+its modification time and its content (size and CRC-32 of the bytes), so an
+edited file is loaded again even when its size and time look the same. The whole cache is
 stamped with the code that loads scripts (the app version and the size and
 time of the loader's modules), so a new version of the rules never sees an
 old result.
@@ -76,8 +76,8 @@ _ALLOWED = {
     "pathlib": frozenset({"Path", "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}),
 }
 
-#: (path, source, size, crc32) of one file's content.
-Key = tuple[str, str, int, int]
+#: (path, source, modification time in ns, size, CRC-32) of one file's content.
+Key = tuple[str, str, int, int, int]
 
 
 def code_stamp() -> tuple[Any, ...]:
@@ -101,18 +101,22 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the script cache")
 
 
-def read_file(path: Path) -> bytes | None:
-    """The bytes of a script file, or None when it cannot be read or is too big."""
+def read_file(path: Path) -> tuple[bytes, int] | None:
+    """The bytes of a script file and its modification time (ns).
+
+    None when it cannot be read or is too big.
+    """
     try:
         with open(path, "rb") as handle:
+            mtime_ns = os.fstat(handle.fileno()).st_mtime_ns
             data = handle.read(MAX_BYTES + 1)
     except (OSError, ValueError):
         return None
-    return data if len(data) <= MAX_BYTES else None
+    return (data, mtime_ns) if len(data) <= MAX_BYTES else None
 
 
-def content_key(path: Path, source: Source, data: bytes) -> Key:
-    return (str(path), source, len(data), zlib.crc32(data))
+def content_key(path: Path, source: Source, data: bytes, mtime_ns: int) -> Key:
+    return (str(path), source, mtime_ns, len(data), zlib.crc32(data))
 
 
 class ScriptCache:
@@ -182,11 +186,10 @@ def _valid(key: object, entry: object) -> bool:
 
     if not (
         isinstance(key, tuple)
-        and len(key) == 4
+        and len(key) == 5
         and isinstance(key[0], str)
         and isinstance(key[1], str)
-        and isinstance(key[2], int)
-        and isinstance(key[3], int)
+        and all(isinstance(part, int) for part in key[2:])
     ):
         return False
     if not isinstance(entry, ScriptEntry):
@@ -215,11 +218,12 @@ def load_entries(
         cache = ScriptCache()
     entries = []
     for source, path in files:
-        data = read_file(path)
-        if data is None:
+        read = read_file(path)
+        if read is None:
             entries.append(load(path, source, None))
             continue
-        key = content_key(path, source, data)
+        data, mtime_ns = read
+        key = content_key(path, source, data, mtime_ns)
         entry = cache.get(key)
         if entry is None:
             entry = load(path, source, data)

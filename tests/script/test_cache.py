@@ -79,6 +79,17 @@ def test_a_changed_file_is_loaded_again_even_with_the_same_size_and_time(home: P
     assert next(e for e in entries if e.id == "mine").title == "Tess"
 
 
+def test_a_touched_file_is_loaded_again(home: Path) -> None:
+    path = home / "config" / "scripts" / "mine.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    discover()
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    load = CountingLoad()
+    load_entries(_files(), load)
+    assert load.loaded == [path]
+
+
 def test_a_user_script_shadowing_a_bundled_one_is_its_own_entry(home: Path) -> None:
     path = home / "config" / "scripts" / "follow-up.yaml"
     path.write_text(BASE, encoding="utf-8")
@@ -122,7 +133,7 @@ def test_entries_of_the_wrong_type_are_ignored(home: Path) -> None:
     fresh = discover()
     file = _cache_file(home)
     entries = {
-        cache_module.content_key(path, source, path.read_bytes()): "not an entry"
+        cache_module.content_key(path, source, path.read_bytes(), path.stat().st_mtime_ns): "x"
         for source, path in _files()
     }
     file.write_bytes(pickle.dumps({"stamp": cache_module.code_stamp(), "entries": entries}))
