@@ -9,8 +9,10 @@ app runs.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
@@ -52,6 +54,8 @@ T = TypeVar("T")
 Mode = Literal["live", "practice"]
 
 RECENT_LIMIT = 8
+#: Seconds a hang-up (SIGHUP, SIGTERM) gives the normal exit once all is saved.
+EXIT_GRACE = 2.0
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 
@@ -169,6 +173,7 @@ class CoachApp(App[int]):
         self._edit_path = edit
         self._edit_notice = edit_notice
         self._quit_asked = False
+        self._exit_watchdog: threading.Timer | None = None
         self._call_solo = solo
         self._notices = list(notices)
         self._call_script = script
@@ -237,10 +242,34 @@ class CoachApp(App[int]):
                 )
 
     def _install_signal_handlers(self) -> None:
+        """Save and exit on SIGHUP (the terminal closed) and SIGTERM.
+
+        Plain ``signal`` handlers, not the event loop's: Python runs them even
+        while the loop is stuck. When the terminal is gone, Textual's shutdown
+        can block for ever writing to it (its writer thread's queue fills up),
+        and a handler that waits for the loop would never run.
+        """
         loop = asyncio.get_running_loop()
+
+        def on_signal(signum: int, frame: object) -> None:
+            self._start_exit_watchdog()
+            with suppress(RuntimeError):  # the loop is closed: the watchdog ends it
+                loop.call_soon_threadsafe(self._hang_up)
+
         for signum in (signal.SIGHUP, signal.SIGTERM):
-            with suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self._hang_up)
+            with suppress(ValueError, OSError):  # not the main thread
+                signal.signal(signum, on_signal)
+
+    def _start_exit_watchdog(self) -> None:
+        """Leave at once if the exit has not finished in ``EXIT_GRACE`` seconds.
+
+        Everything typed is written through (notes at most a second late), so
+        ending the process then loses nothing the store does not have.
+        """
+        if self._exit_watchdog is None:
+            self._exit_watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(0,))
+            self._exit_watchdog.daemon = True
+            self._exit_watchdog.start()
 
     def _hang_up(self) -> None:
         self.save_running_calls()
