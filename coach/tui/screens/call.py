@@ -18,7 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from coach.call.reload import CallReloader
 from coach.call.session import CallSession, SessionError
@@ -109,15 +109,21 @@ class CallScreen(Screen[CallSession]):
     def compose(self) -> ComposeResult:
         # Few containers on purpose: a move repaints lines of the step and
         # choices panels, and every container around them is drawn again too.
-        # The notes are docked to the side (below, when the screen is narrow).
+        # What you learn sits to the side (below, when the screen is narrow):
+        # the step's capture fields, then the notes. On a wide screen the
+        # fields have a fixed share of that column, so showing another step's
+        # fields never resizes the step or the notes.
         with Vertical(id="call-side"):
+            with VerticalScroll(id="captures", can_focus=False):
+                yield Label("Note down (tab)", id="captures-label")
+                yield Static(
+                    "Nothing to note down at this step.", id="no-captures", markup=False
+                )
+                self._editors = self._capture_editors()
+                yield from self._editors
             yield Label("Notes (n)", id="notes-label")
             yield TextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
         yield self._step
-        with VerticalScroll(id="captures", can_focus=False) as captures:
-            captures.display = False  # shown at the steps that have captures
-            self._editors = self._capture_editors()
-            yield from self._editors
         yield self._choices
         yield KeyBar(id="keys")
 
@@ -145,6 +151,8 @@ class CallScreen(Screen[CallSession]):
         self.set_class(width < NARROW_WIDTH, "-narrow")
         short = height < SHORT_HEIGHT
         self.set_class(short, "-short")
+        if self.is_mounted:
+            self._mark_fields()
         if self._step.show_tips == short:
             # The compact layout leaves out the tips and the blank line above
             # the side flows.
@@ -204,10 +212,22 @@ class CallScreen(Screen[CallSession]):
         for editor in shown:
             editor.set_value(self.session.captures.get(editor.field_id, ""))
             editor.display = True
+        had_fields = bool(self._shown_editors)
         self._shown_editors = shown
-        box = self.query_one("#captures", VerticalScroll)
-        if box.display != bool(shown):
-            box.display = bool(shown)
+        if had_fields != bool(shown):
+            self.query_one("#no-captures").display = not shown
+        self._mark_fields()
+
+    def _mark_fields(self) -> None:
+        """The narrow and short layouts show the fields' box only at steps that
+        have fields (a class on the side column). Restyling that column costs
+        more than the move, so the wide layout, which does not use it, skips it."""
+        side = self.query_one("#call-side")
+        wanted = bool(self._shown_editors) and (
+            self.has_class("-narrow") or self.has_class("-short")
+        )
+        if side.has_class("-fields") != wanted:
+            side.set_class(wanted, "-fields")
 
     async def _rebuild_captures(self) -> None:
         """After a reload: the steps and their captures may have changed.
@@ -215,7 +235,7 @@ class CallScreen(Screen[CallSession]):
         The old editors are gone before the new ones (same ids) are mounted.
         """
         box = self.query_one("#captures", VerticalScroll)
-        await box.remove_children()
+        await box.remove_children(FieldEditor)
         self._shown_editors = []
         self._editors = self._capture_editors()
         await box.mount_all(self._editors)

@@ -440,7 +440,7 @@ class ChoicesPanel(LinesView):
             lines.extend(wrap(label, width, Content.styled(f"{key} ", "bold $accent")))
         if not lines:
             warning = Content.styled(
-                "No choice applies yet: fill in the fields above.", "$text-warning"
+                "No choice applies yet: fill in the fields first (tab).", "$text-warning"
             )
             lines.extend(wrap(warning, width))
         return lines
