@@ -8,7 +8,7 @@ Two figures, each with a floor measured in the same run:
 2. A key that moves the call: from the app reading the key to the refresh that
    shows the new step (measured inside the app: key event -> call_after_refresh).
    floor: an empty Textual app updating one Static per key; measured: ``coach
-   call follow-up`` moving between two steps (``1`` forward, ``b`` back).
+   call follow-up`` walking down the script to a final step and back (WALK).
 
 Prints medians and the ratios (target: at most 1.5 each).
 
@@ -42,6 +42,14 @@ VALUES = {
     "key_strengths": "SQL and clear reports",
     "forgot_to_mention": "my dashboard",
 }
+
+
+#: The call's moves: down the follow-up script (the first choice, or Enter)
+#: to its final step, then back (``b``) to the start; every step on the way is
+#: new the first time, and several show capture fields (a layout change).
+FORWARD = ["1", "1", "1", "Enter", "Enter", "1", "Enter", "1", "Enter"]
+WALK = FORWARD + ["b"] * len(FORWARD)
+MOVE_KEYS = {"1", "b", "enter"}
 
 
 # --------------------------------------------------------------- in the pane
@@ -87,7 +95,7 @@ def child_coach(log: Path, argv: list[str]) -> None:
     original_show = CallScreen.show_step
 
     async def on_event(self: CoachApp, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and event.key in "1b":
+        if isinstance(event, events.Key) and not event.is_forwarded and event.key in MOVE_KEYS:
             pending.append(time.perf_counter())
         await original_on_event(self, event)
 
@@ -123,8 +131,7 @@ def key_times(command: str, ready: str, key: str, keys: int, env: dict[str, str]
             tmux.send("y")
             tmux.wait_for("May I speak with")
         for i in range(keys):
-            sent = ("x" if key != "call" else ("1" if i % 2 == 0 else "b"),)
-            tmux.send(*sent)
+            tmux.send("x" if key != "call" else WALK[i % len(WALK)])
             deadline = time.monotonic() + 5
             while len(log.read_text().split()) < i + 1 and time.monotonic() < deadline:
                 time.sleep(0.01)

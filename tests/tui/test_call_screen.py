@@ -12,7 +12,7 @@ from coach.tui.dialogs.answers import AnswersDialog
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.screens.call import CallScreen
 from coach.tui.screens.summary import SummaryScreen
-from coach.tui.widgets.step import ChoicesPanel, StepView
+from coach.tui.widgets.step import CapturesPanel, ChoicesPanel, StepView
 from tests.tui.conftest import FakeClock
 from tests.tui.scripts import no_checklist_script
 
@@ -376,17 +376,46 @@ async def test_a_step_too_long_for_the_panel_scrolls_and_a_move_starts_at_its_to
         assert step.text.splitlines()[0].lstrip().startswith("hello › status")
 
 
-async def test_capture_box_takes_room_only_at_steps_with_captures(make_app: MakeApp) -> None:
+async def test_capture_fields_are_drawn_and_edited_in_place_of_the_panel(
+    make_app: MakeApp,
+) -> None:
+    """A move redraws the fields panel (nothing is shown or hidden, so nothing
+    else moves); tab swaps in the real fields, escape swaps back."""
     app = call_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        box = app.screen.query_one("#captures")
-        step = app.screen.query_one(StepView)
-        full = step.size.height
-        assert not box.display  # hello has none: the step has all the room
+        screen = call_screen(app)
+        panel = screen.query_one(CapturesPanel)
+        editors = screen.query_one("#captures")
+        step = screen.query_one(StepView)
+        size = step.size
+        assert "Nothing to note down" in panel.text
         await pilot.press("1")
         await pilot.pause()
-        assert box.display and step.size.height < full
+        assert "When will they decide?" in panel.text and "nothing yet" in panel.text
+        assert step.size == size and not editors.display
+        await pilot.press("tab", *"2026-03-10")
+        assert editors.display and not panel.display
+        assert isinstance(screen.focused, Input)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert panel.display and not editors.display
+        assert "2026-03-10" in panel.text and "Tuesday 10 March 2026" in panel.text
         await pilot.press("b")
         await pilot.pause()
-        assert not box.display and step.size.height == full
+        assert "Nothing to note down" in panel.text and step.size == size
+
+
+async def test_compact_layout_shows_fields_only_where_there_are_some(make_app: MakeApp) -> None:
+    app = call_app(make_app)
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        screen = call_screen(app)
+        side = screen.query_one("#call-side")
+        assert not side.display  # short: no fields at hello, notes closed
+        await pilot.press("1")
+        await pilot.pause()
+        assert side.display and "When will they decide?" in screen.query_one(CapturesPanel).text
+        await pilot.press("b")
+        await pilot.pause()
+        assert not side.display

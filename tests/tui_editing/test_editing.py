@@ -21,7 +21,7 @@ from coach.tui.screens.editor import EditorScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.summary import PracticeSummaryScreen
 from coach.tui.widgets.fields import FieldEditor
-from coach.tui.widgets.step import ChoicesPanel, StepView
+from coach.tui.widgets.step import CapturesPanel, ChoicesPanel, StepView
 from tests.tui.conftest import WALL, FakeClock
 
 SIZE = (100, 30)
@@ -394,9 +394,11 @@ async def test_reload_rebuilds_the_capture_fields_and_keeps_what_was_typed(
         screen._tick()
         await until(pilot, lambda: "Any news yet?" in say_text(screen), "the reload")
         await pilot.pause()
+        panel = screen.query_one(CapturesPanel).text
+        assert "Their decision date" in panel and "2026-12-04" in panel
+        await pilot.press("tab")  # the real fields, rebuilt for the new version
         fields = [f for f in screen.query(FieldEditor) if f.display]
         assert [f.field_id for f in fields] == ["decision_date"]
         assert fields[0].value == "2026-12-04"
         assert "Their decision date" in str(fields[0].query_one(Label).render())
-        await pilot.press("tab")
         assert screen.focused is fields[0].editor

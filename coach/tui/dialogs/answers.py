@@ -33,7 +33,9 @@ class AnswersDialog(ModalScreen[None]):
             yield Static(Content.styled("Quick answers", "bold"), classes="dialog-title")
             with VerticalScroll(id="answers"):
                 if not answers:
-                    yield Static(Content.styled("This script has no quick answers.", "$text-muted"))
+                    yield Static(
+                        Content.styled("This script has no quick answers.", "$foreground-muted")
+                    )
                 for answer in answers:
                     yield Static(
                         segments_content(

@@ -18,7 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from coach.call.reload import CallReloader
 from coach.call.session import CallSession, SessionError
@@ -28,7 +28,7 @@ from coach.tui.messages import FieldChanged, FieldDone
 from coach.tui.recorder import CallRecorder
 from coach.tui.widgets.fields import FieldEditor
 from coach.tui.widgets.keybar import KeyBar
-from coach.tui.widgets.step import ChoicesPanel, StepView
+from coach.tui.widgets.step import CapturesPanel, ChoicesPanel, StepView
 
 #: How often typed text is checked for saving, and the clock redrawn (seconds).
 TICK = 0.5
@@ -98,6 +98,13 @@ class CallScreen(Screen[CallSession]):
         self._step = StepView(id="step")
         self._step.show_partner = self.solo
         self._choices = ChoicesPanel(id="choices")
+        self._captures_view = CapturesPanel(id="capture-view")
+        #: The fields are being edited: the real editors replace the panel.
+        self._editing = False
+        #: A compact layout (narrow or short): see ``_fit``.
+        self._compact = False
+        #: The capture fields of each step, by step id.
+        self._editors_at: dict[str, list[FieldEditor]] = {}
         for key, node_id in self._side_keys.items():
             self._bindings.bind(
                 key, f"side_flow('{key}')", side_flow_label(node_id), show=False, priority=True
@@ -114,11 +121,10 @@ class CallScreen(Screen[CallSession]):
         # fields have a fixed share of that column, so showing another step's
         # fields never resizes the step or the notes.
         with Vertical(id="call-side"):
-            with VerticalScroll(id="captures", can_focus=False):
-                yield Label("Note down (tab)", id="captures-label")
-                yield Static(
-                    "Nothing to note down at this step.", id="no-captures", markup=False
-                )
+            yield self._captures_view
+            # The real fields, shown in the panel's place while the user types.
+            with VerticalScroll(id="captures", can_focus=False) as captures:
+                captures.display = False
                 self._editors = self._capture_editors()
                 yield from self._editors
             yield Label("Notes (n)", id="notes-label")
@@ -149,6 +155,12 @@ class CallScreen(Screen[CallSession]):
 
     def _fit(self, width: int, height: int) -> None:
         self.set_class(width < NARROW_WIDTH, "-narrow")
+        compact = width < NARROW_WIDTH or height < SHORT_HEIGHT
+        self._compact = compact
+        if self._captures_view.compact != compact:
+            self._captures_view.compact = compact
+            if self.is_mounted:
+                self._captures_view.show(self.session)
         short = height < SHORT_HEIGHT
         self.set_class(short, "-short")
         if self.is_mounted:
@@ -177,6 +189,7 @@ class CallScreen(Screen[CallSession]):
         if self.session.version == version and not self.session.finished and self.is_attached:
             self._step.prepare(self.session)
             self._choices.prepare(self.session)
+            self._captures_view.prepare(self.session)
             if self._step.line_width > 0:
                 self.prepared_for = version
 
@@ -187,6 +200,7 @@ class CallScreen(Screen[CallSession]):
         already there: keys typed right after it can never beat a mount.
         """
         editors = []
+        self._editors_at = {}
         for node in self.session.script.nodes.values():
             for capture in node.capture:
                 editor = FieldEditor(
@@ -197,35 +211,42 @@ class CallScreen(Screen[CallSession]):
                     compact=True,
                     widget_id=f"capture-{node.id}-{capture.id}",
                 )
-                editor.add_class(f"-at-{node.id}")
                 editor.display = False
                 editors.append(editor)
+                self._editors_at.setdefault(node.id, []).append(editor)
         return editors
 
     def _show_captures(self) -> None:
-        here = f"-at-{self.session.current}"
-        shown = [editor for editor in self._editors if editor.has_class(here)]
-        if shown == self._shown_editors:
-            return  # the same fields (none, mostly): nothing to move
-        for editor in self._shown_editors:
-            editor.display = False
-        for editor in shown:
-            editor.set_value(self.session.captures.get(editor.field_id, ""))
-            editor.display = True
-        had_fields = bool(self._shown_editors)
-        self._shown_editors = shown
-        if had_fields != bool(shown):
-            self.query_one("#no-captures").display = not shown
-        self._mark_fields()
+        """The step's fields, drawn in the panel (no widget is shown or hidden
+        on a move: that would cost a layout pass)."""
+        self._shown_editors = self._editors_at.get(self.session.current, [])
+        self._captures_view.show(self.session)
+        if self._compact:
+            self._mark_fields()
+
+    def _edit_fields(self, editing: bool) -> None:
+        """Swap the fields panel for the step's real fields (``tab``), or back."""
+        if editing == self._editing:
+            return
+        self._editing = editing
+        if editing:
+            for editor in self._editors:
+                shown = editor in self._shown_editors
+                if shown:
+                    editor.set_value(self.session.captures.get(editor.field_id, ""))
+                if editor.display != shown:
+                    editor.display = shown
+        else:
+            self._captures_view.show(self.session)  # with what was typed
+        self.query_one("#captures").display = editing
+        self._captures_view.display = not editing
 
     def _mark_fields(self) -> None:
         """The narrow and short layouts show the fields' box only at steps that
         have fields (a class on the side column). Restyling that column costs
         more than the move, so the wide layout, which does not use it, skips it."""
         side = self.query_one("#call-side")
-        wanted = bool(self._shown_editors) and (
-            self.has_class("-narrow") or self.has_class("-short")
-        )
+        wanted = bool(self._shown_editors) and self._compact
         if side.has_class("-fields") != wanted:
             side.set_class(wanted, "-fields")
 
@@ -362,7 +383,7 @@ class CallScreen(Screen[CallSession]):
 
     # ---------------------------------------------------------------- fields
     def _fields(self) -> list[Widget]:
-        editors: list[Widget] = [f.editor for f in self._editors if f.display]
+        editors: list[Widget] = [f.editor for f in self._shown_editors]
         return [*editors, self.query_one("#notes", TextArea)]
 
     def _typing(self) -> bool:
@@ -375,8 +396,10 @@ class CallScreen(Screen[CallSession]):
             index = (fields.index(focused) + step) % len(fields)
         else:
             index = 0 if step > 0 else len(fields) - 1
+        target = fields[index]
+        self._edit_fields(target is not fields[-1])  # the last one is the notes
         # Screen.set_focus takes effect now (Widget.focus waits a turn).
-        self.set_focus(fields[index])
+        self.set_focus(target)
 
     def action_notes(self) -> None:
         self.set_focus(self.query_one("#notes", TextArea))
@@ -386,6 +409,7 @@ class CallScreen(Screen[CallSession]):
 
     def on_descendant_focus(self) -> None:
         self.set_class(self.focused is not None and self.focused.id == "notes", "-notes-open")
+        self._edit_fields(self.focused in self._fields()[:-1])
         self.query_one(KeyBar).refresh_keys()
 
     def on_descendant_blur(self) -> None:
@@ -393,6 +417,7 @@ class CallScreen(Screen[CallSession]):
 
     def _after_blur(self) -> None:
         self.set_class(self.focused is not None and self.focused.id == "notes", "-notes-open")
+        self._edit_fields(self.focused in self._fields()[:-1])
         self.query_one(KeyBar).refresh_keys()
 
     @on(FieldChanged)

@@ -271,11 +271,11 @@ class EditorScreen(Screen[Path | None]):
         if folder.startswith(home):
             folder = "~" + folder[len(home) :]
         title = Content.assemble(
-            ("Editing ", "$text-muted"),
+            ("Editing ", "$foreground-muted"),
             (self.path.name, "bold"),
             "  ",
             state,
-            ("  " + folder, "$text-muted"),
+            ("  " + folder, "$foreground-muted"),
         )
         self.query_one("#editor-title", Static).update(title)
 

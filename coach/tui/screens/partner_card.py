@@ -21,7 +21,7 @@ from coach.call.practice import PartnerCard
 
 def card_content(card: PartnerCard, *, solo: bool = False) -> Content:
     """The card as content; script and user text stay plain (never markup)."""
-    muted = "$text-muted"
+    muted = "$foreground-muted"
     parts: list[Content] = []
     if solo:
         parts.append(

@@ -29,7 +29,7 @@ def _section(title: str) -> Content:
 
 def summary_content(report: CallReport, *, saved: bool = True) -> Content:
     """The whole summary as one piece of content (user text stays plain)."""
-    muted = "$text-muted"
+    muted = "$foreground-muted"
     parts: list[Content] = [
         Content.assemble(("Outcome  ", muted), (report.outcome, "bold")),
         Content.assemble(("Duration ", muted), report.duration),
@@ -167,7 +167,7 @@ def score_words(session: CallSession) -> str:
 
 def practice_content(session: CallSession, *, saved: bool = True) -> Content:
     """Score, outcome, duration and the time on each step (slowest marked)."""
-    muted = "$text-muted"
+    muted = "$foreground-muted"
     scenario = session.scenario.title if session.scenario else "Free rehearsal"
     score = session.score()
     score_style = "bold"
@@ -214,14 +214,14 @@ def rating_content(rating: int | None) -> Content:
     if rating is None:
         return Content.assemble(
             ("How did it go? ", "bold"),
-            (stars, "$text-muted"),
-            ("  press 1 (poor) to 5 (great)", "$text-muted"),
+            (stars, "$foreground-muted"),
+            ("  press 1 (poor) to 5 (great)", "$foreground-muted"),
         )
     return Content.assemble(
         ("How did it go? ", "bold"),
         (stars, "bold $text-warning"),
         (f"  {rating}/5", "bold"),
-        ("  (1-5 to change)", "$text-muted"),
+        ("  (1-5 to change)", "$foreground-muted"),
     )
 
 

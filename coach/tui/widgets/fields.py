@@ -68,7 +68,7 @@ class FieldEditor(Vertical):
         if self.required:
             label = label + Content.styled(" *", "bold $error")
         if self.kind == "date":
-            label = label + Content.styled(f"  ({DATE_HELP})", "$text-muted")
+            label = label + Content.styled(f"  ({DATE_HELP})", "$foreground-muted")
         yield Label(label, classes="field-label")
         yield self._editor
         yield self._hint

@@ -41,19 +41,19 @@ def record_outcome(record: CallRecord) -> str:
 def recent_content(records: Sequence[CallRecord], today: date) -> Content:
     """One line per call, newest first."""
     if not records:
-        return Content.styled("No calls yet. Pick a script and press Enter.", "$text-muted")
+        return Content.styled("No calls yet. Pick a script and press Enter.", "$foreground-muted")
     lines: list[Content] = []
     for record in records:
         style = "" if record.status == "done" else "$text-warning"
         practice = " (practice)" if record.mode == "practice" else ""
         lines.append(
             Content.assemble(
-                (f"{when(record.started_at, today):<16}", "$text-muted"),
+                (f"{when(record.started_at, today):<16}", "$foreground-muted"),
                 " ",
                 (record.title + practice, "bold"),
                 "  ",
                 (record_outcome(record), style),
-                ("  " + duration_words(record.duration_s), "$text-muted"),
+                ("  " + duration_words(record.duration_s), "$foreground-muted"),
             )
         )
     return Content("\n").join(lines)
@@ -62,7 +62,9 @@ def recent_content(records: Sequence[CallRecord], today: date) -> Content:
 def follow_ups_content(follow_ups: Sequence[FollowUp], today: date) -> Content:
     """One line per prospect whose next contact is due."""
     if not follow_ups:
-        return Content.styled("Nothing due. Calls you make show up here when due.", "$text-muted")
+        return Content.styled(
+            "Nothing due. Calls you make show up here when due.", "$foreground-muted"
+        )
     lines: list[Content] = []
     for item in follow_ups:
         overdue = item.is_overdue(today)
@@ -73,7 +75,7 @@ def follow_ups_content(follow_ups: Sequence[FollowUp], today: date) -> Content:
                 (item.label, "bold"),
                 "  ",
                 (describe_window(item.window, today), "$text-warning" if overdue else ""),
-                ("  " + item.title, "$text-muted"),
+                ("  " + item.title, "$foreground-muted"),
             )
         )
     return Content("\n").join(lines)

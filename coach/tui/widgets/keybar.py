@@ -53,7 +53,7 @@ class KeyBar(Static):
         self._shown = entries
         parts: list[Content] = []
         for shown, description, enabled in entries:
-            key_style = "bold $footer-key-foreground" if enabled else "$text-disabled"
-            text_style = "" if enabled else "$text-disabled"
+            key_style = "bold $footer-key-foreground" if enabled else "$foreground-disabled"
+            text_style = "" if enabled else "$foreground-disabled"
             parts.append(Content.assemble((f" {shown} ", key_style), (description, text_style)))
         self.update(Content(" ").join(parts), layout=False)  # always one line

@@ -13,6 +13,7 @@ layout pass either.
   practice), and what to say now with the step's tips, in a box.
 - ``ChoicesPanel``: where to go next (numbered choices, or Enter), and the side
   flows that are always in reach.
+- ``CapturesPanel``: the step's capture fields as text (``tab`` edits them).
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ from textual.strip import Strip
 from textual.theme import Theme
 from textual.visual import Visual
 
+from coach.call.followup import long_date, parse_iso_date
 from coach.call.session import CallSession
 from coach.script.model import RETURN, Node
 from coach.tui.text import breadcrumb, clock, outcome_words, segments_content
+from coach.tui.widgets.fields import DATE_HELP, date_problem
 
 #: A laid-out line, as compared between two renders: its text and its styles.
 LineKey = tuple[str, tuple[object, ...]]
@@ -241,13 +244,17 @@ class LinesView(ScrollView, can_focus=False):
         if self.virtual_size == virtual:
             return
         height = self.styles.height
-        if height is not None and not height.is_auto:
+        if height is None or height.is_auto:
+            self.virtual_size = virtual  # sized to its lines: lay the screen out again
+        else:
             # The panel's own size does not follow its lines: no layout pass
             # (the reactive would ask for one), only the scrollbars to check
             # (a layout follows if one shows or hides).
             self.set_reactive(LinesView.virtual_size, virtual)
-        else:
-            self.virtual_size = virtual  # sized to its lines: lay the screen out again
+            if len(lines) <= self.scrollable_content_region.height and not (
+                self.show_vertical_scrollbar
+            ):
+                return  # it fits, as before: no scrollbar to show or hide
         # Textual re-checks the scrollbars on a size change only.
         self._scroll_update(virtual)
 
@@ -321,14 +328,14 @@ class StepView(LinesView):
         over = session.over_budget()
         self.over_budget = over
         timer = Content.assemble(
-            ("call ", "$text-muted"),
+            ("call ", "$foreground-muted"),
             clock(session.elapsed()),
-            (" · step ", "$text-muted"),
+            (" · step ", "$foreground-muted"),
             (step, "bold $text-warning" if over else ""),
         )
         route = [move.src for move in session.history] + [session.current]
         room = max(1, width - timer.cell_length - 3)
-        crumb = Content.styled(breadcrumb(route, width=room), "$text-muted")
+        crumb = Content.styled(breadcrumb(route, width=room), "$foreground-muted")
         line = Content.assemble(" ", crumb)
         gap = max(1, width - line.cell_length - timer.cell_length - 1)
         return fit(line + Content(" " * gap) + timer + " ", width).stylize_before("on $panel")
@@ -352,8 +359,8 @@ class StepView(LinesView):
         if node.tips and self.show_tips:
             text.append(Content(""))
             for tip in node.tips:
-                tip_text = segments_content(session.render_segments(tip), "$text-muted")
-                text.extend(wrap(tip_text, inner, Content.styled("› ", "$text-muted")))
+                tip_text = segments_content(session.render_segments(tip), "$foreground-muted")
+                text.extend(wrap(tip_text, inner, Content.styled("› ", "$foreground-muted")))
         if node.end is not None:
             title = f"Final step · {outcome_words(node.end)}"
         elif returns_to is not None:
@@ -449,10 +456,10 @@ class ChoicesPanel(LinesView):
         keys = session.side_flow_keys()
         if not keys:
             return None
-        parts: list[Content] = [Content.styled("Anytime: ", "$text-muted")]
+        parts: list[Content] = [Content.styled("Anytime: ", "$foreground-muted")]
         for index, (key, node_id) in enumerate(keys.items()):
             if index:
-                parts.append(Content.styled(" · ", "$text-muted"))
+                parts.append(Content.styled(" · ", "$foreground-muted"))
             label = node_id.replace("_", " ").capitalize()
             parts.append(Content.assemble((key, "bold $accent"), " ", label))
         return Content.assemble(*parts)
@@ -509,3 +516,74 @@ class ChoicesPanel(LinesView):
         height = rows + self.styles.gutter.height
         if self.styles.height is None or self.styles.height.cells != height:
             self.styles.height = height
+
+
+class CapturesPanel(LinesView):
+    """What to note down at this step: each capture's prompt, what was typed
+    (or what to type), and a date's long form or what is wrong with it.
+
+    Drawn as lines like the other panels, so a move shows another step's
+    fields without a layout pass; ``tab`` swaps it for the real fields while
+    the user types (see ``CallScreen``).
+    """
+
+    #: The compact layouts draw nothing at a step without captures (the panel
+    #: then takes no room); the wide one says there is nothing to note.
+    compact = False
+    #: Lines of a multiline value shown before it is cut with ``…``.
+    VALUE_LINES = 3
+
+    def build(self, session: CallSession, node: Node, width: int) -> Laid:
+        key = (fields_key(session), node.id, width, self.compact)
+        return self.memo(key, lambda: self._build(session, node, width))
+
+    def _build(self, session: CallSession, node: Node, width: int) -> list[Content]:
+        if not node.capture:
+            if self.compact:
+                return []
+            return [
+                Content.styled("Note down", "$foreground-muted"),
+                Content.styled("Nothing to note down at this step.", "italic $foreground-muted"),
+            ]
+        lines = [Content.styled("Note down (tab)", "$foreground-muted")]
+        bar = Content.styled("▎", "$primary")
+        for index, capture in enumerate(node.capture):
+            if index:
+                lines.append(Content(""))
+            prompt = segments_content(session.render_segments(capture.prompt))
+            if capture.type == "date":
+                prompt += Content.styled(f"  ({DATE_HELP})", "$foreground-muted")
+            lines.extend(wrap(prompt, width))
+            value = session.captures.get(capture.id, "")
+            if not value:
+                lines.append(bar + Content.styled("nothing yet", "italic $foreground-disabled"))
+                continue
+            shown: list[Content] = []
+            for text_line in value.splitlines() or [""]:
+                shown.extend(wrap(Content(text_line), width, bar))
+            if len(shown) > self.VALUE_LINES:
+                shown = [
+                    *shown[: self.VALUE_LINES - 1],
+                    fit(shown[self.VALUE_LINES - 1] + " …", width),
+                ]
+            lines.extend(shown)
+            if capture.type == "date":
+                problem = date_problem(value)
+                day = parse_iso_date(value)
+                if problem is not None:
+                    lines.extend(wrap(Content.styled(problem, "$text-error"), width))
+                elif day is not None:
+                    lines.append(Content.styled(f" {long_date(day)}", "$text-success"))
+        return lines
+
+    def show(self, session: CallSession) -> None:
+        node = session.node
+        self.set_lines(lambda width: self.build(session, node, width))
+
+    def prepare(self, session: CallSession) -> None:
+        """Lay out and render the fields of every step one key can lead to."""
+        width = self.line_width
+        if width <= 0:
+            return
+        for node_id, _stack in session.moves_from_here():
+            self.warm(self.build(session, session.script.nodes[node_id], width))
