@@ -21,7 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from textual.color import Color
 from textual.content import Content
+from textual.filter import LineFilter
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -140,6 +142,12 @@ class LinesView(ScrollView, can_focus=False):
         self._line_width: int | None = None
         self._strips: dict[tuple[LineKey, int], Strip] = {}
         self._memo: dict[tuple[object, ...], Laid] = {}
+        #: The last full frame (filters applied), what it was drawn for, and
+        #: its rows changed since (see ``render_lines``).
+        self._frame: list[Strip] | None = None
+        self._frame_key: tuple[object, ...] | None = None
+        self._stale: set[int] = set()
+        self._background: Color | None = None
 
     def memo(self, key: tuple[object, ...], make: Callable[[], list[Content]]) -> Laid:
         """The lines ``make`` lays out, kept under ``key`` (a step seen or
@@ -164,6 +172,8 @@ class LinesView(ScrollView, can_focus=False):
 
     def _theme_changed(self, theme: Theme) -> None:
         self._strips.clear()  # the colours are in the strips
+        self._background = None
+        self._frame = None
         self.refresh()
 
     def _blank(self, width: int) -> Strip:
@@ -210,9 +220,11 @@ class LinesView(ScrollView, can_focus=False):
         self._layout(width)
         if self.scroll_y:
             self.scroll_to(y=0, animate=False, immediate=True)
+            self._frame = None
             self.refresh()
             return
         if before is None:
+            self._frame = None
             self.refresh()
             return
         keys = self._keys
@@ -222,6 +234,7 @@ class LinesView(ScrollView, can_focus=False):
             if y >= len(before) or y >= len(keys) or before[y] != keys[y]
         ]
         if changed:
+            self._stale.update(changed)
             self.refresh(*(Region(0, y, width, 1) for y in changed))
 
     def set_line(self, index: int, line: Content) -> None:
@@ -233,7 +246,9 @@ class LinesView(ScrollView, can_focus=False):
             return
         self._lines[index] = line
         self._keys[index] = key
-        self.refresh(Region(0, index - round(self.scroll_y), self._width, 1))
+        row = index - round(self.scroll_y)
+        self._stale.add(row)
+        self.refresh(Region(0, row, self._width, 1))
 
     def _layout(self, width: int) -> None:
         lines, keys = self._builder(width) if self._builder is not None else Laid([], [])
@@ -273,27 +288,52 @@ class LinesView(ScrollView, can_focus=False):
 
         The panel has no border or padding (its CSS says so), and its strips
         already carry its colours, so what the styles cache would add is only
-        the app's line filters; applying them here keeps each frame to a few
-        lookups per line (``Strip.apply_filter`` keeps its results).
+        the app's line filters. The last full frame is kept, and only the
+        lines changed since are rendered again.
         """
-        region_width = self.region.width
-        _, background = self.background_colors
-        filters = self.app.get_line_filters()
+        width = self.line_width
+        if width != self._width and self._builder is not None and width > 0:
+            self._layout(width)
+            self._frame = None
+        size = self.region.size
+        if self._background is None:
+            self._background = self.background_colors[1]
+        filters = tuple(self.app.get_line_filters())
+        key = (size, round(self.scroll_y), self._background, filters)
+        full = crop.x == 0 and crop.y == 0 and crop.size == size
+        frame = self._frame
+        if full and frame is not None and self._frame_key == key:
+            for y in self._stale:
+                if y < len(frame):
+                    frame[y] = self._final_line(y, size.width, filters)
+            self._stale.clear()
+            return list(frame)
         x1, x2 = crop.column_span
-        strips: list[Strip] = []
-        for y in crop.line_range:
-            strip = self.render_line(y)
-            if strip.cell_length < region_width:  # a scrollbar covers the rest
-                strip = Strip.join([strip, self._blank(region_width - strip.cell_length)])
-            for line_filter in filters:
-                strip = strip.apply_filter(line_filter, background)
-            if x1 or x2 != region_width:
-                strip = strip.crop(x1, x2)
-            strips.append(strip)
+        strips = [self._final_line(y, size.width, filters) for y in crop.line_range]
+        if full:
+            self._frame, self._frame_key = list(strips), key
+            self._stale.clear()
+        elif x1 or x2 != size.width:
+            strips = [strip.crop(x1, x2) for strip in strips]
         return strips
+
+    def _final_line(self, y: int, region_width: int, filters: tuple[LineFilter, ...]) -> Strip:
+        strip = self.render_line(y)
+        if strip.cell_length < region_width:  # a scrollbar covers the rest
+            strip = Strip.join([strip, self._blank(region_width - strip.cell_length)])
+        background = self._background
+        assert background is not None
+        for line_filter in filters:
+            strip = strip.apply_filter(line_filter, background)
+        return strip
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._frame = None
 
     def on_resize(self) -> None:
         self._line_width = None
+        self._frame = None
         if self._builder is not None and self.line_width > 0:
             self._layout(self.line_width)
             self.refresh()
