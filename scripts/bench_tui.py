@@ -12,7 +12,7 @@ Two figures, each with a floor measured in the same run:
 
 Prints medians and the ratios (target: at most 1.5 each).
 
-Usage: python scripts/bench_tui.py [--runs N] [--keys N]
+Usage: python scripts/bench_tui.py [--runs N] [--keys N] [--rounds N]
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -142,7 +143,8 @@ def key_times(command: str, ready: str, key: str, keys: int, env: dict[str, str]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="start-ups of each app")
-    parser.add_argument("--keys", type=int, default=40, help="key presses in each app")
+    parser.add_argument("--keys", type=int, default=72, help="key presses in each app, per round")
+    parser.add_argument("--rounds", type=int, default=3, help="turns of floor then coach keys")
     parser.add_argument("--child", choices=["floor", "coach"], help=argparse.SUPPRESS)
     parser.add_argument("--log", help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
@@ -167,18 +169,24 @@ def main() -> int:
             coach_start.append(
                 time_startup(f"{sys.executable} -m coach", "Follow-up call after", env)
             )
-        floor_keys = key_times(
-            _python(f"--child floor --log {log}"), "ready", "x", args.keys, env, log
-        )
+        # Floor and coach take turns, a round each, so a change in the
+        # machine's load while the benchmark runs weighs on both alike.
+        floor_keys: list[float] = []
+        coach_keys: list[float] = []
         sets = " ".join(f"--set '{k}={v}'" for k, v in VALUES.items())
-        coach_keys = key_times(
-            _python(f"--child coach --log {log} call follow-up {sets}"),
-            "resume in front of you",
-            "call",
-            args.keys,
-            env,
-            log,
-        )
+        for _ in range(args.rounds):
+            floor_keys += key_times(
+                _python(f"--child floor --log {log}"), "ready", "x", args.keys, env, log
+            )
+            coach_keys += key_times(
+                _python(f"--child coach --log {log} call follow-up {sets}"),
+                "resume in front of you",
+                "call",
+                args.keys,
+                env,
+                log,
+            )
+            shutil.rmtree(env["COACH_HOME"], ignore_errors=True)  # each call starts afresh
 
     def ms(values: list[float]) -> float:
         return statistics.median(values) * 1000
@@ -194,6 +202,7 @@ def main() -> int:
         json.dumps(
             {
                 "runs": args.runs,
+                "rounds": args.rounds,
                 "keys": [len(floor_keys), len(coach_keys)],
                 "python_dont_write_bytecode": bool(os.environ.get("PYTHONDONTWRITEBYTECODE")),
             }
