@@ -30,6 +30,21 @@ def _exit_code_for(exc: ScriptError) -> int:
 
 
 # ----------------------------------------------------------------------- check
+def _check_target(name: str) -> Path:
+    """The file ``coach check NAME`` reads: NAME itself, or, when no such file
+    exists, the script with that id (``coach check follow-up``)."""
+    path = Path(name)
+    if path.exists():
+        return path
+    from coach.script.library import find_path
+    from coach.script.model import ScriptError
+
+    try:
+        return find_path(name)[0]
+    except ScriptError:
+        return path  # reported as a file that is not there
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from coach.script.load import check_path
     from coach.script.model import Finding
@@ -37,7 +52,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     all_findings: list[Finding] = []
     unreadable = False
     for name in args.files:
-        findings, bad = check_path(Path(name))
+        findings, bad = check_path(_check_target(name))
         unreadable = unreadable or bad
         if args.strict:
             findings = [

@@ -73,6 +73,14 @@ def test_check_unreadable_exit_2_others_still_checked(
     assert "thanx" in out
 
 
+def test_check_takes_a_script_id_when_no_such_file_exists(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", "--strict", "follow-up"]) == 0
+    assert main(["check", "no-such-script"]) == 2
+    assert "no-such-script" in capsys.readouterr().out
+
+
 def test_check_strict_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     unused = GOOD.replace(
         "variables:\n", "variables:\n  company: Company name\n"
