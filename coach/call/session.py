@@ -86,8 +86,12 @@ class CallSession:
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], datetime] = lambda: datetime.now(UTC),
         start_at: str | None = None,
+        solo: bool = False,
     ) -> None:
         """Start a call of ``script`` at its ``start`` node, or at ``start_at`` when given.
+
+        ``solo`` is a rehearsal without a partner (practice only): the screen
+        then shows the other side's lines, and a resumed rehearsal keeps it.
 
         ``start_at`` is for rehearsing one part of a script (the editor's
         ``ctrl+r``): the walk begins there, with no history to go back to.
@@ -98,6 +102,7 @@ class CallSession:
         self.script = script
         self.mode: Mode = mode
         self.scenario = scenario
+        self.solo = solo and mode == "practice"
         self._clock = clock
         self._wall = wall
         self.values: dict[str, str] = {}
@@ -392,6 +397,7 @@ class CallSession:
             "script_path": str(self.script.path) if self.script.path else None,
             "mode": self.mode,
             "scenario": self.scenario.id if self.scenario else None,
+            "solo": self.solo,
             "started_at": self.started_at,
             "ended_at": self.ended_at,
             "duration_s": round(self.elapsed(), 3),
@@ -440,6 +446,7 @@ class CallSession:
             checklist=snap.get("checklist") or {},
             clock=clock,
             wall=wall,
+            solo=snap.get("solo") is True,
         )
         current = str(snap.get("current") or script.start)
         if current not in script.nodes:

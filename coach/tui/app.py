@@ -410,9 +410,14 @@ class CoachApp(App[int]):
         except (SessionError, KeyError, TypeError, ValueError) as exc:
             self.notify(f"Cannot resume: {exc}", severity="error", timeout=10)
             return False
-        self._flow = CallFlow(script, dict(session.values), session.mode, session.scenario)
+        self._flow = CallFlow(
+            script, dict(session.values), session.mode, session.scenario, solo=session.solo
+        )
         recorder = CallRecorder(self.open_store, self._warn_store, call_id=record.id)
-        self.push_screen(CallScreen(session, recorder), lambda s: self._call_done(recorder, s))
+        self.push_screen(
+            CallScreen(session, recorder, solo=session.solo),
+            lambda s: self._call_done(recorder, s),
+        )
         return True
 
     # ------------------------------------------------------------------ flow
@@ -552,6 +557,7 @@ class CoachApp(App[int]):
                 clock=self.clock,
                 wall=self.wall,
                 start_at=flow.start_at,
+                solo=flow.solo,
             )
         except SessionError as exc:
             self.notify(str(exc).capitalize(), title="Cannot start", severity="error")

@@ -287,3 +287,16 @@ def test_visible_choices_at_another_node(clock: FakeClock) -> None:
     labels = [v.label for v in s.visible_choices(status)]
     assert labels == ["Still deciding", "Decided on Tuesday 10 March 2026"]
     assert [v.key for v in s.visible_choices()] == ["1", "2"]  # hello's own
+
+
+def test_solo_is_kept_in_the_snapshot_for_practice_only(clock: FakeClock) -> None:
+    script = make_script()
+    solo = CallSession(script, {}, mode="practice", solo=True, clock=clock)
+    assert solo.solo
+    restored = CallSession.restore(script, json.loads(json.dumps(solo.snapshot())), clock=clock)
+    assert restored.solo and restored.mode == "practice"
+    live = CallSession(script, {}, solo=True, clock=clock)  # a real call is never solo
+    assert not live.solo
+    assert not CallSession.restore(script, live.snapshot(), clock=clock).solo
+    old = {k: v for k, v in solo.snapshot().items() if k != "solo"}  # saved before solo was kept
+    assert not CallSession.restore(script, old, clock=clock).solo

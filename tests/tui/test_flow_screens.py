@@ -234,3 +234,24 @@ async def test_theme_toggle_command(make_app: MakeApp) -> None:
         dark = app.current_theme.dark
         app.action_toggle_theme()
         assert app.current_theme.dark is not dark
+
+
+async def test_a_resumed_solo_rehearsal_is_still_solo(
+    make_app: MakeApp, store: Store, tmp_path: Path
+) -> None:
+    from coach.tui.widgets.step import StepView
+
+    session = CallSession(
+        small_script(), {"interviewer": "Ms Lee"}, mode="practice", solo=True, wall=lambda: WALL
+    )
+    call_id = store.start_call(session.snapshot())
+    with sqlite3.connect(tmp_path / "coach.db") as conn:  # as if its process had died
+        conn.execute("UPDATE calls SET pid = 999999, proc_marker = 'gone' WHERE id = ?", (call_id,))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("y")
+        screen = app.screen
+        assert isinstance(screen, CallScreen)
+        assert screen.solo and screen.session.solo
+        assert screen.query_one(StepView).show_partner  # the other side's lines are shown
