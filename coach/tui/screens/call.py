@@ -154,22 +154,30 @@ class CallScreen(Screen[CallSession]):
         self.call_after_refresh(self.call_later, self._prepare_moves, self.session.version)
 
     def _fit(self, width: int, height: int) -> None:
-        self.set_class(width < NARROW_WIDTH, "-narrow")
-        compact = width < NARROW_WIDTH or height < SHORT_HEIGHT
-        self._compact = compact
-        if self._captures_view.compact != compact:
-            self._captures_view.compact = compact
-            if self.is_mounted:
-                self._captures_view.show(self.session)
+        """Pick the layout for the terminal's size.
+
+        Narrow (the notes go under the step) or short, the layout is compact:
+        the choices and the fields take only the rows their step needs, so the
+        step keeps its room (a move may then cost a layout pass); short, the
+        tips are left out too.
+        """
+        narrow = width < NARROW_WIDTH
         short = height < SHORT_HEIGHT
+        compact = narrow or short
+        self.set_class(narrow, "-narrow")
         self.set_class(short, "-short")
+        self._compact = compact
+        changed = (
+            self._captures_view.compact != compact
+            or self._choices.spaced == compact
+            or self._step.show_tips == short
+        )
+        self._captures_view.compact = compact
+        self._choices.spaced = not compact
+        self._step.show_tips = not short
         if self.is_mounted:
             self._mark_fields()
-        if self._step.show_tips == short:
-            # The compact layout leaves out the tips and the blank line above
-            # the side flows.
-            self._step.show_tips = self._choices.spaced = not short
-            if self.is_mounted:
+            if changed:
                 self.show_step()
                 self.call_after_refresh(self._fit_panels)
 
