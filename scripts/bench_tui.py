@@ -31,19 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_check import compile_package  # noqa: E402
+from follow_up import set_options  # noqa: E402
 from tmux_driver import Tmux  # noqa: E402
-
-VALUES = {
-    "your_name": "Sam Rivera",
-    "interviewer": "Dana Lee",
-    "company": "Acme",
-    "position": "Data Analyst",
-    "interview_date": "2026-11-10",
-    "phone": "555 0100",
-    "key_strengths": "SQL and clear reports",
-    "forgot_to_mention": "my dashboard",
-}
-
 
 #: The call's moves: down the follow-up script (the first choice, or Enter)
 #: to its final step, then back (``b``) to the start; every step on the way is
@@ -173,7 +162,7 @@ def main() -> int:
         # machine's load while the benchmark runs weighs on both alike.
         floor_keys: list[float] = []
         coach_keys: list[float] = []
-        sets = " ".join(f"--set '{k}={v}'" for k, v in VALUES.items())
+        sets = set_options()
         for _ in range(args.rounds):
             floor_keys += key_times(
                 _python(f"--child floor --log {log}"), "ready", "x", args.keys, env, log

@@ -14,16 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-VALUES = {
-    "your_name": "Sam Rivera",
-    "interviewer": "Dana Lee",
-    "company": "Acme Analytics",
-    "position": "Data Analyst",
-    "interview_date": "2026-11-10",
-    "phone": "555 0100",
-    "key_strengths": "SQL, clear reports, calm with deadlines",
-    "forgot_to_mention": "the dashboard I built for a food bank",
-}
+from follow_up import VALUES
 
 
 async def call_screen(out: Path) -> Path:

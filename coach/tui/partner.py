@@ -28,8 +28,8 @@ from textual.worker import Worker, WorkerState
 from coach import locations
 from coach.call.practice import PartnerView, partner_view
 from coach.script.model import Script, ScriptError
-from coach.script.template import Segment
 from coach.store import CallRecord, Store, StoreError
+from coach.tui.text import clock, outcome_words, segments_content
 
 #: How often the record is read (seconds): the view follows within half a second.
 POLL_SECONDS = 0.25
@@ -42,33 +42,6 @@ WAITING = (
     "on this machine. This view follows it as soon as it starts."
 )
 WAITING_NEXT = "Waiting for the next rehearsal: start `coach practice SCRIPT` again to go on."
-
-OUTCOME_WORDS = {
-    "offer": "Offer made",
-    "rejected": "Not selected",
-    "pending": "Decision pending",
-    "voicemail": "Left a voicemail",
-    "no_answer": "No answer",
-    "call_back": "Call back later",
-}
-
-
-def clock(seconds: float) -> str:
-    """``m:ss`` below an hour, ``h:mm:ss`` above."""
-    total = max(0, int(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def _segments(segments: tuple[Segment, ...], style: str = "") -> Content:
-    """Rendered template text as Content: typed values stay plain, placeholders stand out."""
-    return Content.assemble(
-        *(
-            (s.text, f"{style} italic reverse $warning".strip() if s.missing else style)
-            for s in segments
-        )
-    )
 
 
 @dataclass(frozen=True)
@@ -363,11 +336,11 @@ class PartnerApp(App[None]):
         status.update(Content(" · ".join(parts)))
         status.set_class(view.over_budget, "over")
         self.query_one("#say", Static).update(
-            _segments(view.say_segments) if view.say_segments else Content("—")
+            segments_content(view.say_segments) if view.say_segments else Content("—")
         )
         partner = self.query_one("#partner", Static)
         if view.partner_segments:
-            partner.update(_segments(view.partner_segments))
+            partner.update(segments_content(view.partner_segments))
         else:
             partner.update(Content("No line for this step: answer as the other side would."))
         steer = self.query_one("#steer", Static)
@@ -390,8 +363,7 @@ class PartnerApp(App[None]):
         elif view.abandoned or record.status == "abandoned" or not view.finished:
             head = "The caller ended the rehearsal early."
         else:
-            outcome = view.outcome or ""
-            words = OUTCOME_WORDS.get(outcome, outcome.replace("_", " ").capitalize())
+            words = outcome_words(view.outcome) if view.outcome else ""
             head = f"Rehearsal finished: {words}." if words else "Rehearsal finished."
         details = [f"time {clock(view.elapsed_s)}"]
         if view.score is not None:

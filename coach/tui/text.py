@@ -25,10 +25,15 @@ OUTCOME_WORDS = {
 }
 
 
+def id_words(ident: str) -> str:
+    """An id in words: ``on_hold`` -> ``On hold``."""
+    return ident.replace("_", " ").capitalize()
+
+
 def outcome_words(outcome: str | None, *, abandoned: bool = False) -> str:
     """The outcome in human words."""
     if outcome:
-        return OUTCOME_WORDS.get(outcome, outcome.replace("_", " ").capitalize())
+        return OUTCOME_WORDS.get(outcome, id_words(outcome))
     if abandoned:
         return "Ended early"
     return "In progress"

@@ -14,27 +14,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from follow_up import set_options  # noqa: E402
 from tmux_driver import Tmux, tmux_available  # noqa: E402
 
 COACH = f"{sys.executable} -m coach"
 
 pytestmark = pytest.mark.tmux
 
-#: Every variable of the bundled follow-up script, so the details screen is skipped.
-VALUES = {
-    "your_name": "Sam Rivera",
-    "interviewer": "Dana Lee",
-    "company": "Acme",
-    "position": "Data Analyst",
-    "interview_date": "2026-11-10",
-    "phone": "555 0100",
-    "key_strengths": "SQL and clear reports",
-    "forgot_to_mention": "my volunteer dashboard",
-}
-
 
 def sets() -> str:
-    return " ".join(f"--set '{k}={v}'" for k, v in VALUES.items())
+    return set_options()
 
 
 @pytest.fixture

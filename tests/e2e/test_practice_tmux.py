@@ -13,12 +13,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from follow_up import VALUES
 from tmux_driver import Tmux
 
 from coach.script import template
 from coach.script.library import resolve
 from coach.script.model import Script
-from tests.e2e.conftest import VALUES, coach_log, sets
+from tests.e2e.conftest import coach_log, sets
 
 SCENARIO = "position_filled"
 #: How long the partner pane may take to show the caller's step (it polls twice a second).

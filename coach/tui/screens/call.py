@@ -26,6 +26,7 @@ from coach.tui.dialogs.answers import AnswersDialog
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.messages import FieldChanged, FieldDone
 from coach.tui.recorder import CallRecorder
+from coach.tui.text import id_words
 from coach.tui.widgets.fields import FieldEditor
 from coach.tui.widgets.keybar import KeyBar
 from coach.tui.widgets.step import CapturesPanel, ChoicesPanel, StepView
@@ -44,10 +45,6 @@ def practice_sub_title(session: CallSession, solo: bool = False) -> str:
         return "live call"
     title = session.scenario.title if session.scenario else "free rehearsal"
     return f"practice{' (solo)' if solo else ''}: {title}"
-
-
-def side_flow_label(node_id: str) -> str:
-    return node_id.replace("_", " ").capitalize()
 
 
 class CallScreen(Screen[CallSession]):
@@ -92,13 +89,13 @@ class CallScreen(Screen[CallSession]):
         self._editors: list[FieldEditor] = []
         #: The session version whose next moves are laid out (``_prepare_moves``).
         self.prepared_for: int | None = None
-        #: The capture fields shown at this step.
-        self._shown_editors: list[FieldEditor] = []
         #: What to say now (with the path and clock), and where to go next.
         self._step = StepView(id="step")
         self._step.show_partner = self.solo
         self._choices = ChoicesPanel(id="choices")
         self._captures_view = CapturesPanel(id="capture-view")
+        #: What you learn: the fields, then the notes.
+        self._side = Vertical(id="call-side")
         #: The fields are being edited: the real editors replace the panel.
         self._editing = False
         #: A compact layout (narrow or short): see ``_fit``.
@@ -107,7 +104,7 @@ class CallScreen(Screen[CallSession]):
         self._editors_at: dict[str, list[FieldEditor]] = {}
         for key, node_id in self._side_keys.items():
             self._bindings.bind(
-                key, f"side_flow('{key}')", side_flow_label(node_id), show=False, priority=True
+                key, f"side_flow('{key}')", id_words(node_id), show=False, priority=True
             )
         #: Watches the script's file: a change on disk is taken in at the same step.
         self._reloader = CallReloader(session)
@@ -120,7 +117,7 @@ class CallScreen(Screen[CallSession]):
         # the step's capture fields, then the notes. On a wide screen the
         # fields have a fixed share of that column, so showing another step's
         # fields never resizes the step or the notes.
-        with Vertical(id="call-side"):
+        with self._side:
             yield self._captures_view
             # The real fields, shown in the panel's place while the user types.
             with VerticalScroll(id="captures", can_focus=False) as captures:
@@ -150,8 +147,7 @@ class CallScreen(Screen[CallSession]):
     def _fit_panels(self) -> None:
         """Size the choices for the step that has the most, once the width is known."""
         self._choices.fit_script(self.session)
-        # Laid out for the new width: prepare the next moves for it too.
-        self.call_after_refresh(self.call_later, self._prepare_moves, self.session.version)
+        self._prepare_after_frame()  # laid out for the new width: prepare for it too
 
     def _fit(self, width: int, height: int) -> None:
         """Pick the layout for the terminal's size.
@@ -187,8 +183,11 @@ class CallScreen(Screen[CallSession]):
         self._step.show(self.session)
         self._choices.show(self.session)
         self._show_captures()
-        # After the frame and what else waits for it (the save): queued, not
-        # run in the frame's own callbacks.
+        self._prepare_after_frame()
+
+    def _prepare_after_frame(self) -> None:
+        """Prepare the next moves once the frame is out and what else waits for
+        it (the save) is done: queued, not run in the frame's own callbacks."""
         self.call_after_refresh(self.call_later, self._prepare_moves, self.session.version)
 
     def _prepare_moves(self, version: int) -> None:
@@ -224,13 +223,16 @@ class CallScreen(Screen[CallSession]):
                 self._editors_at.setdefault(node.id, []).append(editor)
         return editors
 
+    @property
+    def _step_editors(self) -> list[FieldEditor]:
+        """The capture fields of the step the call is on."""
+        return self._editors_at.get(self.session.current, [])
+
     def _show_captures(self) -> None:
         """The step's fields, drawn in the panel (no widget is shown or hidden
         on a move: that would cost a layout pass)."""
-        self._shown_editors = self._editors_at.get(self.session.current, [])
         self._captures_view.show(self.session)
-        if self._compact:
-            self._mark_fields()
+        self._mark_fields()
 
     def _edit_fields(self, editing: bool) -> None:
         """Swap the fields panel for the step's real fields (``tab``), or back."""
@@ -238,8 +240,9 @@ class CallScreen(Screen[CallSession]):
             return
         self._editing = editing
         if editing:
+            here = self._step_editors
             for editor in self._editors:
-                shown = editor in self._shown_editors
+                shown = editor in here
                 if shown:
                     editor.set_value(self.session.captures.get(editor.field_id, ""))
                 if editor.display != shown:
@@ -253,10 +256,9 @@ class CallScreen(Screen[CallSession]):
         """The narrow and short layouts show the fields' box only at steps that
         have fields (a class on the side column). Restyling that column costs
         more than the move, so the wide layout, which does not use it, skips it."""
-        side = self.query_one("#call-side")
-        wanted = bool(self._shown_editors) and self._compact
-        if side.has_class("-fields") != wanted:
-            side.set_class(wanted, "-fields")
+        wanted = self._compact and bool(self._step_editors)
+        if self._side.has_class("-fields") != wanted:
+            self._side.set_class(wanted, "-fields")
 
     async def _rebuild_captures(self) -> None:
         """After a reload: the steps and their captures may have changed.
@@ -265,7 +267,6 @@ class CallScreen(Screen[CallSession]):
         """
         box = self.query_one("#captures", VerticalScroll)
         await box.remove_children(FieldEditor)
-        self._shown_editors = []
         self._editors = self._capture_editors()
         await box.mount_all(self._editors)
         self._show_captures()
@@ -318,7 +319,7 @@ class CallScreen(Screen[CallSession]):
         self._side_keys = keys
         for key, node_id in keys.items():
             self._bindings.bind(
-                key, f"side_flow('{key}')", side_flow_label(node_id), show=False, priority=True
+                key, f"side_flow('{key}')", id_words(node_id), show=False, priority=True
             )
 
     # ----------------------------------------------------------------- moves
@@ -391,7 +392,7 @@ class CallScreen(Screen[CallSession]):
 
     # ---------------------------------------------------------------- fields
     def _fields(self) -> list[Widget]:
-        editors: list[Widget] = [f.editor for f in self._shown_editors]
+        editors: list[Widget] = [f.editor for f in self._step_editors]
         return [*editors, self.query_one("#notes", TextArea)]
 
     def _typing(self) -> bool:
@@ -416,14 +417,14 @@ class CallScreen(Screen[CallSession]):
         self.set_focus(None)
 
     def on_descendant_focus(self) -> None:
-        self.set_class(self.focused is not None and self.focused.id == "notes", "-notes-open")
-        self._edit_fields(self.focused in self._fields()[:-1])
-        self.query_one(KeyBar).refresh_keys()
+        self._focus_moved()
 
     def on_descendant_blur(self) -> None:
-        self.call_after_refresh(self._after_blur)
+        self.call_after_refresh(self._focus_moved)
 
-    def _after_blur(self) -> None:
+    def _focus_moved(self) -> None:
+        """Follow where the focus went: the notes open (compact layout), the
+        real fields or their panel, and the keys that apply."""
         self.set_class(self.focused is not None and self.focused.id == "notes", "-notes-open")
         self._edit_fields(self.focused in self._fields()[:-1])
         self.query_one(KeyBar).refresh_keys()

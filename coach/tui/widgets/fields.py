@@ -19,6 +19,16 @@ from coach.tui.messages import FieldChanged, FieldDone
 DATE_HELP = "YYYY-MM-DD"
 
 
+def date_hint(text: str) -> Content | None:
+    """What goes under a date: what is wrong with ``text``, or its long form
+    (``Tuesday 3 March 2026``); nothing while it is empty."""
+    error = date_problem(text)
+    if error is not None:
+        return Content.styled(error, "$text-error")
+    day = parse_iso_date(text)
+    return Content.styled(long_date(day), "$text-success") if day is not None else None
+
+
 def date_problem(text: str) -> str | None:
     """Why ``text`` is not a usable date, or None (empty counts as fine)."""
     if not text.strip():
@@ -96,17 +106,11 @@ class FieldEditor(Vertical):
     def _show_hint(self) -> None:
         hint = self._hint
         text = self.value
-        error = date_problem(text) if self.kind == "date" else None
-        self.set_class(error is not None, "-invalid")
-        if error is not None:
-            hint.update(Content.styled(error, "$text-error"))
-            hint.display = True
-        elif self.kind == "date" and (day := parse_iso_date(text)) is not None:
-            hint.update(Content.styled(long_date(day), "$text-success"))
-            hint.display = True
-        else:
-            hint.update("")
-            hint.display = False
+        is_date = self.kind == "date"
+        self.set_class(is_date and date_problem(text) is not None, "-invalid")
+        shown = date_hint(text) if is_date else None
+        hint.update(shown or "")
+        hint.display = shown is not None
 
     def _changed(self, value: str) -> None:
         self._show_hint()

@@ -151,6 +151,10 @@ class LinesView(ScrollView, can_focus=False):
     def _theme_changed(self, theme: Theme) -> None:
         self._strips.clear()  # the colours are in the strips
         self._background = None
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Repaint the whole panel (its kept frame no longer holds)."""
         self._frame = None
         self.refresh()
 
@@ -184,10 +188,6 @@ class LinesView(ScrollView, can_focus=False):
         """What the panel shows, as plain text (trailing spaces dropped)."""
         return "\n".join(line.plain.rstrip() for line in self._lines).rstrip("\n")
 
-    @property
-    def lines(self) -> list[Content]:
-        return list(self._lines)
-
     def set_lines(self, builder: Builder) -> None:
         """Show what ``builder`` lays out, repainting only the lines that changed."""
         self._builder = builder
@@ -196,14 +196,10 @@ class LinesView(ScrollView, can_focus=False):
             return  # not laid out yet: the first render builds the lines
         before = self._keys if self._width == width else None
         self._layout(width)
-        if self.scroll_y:
-            self.scroll_to(y=0, animate=False, immediate=True)
-            self._frame = None
-            self.refresh()
-            return
-        if before is None:
-            self._frame = None
-            self.refresh()
+        if before is None or self.scroll_y:
+            if self.scroll_y:  # a new step starts at its top
+                self.scroll_to(y=0, animate=False, immediate=True)
+            self._redraw()
             return
         keys = self._keys
         changed = [
@@ -253,9 +249,7 @@ class LinesView(ScrollView, can_focus=False):
 
     # ------------------------------------------------------------ rendering
     def render_line(self, y: int) -> Strip:
-        width = self.line_width
-        if width != self._width and self._builder is not None and width > 0:
-            self._layout(width)
+        width = self._width
         index = y + round(self.scroll_y)
         if index >= len(self._lines) or width <= 0:
             return self._blank(width)
@@ -267,7 +261,8 @@ class LinesView(ScrollView, can_focus=False):
         The panel has no border or padding (its CSS says so), and its strips
         already carry its colours, so what the styles cache would add is only
         the app's line filters. The last full frame is kept, and only the
-        lines changed since are rendered again.
+        lines changed since are rendered again (a new size or scroll position
+        draws it all).
         """
         width = self.line_width
         if width != self._width and self._builder is not None and width > 0:
@@ -305,13 +300,8 @@ class LinesView(ScrollView, can_focus=False):
             strip = strip.apply_filter(line_filter, background)
         return strip
 
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        self._frame = None
-
     def on_resize(self) -> None:
         self._line_width = None
-        self._frame = None
         if self._builder is not None and self.line_width > 0:
             self._layout(self.line_width)
-            self.refresh()
+        self._redraw()

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from coach.call.followup import long_date, parse_iso_date
 from coach.call.session import CallSession
 from coach.script.model import RETURN, Node
-from coach.tui.text import breadcrumb, clock, outcome_words, segments_content
-from coach.tui.widgets.fields import DATE_HELP, date_problem
+from coach.tui.text import breadcrumb, clock, id_words, outcome_words, segments_content
+from coach.tui.widgets.fields import DATE_HELP, date_hint
 from coach.tui.widgets.lines import Laid, LinesView, box, fit, wrap
 
 
@@ -32,7 +31,32 @@ def back_to(stack: tuple[str, ...] | list[str]) -> str | None:
     return stack[-1] if stack else None
 
 
-class StepView(LinesView):
+class StepPanel(LinesView):
+    """A panel that shows one step of a call, and lays out ahead of time the
+    steps one key can lead to (``prepare``), so a move only swaps lines."""
+
+    def laid_for(
+        self, session: CallSession, node: Node, width: int, returns_to: str | None
+    ) -> Laid:
+        """The panel's lines at ``node`` for ``width``, in a side flow that
+        ``returns_to`` a step (or not); kept, so a step is laid out once."""
+        raise NotImplementedError
+
+    def show(self, session: CallSession) -> None:
+        node, returns_to = session.node, back_to(session.return_stack)
+        self.set_lines(lambda width: self.laid_for(session, node, width, returns_to))
+
+    def prepare(self, session: CallSession) -> None:
+        """Lay out and render every step one key can lead to from here."""
+        width = self.line_width
+        if width <= 0:
+            return  # not laid out yet: prepared once it is
+        for node_id, stack in session.moves_from_here():
+            node = session.script.nodes[node_id]
+            self.warm(self.laid_for(session, node, width, back_to(stack)))
+
+
+class StepView(StepPanel):
     """Where you are, the clock, and what to say now.
 
     The first line is the path so far and the clock; then, in solo practice,
@@ -73,9 +97,10 @@ class StepView(LinesView):
         gap = max(1, width - line.cell_length - timer.cell_length - 1)
         return fit(line + Content(" " * gap) + timer + " ", width).stylize_before("on $panel")
 
-    def body(self, session: CallSession, node: Node, width: int, returns_to: str | None) -> Laid:
-        """The lines below the header for ``node`` at ``width``, in a side flow
-        that ``returns_to`` a step (or not)."""
+    def laid_for(
+        self, session: CallSession, node: Node, width: int, returns_to: str | None
+    ) -> Laid:
+        """The lines below the header (the header changes with the clock)."""
         key = (fields_key(session), node.id, width, returns_to, self.show_tips, self.show_partner)
         return self.memo(key, lambda: self._body(session, node, width, returns_to))
 
@@ -87,8 +112,7 @@ class StepView(LinesView):
         if self.show_partner and node.partner:
             said = segments_content(session.render_segments(node.partner), "italic")
             lines.extend(box("They say", wrap(said, inner), width, "$secondary"))
-        say = segments_content(session.render_segments(node.say), "bold")
-        text = wrap(say, inner)
+        text = wrap(self._say(session, node), inner)
         if node.tips and self.show_tips:
             text.append(Content(""))
             for tip in node.tips:
@@ -103,13 +127,16 @@ class StepView(LinesView):
         lines.extend(box(title, text, width, "$primary"))
         return lines
 
+    @staticmethod
+    def _say(session: CallSession, node: Node) -> Content:
+        return segments_content(session.render_segments(node.say), "bold")
+
     @property
     def say_content(self) -> Content:
         """What the say box holds for the step shown (for tests and tools)."""
         if self._session is None:
             return Content("")
-        node = self._session.node
-        return segments_content(self._session.render_segments(node.say), "bold")
+        return self._say(self._session, self._session.node)
 
     # ------------------------------------------------------------- updating
     def show(self, session: CallSession) -> None:
@@ -117,7 +144,8 @@ class StepView(LinesView):
         node, returns_to = session.node, back_to(session.return_stack)
         self.set_lines(
             lambda width: (
-                Laid.of([self.header(session, width)]) + self.body(session, node, width, returns_to)
+                Laid.of([self.header(session, width)])
+                + self.laid_for(session, node, width, returns_to)
             )
         )
 
@@ -125,16 +153,8 @@ class StepView(LinesView):
         if self._width > 0:
             self.set_line(0, self.header(session, self._width))
 
-    def prepare(self, session: CallSession) -> None:
-        """Lay out and render every step one key can lead to from here."""
-        width = self.line_width
-        if width <= 0:
-            return  # not laid out yet: prepared once it is
-        for node_id, stack in session.moves_from_here():
-            self.warm(self.body(session, session.script.nodes[node_id], width, back_to(stack)))
 
-
-class ChoicesPanel(LinesView):
+class ChoicesPanel(StepPanel):
     """Where to go next: numbered choices, or Enter to continue or finish;
     then the side flows, always in reach (``Anytime: r Repeat · u Unexpected``).
 
@@ -193,8 +213,7 @@ class ChoicesPanel(LinesView):
         for index, (key, node_id) in enumerate(keys.items()):
             if index:
                 parts.append(Content.styled(" · ", "$foreground-muted"))
-            label = node_id.replace("_", " ").capitalize()
-            parts.append(Content.assemble((key, "bold $accent"), " ", label))
+            parts.append(Content.assemble((key, "bold $accent"), " ", id_words(node_id)))
         return Content.assemble(*parts)
 
     def most_rows(self, session: CallSession, width: int) -> int:
@@ -205,8 +224,9 @@ class ChoicesPanel(LinesView):
             default=1,
         )
 
-    def build(self, session: CallSession, node: Node, width: int, returns_to: str | None) -> Laid:
-        """The panel's lines at ``node`` (kept: a step seen before is not laid out again)."""
+    def laid_for(
+        self, session: CallSession, node: Node, width: int, returns_to: str | None
+    ) -> Laid:
         key = (fields_key(session), node.id, width, returns_to, self.spaced, self.rows)
         return self.memo(key, lambda: self._build(session, node, width, returns_to))
 
@@ -222,18 +242,6 @@ class ChoicesPanel(LinesView):
                 lines.append(Content(""))
             lines.append(fit(flows, width))
         return lines
-
-    def show(self, session: CallSession) -> None:
-        node, returns_to = session.node, back_to(session.return_stack)
-        self.set_lines(lambda width: self.build(session, node, width, returns_to))
-
-    def prepare(self, session: CallSession) -> None:
-        """Lay out and render the choices of every step one key can lead to."""
-        width = self.line_width
-        if width <= 0:
-            return  # not laid out yet: prepared once it is
-        for node_id, stack in session.moves_from_here():
-            self.warm(self.build(session, session.script.nodes[node_id], width, back_to(stack)))
 
     def fit_script(self, session: CallSession) -> None:
         width = self.line_width
@@ -251,7 +259,7 @@ class ChoicesPanel(LinesView):
             self.styles.height = height
 
 
-class CapturesPanel(LinesView):
+class CapturesPanel(StepPanel):
     """What to note down at this step: each capture's prompt, what was typed
     (or what to type), and a date's long form or what is wrong with it.
 
@@ -266,7 +274,9 @@ class CapturesPanel(LinesView):
     #: Lines of a multiline value shown before it is cut with ``…``.
     VALUE_LINES = 3
 
-    def build(self, session: CallSession, node: Node, width: int) -> Laid:
+    def laid_for(
+        self, session: CallSession, node: Node, width: int, returns_to: str | None
+    ) -> Laid:
         key = (fields_key(session), node.id, width, self.compact)
         return self.memo(key, lambda: self._build(session, node, width))
 
@@ -300,23 +310,7 @@ class CapturesPanel(LinesView):
                     fit(shown[self.VALUE_LINES - 1] + " …", width),
                 ]
             lines.extend(shown)
-            if capture.type == "date":
-                problem = date_problem(value)
-                day = parse_iso_date(value)
-                if problem is not None:
-                    lines.extend(wrap(Content.styled(problem, "$text-error"), width))
-                elif day is not None:
-                    lines.append(Content.styled(f" {long_date(day)}", "$text-success"))
+            hint = date_hint(value) if capture.type == "date" else None
+            if hint is not None:
+                lines.extend(wrap(hint, width, Content(" ")))
         return lines
-
-    def show(self, session: CallSession) -> None:
-        node = session.node
-        self.set_lines(lambda width: self.build(session, node, width))
-
-    def prepare(self, session: CallSession) -> None:
-        """Lay out and render the fields of every step one key can lead to."""
-        width = self.line_width
-        if width <= 0:
-            return
-        for node_id, _stack in session.moves_from_here():
-            self.warm(self.build(session, session.script.nodes[node_id], width))
