@@ -252,11 +252,7 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Finding]]:
                 add(node)
             elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
                 if len(stack) >= MAX_DEPTH:
-                    return fatal(
-                        event.start_mark,
-                        f"lists and mappings are nested more than {MAX_DEPTH} levels deep "
-                        "here; a script needs only a few levels",
-                    )
+                    return fatal(event.start_mark, _depth_message())
                 collection: YMap | YSeq
                 if cls is yaml.MappingStartEvent:
                     collection = YMap(event, checked_tag(event, _MAP_TAGS, "a mapping"))
@@ -310,6 +306,9 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Finding]]:
                         "a script is one document, remove the second '---' or split the file",
                     )
     except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None and _PARSER_DEPTH_LIMIT in str(exc):
+            return _too_deep(text, file, mark)
         errors.append(syntax_error(exc, text, file))
         return None, errors
     finally:
@@ -317,6 +316,37 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Finding]]:
         if close is not None:
             close()
     return root, errors
+
+
+def _too_deep(text: str, file: str, mark: Any) -> tuple[None, list[Finding]]:
+    """Our nesting limit and message, when the parser stopped at its own limit first.
+
+    libyaml 0.2.6 (in PyYAML 6.0.4) refuses nesting past 1,000 levels while it
+    scans ahead of the events (up to 1,024 characters for a possible key), so
+    it can stop before our :data:`MAX_DEPTH` is reached through the events.
+    The text before where it stopped is nested deeper than ours allows, so
+    reading that part again reports our limit at the same place whatever the
+    PyYAML version.
+    """
+    prefix = text[: max(0, min(mark.index, len(text)))]
+    if prefix != text:
+        _, found = compose(prefix, file)
+        if found and _OUR_DEPTH_MESSAGE in found[0].message:
+            return None, found[:1]
+    message = _depth_message()
+    return None, [_finding(file, mark.line + 1, mark.column + 1, message)]
+
+
+def _depth_message() -> str:
+    return (
+        f"lists and mappings are nested more than {MAX_DEPTH} levels deep "
+        "here; a script needs only a few levels"
+    )
+
+
+#: What libyaml's own nesting limit says (PyYAML 6.0.4 and newer).
+_PARSER_DEPTH_LIMIT = "exceeded maximum nesting depth"
+_OUR_DEPTH_MESSAGE = f"nested more than {MAX_DEPTH} levels deep"
 
 
 # ------------------------------------------------------------ syntax errors

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Iterator
+from typing import Any
 
+import pytest
+import yaml
+
+from coach.script import yamlnodes
 from coach.script.check import check_text
 from coach.script.load import load_text
 from coach.script.model import ScriptError
@@ -129,6 +134,35 @@ def test_deep_nesting_is_refused_quickly() -> None:
     depth = 2_000_000  # libyaml's composer would crash, its scanner would take hours
     (found,) = check_text("a: " + "[" * depth + "]" * depth, "deep.yaml")
     assert found.line == 1 and found.column == 103  # the top-level mapping is level 1
+    assert "nested more than 100 levels deep" in found.message
+
+
+@pytest.mark.parametrize("depth", [101, 999, 1000, 1001, 5000])
+def test_deep_nesting_message_is_ours_at_every_depth(depth: int) -> None:
+    # PyYAML 6.0.4's libyaml stops at 1,000 levels while scanning ahead; our limit wins.
+    (found,) = check_text("a: " + "[" * depth + "]" * depth, "deep.yaml")
+    assert (found.line, found.column) == (1, 103)
+    assert "nested more than 100 levels deep" in found.message
+
+
+def test_deep_nesting_message_is_ours_when_the_parser_stops_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A parser whose own limit (150 here) fires while it scans ahead of its events."""
+    real_parse = yamlnodes.yaml.parse
+
+    def parse(text: str, Loader: Any) -> Iterator[Any]:
+        if text.count("[") >= 150:
+            index = [i for i, c in enumerate(text) if c == "["][149]
+            mark = yaml.Mark("<unicode string>", index, 0, index, text, index)
+            raise yaml.MarkedYAMLError(
+                "while increasing flow level", mark, "exceeded maximum nesting depth", mark
+            )
+        yield from real_parse(text, Loader=Loader)
+
+    monkeypatch.setattr(yamlnodes.yaml, "parse", parse)
+    (found,) = check_text("a: " + "[" * 400 + "]" * 400, "deep.yaml")
+    assert (found.line, found.column) == (1, 103)
     assert "nested more than 100 levels deep" in found.message
 
 
