@@ -37,7 +37,7 @@ from coach import __version__, locations
 from coach.script.model import MAX_BYTES, Source
 
 if TYPE_CHECKING:
-    from coach.script.library import ScriptEntry
+    from coach.script.entry import ScriptEntry
 
 #: Bump when the layout of the cache file changes.
 FORMAT = 1
@@ -72,7 +72,7 @@ _ALLOWED = {
             "Script",
         }
     ),
-    "coach.script.library": frozenset({"ScriptEntry"}),
+    "coach.script.entry": frozenset({"ScriptEntry"}),
     "pathlib": frozenset({"Path", "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}),
 }
 
@@ -181,7 +181,7 @@ class ScriptCache:
 
 
 def _valid(key: object, entry: object) -> bool:
-    from coach.script.library import ScriptEntry
+    from coach.script.entry import ScriptEntry
     from coach.script.model import Finding, Script
 
     if not (
