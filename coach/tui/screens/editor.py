@@ -146,7 +146,6 @@ def edit_externally(
 class EditorScreen(Screen[Path | None]):
     """Edit one call script with live problems and a structure tree."""
 
-    CSS_PATH = "../editor.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     AUTO_FOCUS = "#source"
 
