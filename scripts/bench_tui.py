@@ -94,7 +94,7 @@ def child_coach(log: Path, argv: list[str]) -> None:
         if pending:
             self.app.call_after_refresh(_record, log, pending.pop())
 
-    CoachApp.on_event = on_event  # type: ignore[method-assign]
+    CoachApp.on_event = on_event  # type: ignore[method-assign, assignment]
     CallScreen.show_step = show_step  # type: ignore[method-assign]
     raise SystemExit(main(argv))
 

@@ -1,5 +1,5 @@
-"""The Textual app. Importing any of it reads fast "escape, key" input right."""
+"""The Textual app: its screens, widgets and dialogs, and the partner view.
 
-from coach.tui.keys import install as _install_key_fixes
-
-_install_key_fixes()
+Importing it has no side effects; the apps install their key fix when they start
+(``coach.tui.base.BaseApp``).
+"""

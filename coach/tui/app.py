@@ -21,7 +21,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
-from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -32,8 +31,8 @@ from textual.widgets import Footer, Static
 from coach import locations
 from coach.script.model import ScriptError
 from coach.store import Store, StoreError
+from coach.tui.base import BaseApp
 from coach.tui.commands import CoachCommands
-from coach.tui.keys import split_escape
 from coach.tui.screens.home import HomeScreen
 from coach.tui.widgets.history import follow_ups_content, recent_content
 
@@ -56,8 +55,6 @@ Mode = Literal["live", "practice"]
 RECENT_LIMIT = 8
 #: Seconds a hang-up (SIGHUP, SIGTERM) gives the normal exit once all is saved.
 EXIT_GRACE = 2.0
-DARK_THEME = "textual-dark"
-LIGHT_THEME = "textual-light"
 
 
 def needs_details(script: Script, values: Mapping[str, str]) -> bool:
@@ -112,7 +109,7 @@ class RecentCallsDialog(ModalScreen[None]):
         self.dismiss(None)
 
 
-class CoachApp(App[int]):
+class CoachApp(BaseApp[int]):
     """Call Coach. Starts on the home screen, or straight into one call.
 
     Args:
@@ -133,22 +130,11 @@ class CoachApp(App[int]):
         edit_notice: a message the editor shows when it opens (e.g. "copied to ...").
     """
 
-    CSS_PATH = "coach.tcss"
     TITLE = "Call Coach"
     COMMANDS = App.COMMANDS | {CoachCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
-
-    async def on_event(self, event: events.Event) -> None:
-        # "escape, then a key" typed in one motion arrives as alt+key: split it.
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            keys = split_escape(event)
-            if keys is not None:
-                for key in keys:
-                    await super().on_event(key)
-                return
-        await super().on_event(event)
 
     def __init__(
         self,
@@ -722,9 +708,6 @@ class CoachApp(App[int]):
         self._to_call()
 
     # --------------------------------------------------------------- actions
-    def action_toggle_theme(self) -> None:
-        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
-
     def action_recent_calls(self) -> None:
         today = self.today()
         recent = self._read_store(lambda store: store.calls(limit=20))

@@ -10,6 +10,12 @@ was leaving. Beside the phone that loses the user's place and garbles a note.
 
 Call Coach binds no Alt keys, so ESC followed by anything that cannot start an
 escape sequence is read here as Escape, then that key.
+
+``install()`` patches Textual's (private) input parser, so the apps call it
+when they start (``coach.tui.base.BaseApp``), on the tested Textual versions
+only (``coach.tui.compat``); ``split_escape`` is the public half of the fix,
+for Textual versions without the patch and for terminals that report Alt
+themselves.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from textual import events
+
+from coach.tui import compat
 
 ESC = "\x1b"
 
@@ -32,11 +40,16 @@ def _is_key_sequence(value: object) -> bool:
 
 
 def install() -> None:
-    """Patch Textual's input parser once (idempotent; skipped if its internals moved)."""
+    """Patch Textual's input parser once (idempotent).
+
+    Skipped on a Textual version not tested (its internals may have moved).
+    """
     global _installed
     if _installed:
         return
     _installed = True
+    if not compat.private_ok():
+        return
     try:
         from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
         from textual._xterm_parser import XTermParser

@@ -23,6 +23,19 @@ class FieldDone(Message):
 
 
 @dataclass
+class JumpTo(Message):
+    """Move the editor's cursor to this place (1-based, like the findings).
+
+    Posted by the editor's structure panel (``node``: the node its row names)
+    and by its problems panel (``node`` empty: a finding names no node).
+    """
+
+    line: int
+    column: int
+    node: str = ""
+
+
+@dataclass
 class ScriptChosen(Message):
     """The user picked a script on the home screen."""
 

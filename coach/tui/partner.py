@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -29,6 +29,7 @@ from coach import locations
 from coach.call.practice import PartnerView, partner_view
 from coach.script.model import Script, ScriptError
 from coach.store import CallRecord, Store, StoreError
+from coach.tui.base import BaseApp
 from coach.tui.text import clock, outcome_words, segments_content
 
 #: How often the record is read (seconds): the view follows within half a second.
@@ -102,7 +103,7 @@ class ScriptCache:
         return cached
 
 
-class PartnerApp(App[None]):
+class PartnerApp(BaseApp[None]):
     """The partner's side of a rehearsal, following the caller's terminal.
 
     Args:
@@ -113,47 +114,6 @@ class PartnerApp(App[None]):
     """
 
     TITLE = "Call Coach: partner"
-    CSS = """
-    Screen { background: $background; }
-    #heading {
-        height: 1;
-        padding: 0 1;
-        background: $panel;
-        color: $text;
-        text-style: bold;
-    }
-    #body { height: 1fr; padding: 0 1; }
-    #message {
-        padding: 1 1;
-        color: $text;
-    }
-    #message.problem { color: $error; }
-    #result { padding: 1 1 0 1; color: $success; text-style: bold; }
-    #result.early { color: $warning; }
-    #live { height: auto; }
-    #status { color: $text-muted; padding: 0 0 0 0; }
-    #status.over { color: $warning; }
-    #say-label { color: $text-muted; margin-top: 1; }
-    #say { color: $text-muted; padding-left: 2; }
-    #partner {
-        border: heavy $accent;
-        border-title-color: $accent;
-        border-title-style: bold;
-        padding: 0 1;
-        text-style: bold;
-        color: $text;
-    }
-    #steer { color: $accent; text-style: bold; margin-top: 1; }
-    #note { color: $warning; margin-top: 1; }
-    #brief {
-        border: round $primary;
-        border-title-color: $primary;
-        padding: 0 1;
-        margin-top: 1;
-        color: $text;
-    }
-    .hidden { display: none; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="quit")]
 
     def __init__(

@@ -6,6 +6,7 @@ from textual.app import App, ComposeResult
 from textual.widgets.tree import TreeNode
 
 from coach.script.model import Choice, Finding, Node, Position, Script, SideFlow
+from coach.tui.messages import JumpTo
 from coach.tui.widgets.problems import ProblemsPanel, problem_row, summary
 from coach.tui.widgets.structure import Place, StructurePanel
 
@@ -70,7 +71,7 @@ async def test_structure_select_posts_the_place() -> None:
     seen: list[tuple[int, int, str]] = []
 
     class Recording(PanelsApp):
-        def on_structure_panel_jump_to(self, message: StructurePanel.JumpTo) -> None:
+        def on_jump_to(self, message: JumpTo) -> None:
             seen.append((message.line, message.column, message.node))
 
     app = Recording()
@@ -98,7 +99,7 @@ async def test_problems_panel_lists_errors_first_and_says_when_clean() -> None:
     seen: list[tuple[int, int]] = []
 
     class Recording(PanelsApp):
-        def on_problems_panel_jump_to(self, message: ProblemsPanel.JumpTo) -> None:
+        def on_jump_to(self, message: JumpTo) -> None:
             seen.append((message.line, message.column))
 
     app = Recording()

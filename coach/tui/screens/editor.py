@@ -43,6 +43,7 @@ from coach.script.model import Finding, Script, Source
 from coach.script.newscript import describe_os_error, save_text
 from coach.script.watch import FileWatcher
 from coach.tui.dialogs.confirm import ConfirmDialog
+from coach.tui.messages import JumpTo
 from coach.tui.widgets.problems import ProblemsPanel, summary
 from coach.tui.widgets.structure import StructurePanel
 
@@ -146,7 +147,6 @@ def edit_externally(
 class EditorScreen(Screen[Path | None]):
     """Edit one call script with live problems and a structure tree."""
 
-    CSS_PATH = "../editor.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     AUTO_FOCUS = "#source"
 
@@ -331,11 +331,7 @@ class EditorScreen(Screen[Path | None]):
         area.move_cursor((row, col), center=True)
         area.focus()
 
-    def on_problems_panel_jump_to(self, message: ProblemsPanel.JumpTo) -> None:
-        message.stop()
-        self.move_to(message.line, message.column)
-
-    def on_structure_panel_jump_to(self, message: StructurePanel.JumpTo) -> None:
+    def on_jump_to(self, message: JumpTo) -> None:
         message.stop()
         self.move_to(message.line, message.column)
 

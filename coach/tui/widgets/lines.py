@@ -8,6 +8,12 @@ that differ. Each line is turned into a ``Strip`` once and kept, so going back
 to a step (or a line shared by two steps: a border, a blank) costs nothing to
 draw again; its last frame is kept too. A panel whose size does not follow its
 lines never costs a layout pass.
+
+The last two go past Textual's public API (``Widget._scroll_update``, and
+``render_lines`` without the styles cache), so they are used only on the
+Textual versions they were tested on (``coach.tui.compat``). On any other the
+panel is a plain line-API ``ScrollView``: the same lines, drawn through
+Textual's own cache, with a layout pass when the line count changes.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.theme import Theme
 from textual.visual import Visual
+
+from coach.tui import compat
 
 #: A laid-out line, as compared between two renders: its text and its styles.
 LineKey = tuple[str, tuple[object, ...]]
@@ -126,6 +134,8 @@ class LinesView(ScrollView, can_focus=False):
         self._frame_key: tuple[object, ...] | None = None
         self._stale: set[int] = set()
         self._background: Color | None = None
+        #: Textual's private parts may be used (a tested version): the fast path.
+        self._fast = compat.private_ok()
 
     def memo(self, key: tuple[object, ...], make: Callable[[], list[Content]]) -> Laid:
         """The lines ``make`` lays out, kept under ``key`` (a step seen or
@@ -232,6 +242,9 @@ class LinesView(ScrollView, can_focus=False):
         virtual = Size(width, len(lines))
         if self.virtual_size == virtual:
             return
+        if not self._fast:
+            self.virtual_size = virtual  # the public way: Textual lays out and checks
+            return
         height = self.styles.height
         if height is None or height.is_auto:
             self.virtual_size = virtual  # sized to its lines: lay the screen out again
@@ -268,6 +281,8 @@ class LinesView(ScrollView, can_focus=False):
         if width != self._width and self._builder is not None and width > 0:
             self._layout(width)
             self._frame = None
+        if not self._fast:
+            return super().render_lines(crop)
         size = self.region.size
         if self._background is None:
             self._background = self.background_colors[1]

@@ -1,20 +1,19 @@
 """The editor's problems panel: every finding of ``coach check``, one per row.
 
 Each row reads ``line:col severity: message``. ``enter`` (or a click) on a row
-posts :class:`ProblemsPanel.JumpTo` with the place to move the cursor to.
+posts :class:`~coach.tui.messages.JumpTo` with the place to move the cursor to.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from coach.script.model import Finding
+from coach.tui.messages import JumpTo
 
 NO_PROBLEMS = "No problems"
 
@@ -58,13 +57,6 @@ class ProblemsPanel(OptionList):
     }
     """
 
-    @dataclass
-    class JumpTo(Message):
-        """Move the editor's cursor to this place (1-based, like the findings)."""
-
-        line: int
-        column: int
-
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.findings: tuple[Finding, ...] = ()
@@ -102,4 +94,4 @@ class ProblemsPanel(OptionList):
         if not option_id.startswith("problem-"):
             return
         finding = self.findings[int(option_id.removeprefix("problem-"))]
-        self.post_message(self.JumpTo(finding.line, finding.column))
+        self.post_message(JumpTo(finding.line, finding.column))

@@ -5,8 +5,8 @@ node its choices (``1 label → target``) or its ``next`` (``→ target``), each
 holding the target's own ways on the first time it appears. Side flows and
 nodes not reachable from ``start`` have their own sections. End nodes show
 their outcome; unreachable nodes and dead ends (no ``end`` reachable) are
-marked. ``enter`` on a row posts :class:`StructurePanel.JumpTo` with the line
-of the node (or choice) it names.
+marked. ``enter`` on a row posts :class:`~coach.tui.messages.JumpTo` with the
+line of the node (or choice) it names.
 
 When the text being edited has errors the panel keeps the last good tree and
 marks it stale (``-stale`` class, dimmed, and a note in the title).
@@ -17,11 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from coach.script.model import RETURN, Node, Position, Script
+from coach.tui.messages import JumpTo
 
 WARN = "bold yellow"
 END = "green"
@@ -48,14 +48,6 @@ class StructurePanel(Tree[Place]):
         &.-stale { opacity: 60%; border-title-color: $warning; }
     }
     """
-
-    @dataclass
-    class JumpTo(Message):
-        """Move the editor's cursor to this place (1-based)."""
-
-        line: int
-        column: int
-        node: str
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__("Structure", id=id, classes=classes)
@@ -212,4 +204,4 @@ class StructurePanel(Tree[Place]):
         if place is None:
             event.node.toggle()
             return
-        self.post_message(self.JumpTo(place.pos.line, place.pos.column, place.node))
+        self.post_message(JumpTo(place.pos.line, place.pos.column, place.node))

@@ -1,0 +1,51 @@
+"""The base of every Call Coach app: one stylesheet, the themes and the key fix.
+
+``CoachApp`` (``coach``, ``coach call``, ``coach practice``, ``coach edit``) and
+``PartnerApp`` (``coach partner``) derive from ``BaseApp``, so both load
+``coach.tcss``, switch themes the same way and read "escape, key" typed in one
+motion as the two keys it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from textual import events
+from textual.app import App
+
+from coach.tui import keys
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+ReturnType = TypeVar("ReturnType")
+
+
+class BaseApp(App[ReturnType]):
+    """What every app of the project shares.
+
+    Keyword arguments are Textual's own (``App.__init__``).
+    """
+
+    # Absolute, so an app defined elsewhere (a test's subclass) finds it too:
+    # Textual resolves a relative path against the module of the app's class.
+    CSS_PATH = Path(__file__).with_name("coach.tcss")
+
+    def __init__(self, **kwargs: Any) -> None:
+        keys.install()  # before the driver starts reading keys (idempotent)
+        super().__init__(**kwargs)
+
+    async def on_event(self, event: events.Event) -> None:
+        # "escape, then a key" typed in one motion arrives as alt+key: split it.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            split = keys.split_escape(event)
+            if split is not None:
+                for key in split:
+                    await super().on_event(key)
+                return
+        await super().on_event(event)
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the dark and the light theme."""
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME

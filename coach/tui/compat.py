@@ -1,0 +1,54 @@
+"""Which Textual we run on, for the code that uses Textual's private parts.
+
+Two places go past Textual's public API for speed or for a fix Textual does
+not offer: the call panels (``widgets/lines.py`` draws its lines without the
+styles cache and updates its scrollbars itself) and the key fix
+(``keys.py`` patches the input parser). Private parts change without notice,
+so both use them only on the Textual versions they were tested on
+(``TESTED``) and otherwise take the plain public path: slower panels, and
+"escape, key" split only where Textual reports it as ``alt+key``.
+
+``tests/tui/test_textual_private.py`` checks that every name in ``PRIVATE``
+still exists on the installed Textual.
+"""
+
+from __future__ import annotations
+
+import functools
+
+#: The Textual releases (major, minor) the private parts were tested with.
+TESTED = frozenset({(8, 2)})
+
+#: The private names used: (module, object in it or "", attribute or ""), and where.
+PRIVATE: tuple[tuple[str, str, str], ...] = (
+    # widgets/lines.py: LinesView._layout updates the scrollbars without a layout pass.
+    ("textual.widget", "Widget", "_scroll_update"),
+    # widgets/lines.py: LinesView.render_lines replaces the styles cache's rendering.
+    ("textual.widget", "Widget", "_styles_cache"),
+    # keys.py: install() wraps the parser's ESC handling.
+    ("textual._xterm_parser", "XTermParser", "_sequence_to_key_events"),
+    ("textual._ansi_sequences", "ANSI_SEQUENCES_KEYS", ""),
+)
+
+
+@functools.cache
+def textual_version() -> str:
+    """The installed Textual's version (read once: importing the metadata costs)."""
+    from importlib.metadata import version
+
+    return version("textual")
+
+
+def is_tested(version: str) -> bool:
+    """True if ``version`` (e.g. ``8.2.8``) is a release in ``TESTED``."""
+    parts = version.split(".")
+    try:
+        release = (int(parts[0]), int(parts[1]))
+    except (IndexError, ValueError):
+        return False
+    return release in TESTED
+
+
+def private_ok() -> bool:
+    """True if Textual's private parts may be used (the installed Textual was tested)."""
+    return is_tested(textual_version())
