@@ -169,15 +169,17 @@ def _fmt_duration(seconds: float | None) -> str:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    from coach.store import Store, StoreError
+    from coach.store import NothingRecorded, Store, StoreError
 
     if args.limit is not None and args.limit < 0:
         _err("--limit takes a number of calls, 0 or more")
         return 2
     try:
-        with Store() as store:
+        with Store(read_only=True) as store:
             records = store.calls(limit=args.limit)
             entries = [r.log_entry() for r in records]
+    except NothingRecorded:
+        entries = []  # no call yet (reading never creates the file)
     except StoreError as exc:
         _err(str(exc))
         return 1

@@ -10,8 +10,6 @@ import argparse
 import json
 import sys
 
-from coach import locations
-
 
 def _err(message: str) -> None:
     print(f"coach: {message}", file=sys.stderr)
@@ -31,17 +29,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print(finding.format(), file=sys.stderr)
         return 2 if exc.unreadable else 1
 
-    records = []
-    # No database yet means no rehearsals yet: do not create one just to read it.
-    if locations.database_path().exists():
-        from coach.store import Store, StoreError
+    from coach.store import NothingRecorded, Store, StoreError
 
-        try:
-            with Store() as store:
-                records = store.calls(mode="practice", script=script.id)
-        except StoreError as exc:
-            _err(f"cannot read the call record: {exc}")
-            return 1
+    try:
+        with Store(read_only=True) as store:
+            records = store.calls(mode="practice", script=script.id)
+    except NothingRecorded:
+        records = []  # no rehearsal yet (reading never creates the file)
+    except StoreError as exc:
+        _err(f"cannot read the call record: {exc}")
+        return 1
     stats = script_stats(script, runs_from_records(records, script.id))
     if getattr(args, "json", False):
         print(json.dumps(stats_json(stats), indent=2, ensure_ascii=False))

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach import locations
 from coach.call.practice import (
     PracticeError,
     choose_scenario,
@@ -21,7 +20,7 @@ from coach.call.practice import (
 )
 from coach.call.stats import ScriptStats, script_stats
 from coach.script.model import Scenario, Script
-from coach.store import CallRecord, Store, StoreError
+from coach.store import CallRecord, NothingRecorded, Store, StoreError
 
 __all__ = ["PracticeError", "PracticePick", "pick_scenario", "rehearsal_line"]
 
@@ -43,11 +42,10 @@ def _practice_records(
     try:
         if store is not None:
             return store.calls(mode="practice", script=script.id), None
-        path = db_path or locations.database_path()
-        if not path.exists():
-            return [], None  # nothing rehearsed yet; do not create the file to read it
-        with Store(path, read_only=True) as reader:
+        with Store(db_path, read_only=True) as reader:
             return reader.calls(mode="practice", script=script.id), None
+    except NothingRecorded:
+        return [], None  # nothing rehearsed yet (reading never creates the file)
     except StoreError as exc:
         return [], f"Past rehearsals could not be read ({exc}); the scenario is picked at random."
 

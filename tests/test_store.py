@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 
-from coach import store as store_module
-from coach.store import SCHEMA_VERSION, CallRecord, Store, StoreError
+from coach.call.snapshot import SNAPSHOT_VERSION, decode, encode
+from coach.store import SCHEMA_VERSION, CallRecord, NothingRecorded, Store, StoreError
+from coach.store import connection as store_module
 
 ROOT = Path(__file__).resolve().parents[1]
 HAS_PROC = Path("/proc/self/stat").exists()
@@ -727,3 +728,69 @@ def test_read_only_store_on_a_damaged_file(db: Path) -> None:
     db.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="damaged"):
         Store(db, read_only=True)
+
+
+# -- the one way to open, rows by name, typed snapshots --
+
+
+def test_read_only_store_on_no_file_says_nothing_is_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COACH_HOME", str(tmp_path / "home"))
+    with pytest.raises(NothingRecorded):
+        Store(read_only=True)
+    assert not (tmp_path / "home").exists()
+    with Store() as writer:
+        writer.start_call(snapshot())
+    with Store(read_only=True) as reader:
+        assert reader.path == tmp_path / "home" / "data" / "coach.db"
+        assert len(reader.calls()) == 1
+
+
+def test_a_typed_snapshot_is_stored_as_its_encoding(store: Store) -> None:
+    typed = decode(snapshot(notes="typed"))
+    call_id = store.start_call(typed)
+    record = store.get(call_id)
+    assert record is not None
+    assert record.snapshot == encode(typed)
+    assert record.call == typed
+    assert record.fields == {"company": "Acme", "position": "Analyst"}
+
+
+def _newer(snap: dict[str, Any]) -> dict[str, Any]:
+    return {**snap, "version": SNAPSHOT_VERSION + 1}
+
+
+def test_a_call_from_a_newer_version_is_listed_but_not_read(db: Path) -> None:
+    with Store(db) as s:
+        call_id = s.start_call(snapshot())
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "UPDATE calls SET snapshot = ?, pid = 999999999, proc_marker = 'gone' WHERE id = ?",
+        (json.dumps(_newer(snapshot())), call_id),
+    )
+    conn.commit()
+    conn.close()
+    with Store(db) as s:
+        [record] = s.calls()
+        assert record.status == "interrupted" and not record.readable()
+        with pytest.raises(StoreError, match=f"Call {call_id} cannot be read: .*newer Call Coach"):
+            record.log_entry()
+        assert s.interrupted() == []  # this version could not resume it
+        with pytest.raises(StoreError, match="Update Call Coach"):
+            s.resume(call_id)
+        assert s.get(call_id).status == "interrupted"  # type: ignore[union-attr]
+        with pytest.raises(StoreError, match="newer Call Coach"):
+            s.save(call_id, _newer(snapshot()))
+
+
+def test_the_store_imports_no_textual() -> None:
+    code = (
+        "import sys, coach.store, coach.store.recorder;"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'rich'})))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

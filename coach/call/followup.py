@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import takewhile
 from typing import Any, Literal
 
 Action = Literal["call", "email"]
@@ -46,20 +47,12 @@ DECISION_DATE = "decision_date"
 CALLBACK_DATE = "callback_date"
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# fmt: off
 _MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
 )
+# fmt: on
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -387,9 +380,92 @@ def window_for_call(
     )
 
 
+def window_after_call(
+    outcome: str | None,
+    started_at: str,
+    fields: Mapping[str, str],
+    earlier_outcomes: Iterable[str | None] = (),
+    *,
+    today: date | None = None,
+) -> FollowUpWindow | None:
+    """The window for the next contact after a finished live call that began at ``started_at``.
+
+    ``fields`` are its values and captures (:func:`merged_fields`);
+    ``earlier_outcomes`` those of the prospect's earlier finished live calls,
+    newest first, read only after an unanswered call (so it may be a lazy
+    query); ``today`` is the day of the call when ``started_at`` does not say.
+    ``None`` when nothing follows.
+    """
+    if outcome in CLOSED_OUTCOMES:
+        return None
+    called_on = call_date(started_at) or today
+    if called_on is None:
+        return None
+    unanswered = 0
+    if outcome in UNANSWERED_OUTCOMES:
+        unanswered = sum(1 for _ in takewhile(UNANSWERED_OUTCOMES.__contains__, earlier_outcomes))
+    return window_for_call(outcome, called_on, fields, unanswered)
+
+
+@dataclass(frozen=True)
+class FinishedCall:
+    """A finished live call, as the follow-up rules need it."""
+
+    call_id: int
+    #: :func:`prospect_key` of the call.
+    prospect: str
+    script: str
+    title: str
+    outcome: str | None
+    started_at: str
+    #: Values and captures merged (:func:`merged_fields`).
+    fields: Mapping[str, str]
+    #: The window stored when the call finished.
+    window: FollowUpWindow | None
+
+
+def open_follow_ups(
+    calls: Iterable[FinishedCall], today: date, *, include_upcoming: bool = False
+) -> list[FollowUp]:
+    """Open prospects whose next contact is due (or overdue), soonest first.
+
+    ``calls`` are finished live calls, newest first: a prospect's latest call
+    decides its window, and a closed outcome closes it. ``include_upcoming``
+    also returns windows that have not opened yet.
+    """
+    seen: set[str] = set()
+    result: list[FollowUp] = []
+    for call in calls:
+        if call.prospect in seen:
+            continue
+        seen.add(call.prospect)  # newest first: only the latest call counts
+        window = call.window
+        called_on = call_date(call.started_at)
+        if call.outcome in CLOSED_OUTCOMES or window is None or called_on is None:
+            continue
+        if not include_upcoming and today < window.earliest:
+            continue
+        result.append(
+            FollowUp(
+                prospect=call.prospect,
+                label=prospect_label(call.fields, call.title),
+                script=call.script,
+                title=call.title,
+                values=call.fields,
+                call_id=call.call_id,
+                outcome=call.outcome,
+                called_on=called_on,
+                window=window,
+            )
+        )
+    result.sort(key=lambda f: (f.window.earliest, f.window.latest, -f.call_id))
+    return result
+
+
 __all__ = [
     "CLOSED_OUTCOMES",
     "UNANSWERED_OUTCOMES",
+    "FinishedCall",
     "FollowUp",
     "FollowUpWindow",
     "add_business_days",
@@ -399,9 +475,11 @@ __all__ = [
     "long_date",
     "merged_fields",
     "next_follow_up",
+    "open_follow_ups",
     "parse_iso_date",
     "prospect_key",
     "prospect_label",
     "short_date",
+    "window_after_call",
     "window_for_call",
 ]

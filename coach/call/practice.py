@@ -2,7 +2,8 @@
 
 Pure: no Textual, no SQLite. The store's records come in as plain objects (any
 object with the fields of ``coach.store.CallRecord``) and are turned into
-:class:`PracticeRun` values by :func:`runs_from_records`.
+:class:`PracticeRun` values by :func:`runs_from_records`; their snapshots are
+read with ``coach.call.snapshot.decode``.
 
 Scenario choice, so that every branch gets practised:
 
@@ -23,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from coach.call.session import Score, StepTime
+from coach.call.snapshot import CallSnapshot, Score, SnapshotError, StepTime, as_snapshot, decode
 from coach.script import template
 from coach.script.model import RETURN, Node, Scenario, Script
 from coach.script.template import Segment
@@ -54,7 +55,7 @@ class RecordLike(Protocol):
     @property
     def outcome(self) -> str | None: ...
     @property
-    def snapshot(self) -> dict[str, Any]: ...
+    def snapshot(self) -> Mapping[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -85,37 +86,6 @@ class PracticeRun:
         return self.score.matched / self.score.total
 
 
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None
-    return value
-
-
-def _score(value: Any) -> Score | None:
-    if not isinstance(value, Mapping):
-        return None
-    matched, total = _int(value.get("matched")), _int(value.get("total"))
-    if matched is None or total is None or total <= 0 or not 0 <= matched <= total:
-        return None
-    return Score(matched, total)
-
-
-def _steps(value: Any) -> tuple[StepTime, ...]:
-    if not isinstance(value, list):
-        return ()
-    out: list[StepTime] = []
-    for item in value:
-        if not isinstance(item, Mapping):
-            continue
-        node, seconds = item.get("node"), item.get("seconds")
-        if not isinstance(node, str) or isinstance(seconds, bool):
-            continue
-        if not isinstance(seconds, int | float) or seconds < 0:
-            continue
-        out.append(StepTime(node, float(seconds)))
-    return tuple(out)
-
-
 def runs_from_records(records: Iterable[RecordLike], script_id: str) -> list[PracticeRun]:
     """The finished practice runs of one script, in the order given (newest first from the store).
 
@@ -126,17 +96,17 @@ def runs_from_records(records: Iterable[RecordLike], script_id: str) -> list[Pra
     for record in records:
         if record.mode != "practice" or record.script != script_id or record.status != "done":
             continue
-        snap = record.snapshot if isinstance(record.snapshot, Mapping) else {}
-        rating = _int(snap.get("rating"))
-        if rating is not None and not 1 <= rating <= 5:
-            rating = None
+        try:
+            snap = decode(record.snapshot)
+        except SnapshotError:
+            continue  # saved by a newer Call Coach: this one cannot tell how it went
         runs.append(
             PracticeRun(
                 scenario=record.scenario or None,
-                rating=rating,
-                score=_score(snap.get("score")),
+                rating=snap.rating,
+                score=snap.score,
                 started_at=record.started_at,
-                steps=_steps(snap.get("steps")),
+                steps=snap.steps,
                 call_id=record.id,
                 outcome=record.outcome,
             )
@@ -416,76 +386,61 @@ class PartnerView:
         return not self.finished and self.budget_s is not None and self.step_s > self.budget_s
 
 
-def _text_map(value: Any) -> dict[str, str]:
-    if not isinstance(value, Mapping):
-        return {}
-    return {str(k): str(v) for k, v in value.items() if v is not None}
-
-
-def _float(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return 0.0
-    return max(0.0, float(value))
-
-
-def partner_view(script: Script, snapshot: Mapping[str, Any], *, since: float = 0.0) -> PartnerView:
-    """The partner's view of a practice snapshot.
+def partner_view(
+    script: Script, snapshot: CallSnapshot | Mapping[str, Any], *, since: float = 0.0
+) -> PartnerView:
+    """The partner's view of a practice snapshot (typed, or as stored).
 
     ``since`` is how many seconds have passed since the snapshot was written; it
     is added to the elapsed times of a call still in progress, so the clock keeps
-    running between saves.
+    running between saves. A stored snapshot of a newer version raises
+    ``SnapshotError``.
     """
-    fields = _text_map(snapshot.get("values"))
-    fields.update(_text_map(snapshot.get("captures")))
+    snap = as_snapshot(snapshot)
+    fields = dict(snap.values)
+    fields.update(snap.captures)
     problems: list[str] = []
     scenario: Scenario | None = None
-    scenario_id = snapshot.get("scenario")
-    if isinstance(scenario_id, str) and scenario_id:
-        scenario = script.scenario(scenario_id)
+    if snap.scenario:
+        scenario = script.scenario(snap.scenario)
         if scenario is None:
             problems.append(
-                f"The scenario '{scenario_id}' is no longer in '{script.id}'; "
+                f"The scenario '{snap.scenario}' is no longer in '{script.id}'; "
                 "only the steps can be shown."
             )
     if scenario is not None:
         title = scenario.title
         brief = template.render(scenario.brief, fields)
-    elif scenario_id:
-        title, brief = str(scenario_id), ""
+    elif snap.scenario:
+        title, brief = snap.scenario, ""
     else:
         title = FREE_TITLE
         brief = "No scenario: play the other side as you like."
-    current = snapshot.get("current")
-    node = script.nodes.get(current) if isinstance(current, str) else None
+    node = script.nodes.get(snap.current)
     if node is None:
-        problems.append(f"The caller is on step '{current}', which is no longer in '{script.id}'.")
-    finished = bool(snapshot.get("finished"))
-    extra = 0.0 if finished else max(0.0, since)
-    history = snapshot.get("history")
-    moves = len(history) if isinstance(history, list) else 0
-    stack = snapshot.get("return_stack")
-    score = _score(snapshot.get("score"))
-    rating = _int(snapshot.get("rating"))
-    outcome = snapshot.get("outcome")
+        problems.append(
+            f"The caller is on step '{snap.current}', which is no longer in '{script.id}'."
+        )
+    extra = 0.0 if snap.finished else max(0.0, since)
     return PartnerView(
         title=title,
         brief=brief,
-        node=str(current) if current is not None else "",
+        node=snap.current,
         say_segments=tuple(template.render_segments(node.say, fields)) if node else (),
         partner_segments=(
             tuple(template.render_segments(node.partner, fields)) if node and node.partner else ()
         ),
         steer=steer_label(script, scenario, node.id, fields) if node else None,
-        step_number=moves + 1,
-        elapsed_s=_float(snapshot.get("duration_s")) + extra,
-        step_s=_float(snapshot.get("step_seconds")) + extra,
+        step_number=len(snap.history) + 1,
+        elapsed_s=max(0.0, snap.duration_s or 0.0) + extra,
+        step_s=max(0.0, snap.step_seconds) + extra,
         budget_s=node.seconds if node else None,
-        finished=finished,
-        abandoned=bool(snapshot.get("abandoned")),
-        outcome=outcome if isinstance(outcome, str) else None,
-        score=score,
-        rating=rating,
+        finished=snap.finished,
+        abandoned=snap.abandoned,
+        outcome=snap.outcome,
+        score=snap.score,
+        rating=snap.rating,
         scenario=scenario.id if scenario else None,
-        in_side_flow=isinstance(stack, list) and bool(stack),
+        in_side_flow=bool(snap.return_stack),
         problems=tuple(problems),
     )

@@ -2,7 +2,7 @@
 
 ``CallSession`` is pure state and rules. The TUI renders it and forwards keys
 to it; the store persists ``snapshot()`` after every change and ``restore()``
-rebuilds a session after a crash.
+rebuilds a session after a crash (``coach.call.snapshot`` is the stored form).
 """
 
 from __future__ import annotations
@@ -11,16 +11,33 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 from coach.call.followup import long_date, parse_iso_date
+from coach.call.snapshot import (
+    CallSnapshot,
+    Mode,
+    Move,
+    MoveKind,
+    Score,
+    StepTime,
+    as_snapshot,
+    encode,
+)
 from coach.script import template
 from coach.script.model import RETURN, Choice, Node, Scenario, Script
 
-Mode = Literal["live", "practice"]
-MoveKind = Literal["choice", "next", "side", "return"]
-
-SNAPSHOT_VERSION = 1
+# The stored pieces live in ``coach.call.snapshot``; they are named here too.
+__all__ = [
+    "CallSession",
+    "Mode",
+    "Move",
+    "MoveKind",
+    "Score",
+    "SessionError",
+    "StepTime",
+    "VisibleChoice",
+]
 
 
 class SessionError(Exception):
@@ -28,36 +45,10 @@ class SessionError(Exception):
 
 
 @dataclass(frozen=True)
-class Move:
-    """One step of the call, enough to undo it."""
-
-    kind: MoveKind
-    src: str
-    dst: str
-    #: The side-flow return stack as it was before the move.
-    stack_before: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class VisibleChoice:
     key: str
     label: str
     choice: Choice
-
-
-@dataclass(frozen=True)
-class StepTime:
-    node: str
-    seconds: float
-
-
-@dataclass(frozen=True)
-class Score:
-    matched: int
-    total: int
-
-    def as_dict(self) -> dict[str, int]:
-        return {"matched": self.matched, "total": self.total}
 
 
 def _date_fields(script: Script) -> frozenset[str]:
@@ -386,91 +377,87 @@ class CallSession:
         self._changed()
 
     # ------------------------------------------------------------- persistence
-    def snapshot(self) -> dict[str, Any]:
-        """Everything about the call, JSON-able; the store keeps it whole."""
+    def to_snapshot(self) -> CallSnapshot:
+        """Everything about the call, typed; the store keeps it whole."""
         score = self.score()
         in_step = 0.0 if self.finished else self.step_elapsed()
-        return {
-            "version": SNAPSHOT_VERSION,
-            "script": self.script.id,
-            "title": self.script.title,
-            "script_path": str(self.script.path) if self.script.path else None,
-            "mode": self.mode,
-            "scenario": self.scenario.id if self.scenario else None,
-            "solo": self.solo,
-            "started_at": self.started_at,
-            "ended_at": self.ended_at,
-            "duration_s": round(self.elapsed(), 3),
-            "outcome": self.outcome,
-            "finished": self.finished,
-            "abandoned": self.abandoned,
-            "path": list(self.path),
-            "values": dict(self.values),
-            "captures": dict(self.captures),
-            "checklist": dict(self.checklist),
-            "notes": self.notes,
-            "score": score.as_dict() if score else None,
-            "rating": self.rating,
-            "rating_note": self.rating_note,
-            "current": self.current,
-            "return_stack": list(self.return_stack),
-            "history": [
-                {"kind": m.kind, "src": m.src, "dst": m.dst, "stack": list(m.stack_before)}
-                for m in self.history
-            ],
-            "steps": [{"node": s.node, "seconds": round(s.seconds, 3)} for s in self.steps],
-            "step_seconds": round(in_step, 3),
-        }
+        return CallSnapshot(
+            script=self.script.id,
+            title=self.script.title,
+            script_path=str(self.script.path) if self.script.path else None,
+            mode=self.mode,
+            scenario=self.scenario.id if self.scenario else None,
+            solo=self.solo,
+            started_at=self.started_at,
+            ended_at=self.ended_at,
+            duration_s=round(self.elapsed(), 3),
+            outcome=self.outcome,
+            finished=self.finished,
+            abandoned=self.abandoned,
+            path=tuple(self.path),
+            values=dict(self.values),
+            captures=dict(self.captures),
+            checklist=dict(self.checklist),
+            notes=self.notes,
+            score=score,
+            rating=self.rating,
+            rating_note=self.rating_note,
+            current=self.current,
+            return_stack=tuple(self.return_stack),
+            history=tuple(self.history),
+            steps=tuple(StepTime(s.node, round(s.seconds, 3)) for s in self.steps),
+            step_seconds=round(in_step, 3),
+        )
+
+    def snapshot(self) -> dict[str, Any]:
+        """:meth:`to_snapshot` in its stored, JSON-able form."""
+        return encode(self.to_snapshot())
 
     @classmethod
     def restore(
         cls,
         script: Script,
-        snap: Mapping[str, Any],
+        snap: CallSnapshot | Mapping[str, Any],
         *,
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> CallSession:
-        """Rebuild a session from ``snapshot()``; the clock resumes from the saved time.
+        """Rebuild a session from a snapshot (typed or stored); the clock resumes
+        from the saved time.
 
-        Nodes that no longer exist in ``script`` raise ``SessionError``.
+        Nodes that no longer exist in ``script`` raise ``SessionError``; a stored
+        snapshot of a newer version raises ``SnapshotError``.
         """
-        scenario = None
-        if snap.get("scenario"):
-            scenario = script.scenario(str(snap["scenario"]))
+        saved = as_snapshot(snap)
+        scenario = script.scenario(saved.scenario) if saved.scenario else None
         session = cls(
             script,
-            snap.get("values") or {},
-            mode="practice" if snap.get("mode") == "practice" else "live",
+            saved.values,
+            mode=saved.mode,
             scenario=scenario,
-            checklist=snap.get("checklist") or {},
+            checklist=saved.checklist,
             clock=clock,
             wall=wall,
-            solo=snap.get("solo") is True,
+            solo=saved.solo,
         )
-        current = str(snap.get("current") or script.start)
+        current = saved.current or script.start
         if current not in script.nodes:
             raise SessionError(f"step '{current}' is no longer in the script")
         session.current = current
-        session.values.update({str(k): str(v) for k, v in (snap.get("values") or {}).items()})
-        session.captures = {str(k): str(v) for k, v in (snap.get("captures") or {}).items()}
-        session.notes = str(snap.get("notes") or "")
-        session.path = [str(p) for p in snap.get("path") or [current]]
-        session.return_stack = [str(n) for n in snap.get("return_stack") or []]
-        session.history = [
-            Move(m["kind"], m["src"], m["dst"], tuple(m.get("stack") or ()))
-            for m in snap.get("history") or []
-        ]
-        session.steps = [
-            StepTime(str(s["node"]), float(s["seconds"])) for s in snap.get("steps") or []
-        ]
-        session.started_at = str(snap.get("started_at") or session.started_at)
-        session.ended_at = snap.get("ended_at")
-        session.outcome = snap.get("outcome")
-        session.finished = bool(snap.get("finished"))
-        session.abandoned = bool(snap.get("abandoned"))
-        session.rating = snap.get("rating")
-        session.rating_note = str(snap.get("rating_note") or "")
-        session._active_before = float(snap.get("duration_s") or 0.0)
-        session._step_before = float(snap.get("step_seconds") or 0.0)
+        session.values.update(saved.values)
+        session.captures = dict(saved.captures)
+        session.notes = saved.notes
+        session.path = list(saved.path) or [current]
+        session.return_stack = list(saved.return_stack)
+        session.history = list(saved.history)
+        session.steps = list(saved.steps)
+        session.started_at = saved.started_at or session.started_at
+        session.ended_at = saved.ended_at
+        session.outcome = saved.outcome
+        session.finished = saved.finished
+        session.abandoned = saved.abandoned
+        session.rating = saved.rating
+        session.rating_note = saved.rating_note
+        session._active_before = saved.duration_s or 0.0
+        session._step_before = saved.step_seconds
         return session

@@ -44,8 +44,8 @@ if TYPE_CHECKING:
     from coach.script.library import ScriptEntry
     from coach.script.model import Scenario, Script
     from coach.store import CallRecord
+    from coach.store.recorder import CallRecorder
     from coach.tui.messages import ScriptChosen
-    from coach.tui.recorder import CallRecorder
     from coach.tui.screens.editor import EditorScreen
 
 T = TypeVar("T")
@@ -325,8 +325,7 @@ class CoachApp(BaseApp[int]):
         from coach.tui.text import clock as clock_text
 
         record = records[0]
-        snap = record.snapshot
-        step = str(snap.get("current") or "?")
+        step = record.call.current or "?"
         detail = (
             f"{record.title}, started {record.started_at[:16].replace('T', ' ')}, "
             f"stopped at step '{step}' after {clock_text(record.duration_s or 0)}. "
@@ -363,7 +362,7 @@ class CoachApp(BaseApp[int]):
         """The script an interrupted call ran: its file if still there, else by id."""
         if self._call_script is not None and self._call_script.id == record.script:
             return self._call_script
-        path = record.snapshot.get("script_path")
+        path = record.call.script_path
         if isinstance(path, str) and path and Path(path).is_file():
             from coach.script.load import load_path
 
@@ -378,7 +377,7 @@ class CoachApp(BaseApp[int]):
     def resume_call(self, record: CallRecord) -> bool:
         """Continue an interrupted call where it stopped. False if it cannot be."""
         from coach.call.session import CallSession, SessionError
-        from coach.tui.recorder import CallRecorder
+        from coach.store.recorder import CallRecorder
         from coach.tui.screens.call import CallScreen
 
         try:
@@ -392,7 +391,7 @@ class CoachApp(BaseApp[int]):
             self.notify(f"Cannot resume: {exc}", severity="error", timeout=10)
             return False
         try:
-            session = CallSession.restore(script, taken.snapshot, clock=self.clock, wall=self.wall)
+            session = CallSession.restore(script, taken.call, clock=self.clock, wall=self.wall)
         except (SessionError, KeyError, TypeError, ValueError) as exc:
             self.notify(f"Cannot resume: {exc}", severity="error", timeout=10)
             return False
@@ -528,7 +527,7 @@ class CoachApp(BaseApp[int]):
 
     def _to_call(self) -> None:
         from coach.call.session import CallSession, SessionError
-        from coach.tui.recorder import CallRecorder
+        from coach.store.recorder import CallRecorder
         from coach.tui.screens.call import CallScreen
 
         flow = self._flow
@@ -594,7 +593,7 @@ class CoachApp(BaseApp[int]):
             return "The rehearsal was not recorded, so its rating cannot be kept."
         call_id = recorder.call_id
         try:
-            self.open_store().save(call_id, session.snapshot())
+            self.open_store().save(call_id, session.to_snapshot())
         except StoreError as exc:
             return f"The rating could not be saved: {exc}"
         return None

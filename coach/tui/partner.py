@@ -9,7 +9,6 @@ rehearsal starting: each shows a message and the view keeps waiting.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from contextlib import suppress
@@ -25,10 +24,10 @@ from textual.css.query import NoMatches
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
-from coach import locations
 from coach.call.practice import PartnerView, partner_view
+from coach.call.snapshot import CallSnapshot
 from coach.script.model import Script, ScriptError
-from coach.store import CallRecord, Store, StoreError
+from coach.store import CallRecord, NothingRecorded, Store, StoreError
 from coach.tui.base import BaseApp
 from coach.tui.text import clock, outcome_words, segments_content
 
@@ -73,26 +72,26 @@ class ScriptCache:
         self._load = load
         self._entries: dict[tuple[str, int], Script | str] = {}
 
-    def get(self, snapshot: dict[str, object]) -> Script | str:
+    def get(self, snapshot: CallSnapshot) -> Script | str:
         """The snapshot's script, or a message saying why it could not be loaded."""
-        raw_path = snapshot.get("script_path")
-        script_id = snapshot.get("script")
+        raw_path = snapshot.script_path
+        script_id = snapshot.script
         ref: str | None = None
         stamp = 0
-        if isinstance(raw_path, str) and raw_path:
+        if raw_path:
             try:
                 stamp = Path(raw_path).stat().st_mtime_ns
                 ref = raw_path
             except OSError:
                 ref = None  # moved or deleted since: look it up by id instead
         if ref is None:
-            if not isinstance(script_id, str) or not script_id:
+            if not script_id:
                 return "This rehearsal does not say which script it uses."
             ref = script_id
         key = (ref, stamp)
         cached = self._entries.get(key)
         if cached is None:
-            name = script_id if isinstance(script_id, str) and script_id else ref
+            name = script_id or ref
             try:
                 cached = self._load(ref)
             except ScriptError as exc:
@@ -135,7 +134,7 @@ class PartnerApp(BaseApp[None]):
         self.followed_id: int | None = None
         #: The latest view shown, for tests and the clock.
         self.view: PartnerView | None = None
-        self._snapshot_key: str | None = None
+        self._snapshot_key: tuple[int, str, CallSnapshot] | None = None
         self._seen_at = 0.0
         self._last: Observation = Observation()
 
@@ -177,33 +176,32 @@ class PartnerApp(BaseApp[None]):
         self.run_worker(self._read, thread=True, group="poll", exit_on_error=False)
         self._refresh_clock()
 
-    def _open(self) -> Store | None:
+    def _open(self) -> Store:
         if self._store is None:
-            path = self._db_path or locations.database_path()
-            if not path.exists():
-                return None  # nothing recorded yet; never create the file from here
-            self._store = Store(path, read_only=True)
+            # Read-only: never create the file from here (NothingRecorded until it exists).
+            self._store = Store(self._db_path, read_only=True)
         return self._store
 
     def _read(self) -> Observation:
         try:
             store = self._open()
-            if store is None:
-                return Observation()
             recent = store.calls(mode="practice", limit=RECENT)
             record = next((r for r in recent if r.status == "running"), None)
             if record is None and self.followed_id is not None:
                 record = next((r for r in recent if r.id == self.followed_id), None)
                 if record is None:
                     record = store.get(self.followed_id)
+            call = record.call if record is not None else None
+        except NothingRecorded:
+            return Observation()
         except StoreError as exc:
             if self._store is not None:
                 self._store.close()
                 self._store = None
             return Observation(error=f"Cannot read the call record: {exc}")
-        if record is None:
+        if record is None or call is None:
             return Observation()
-        loaded = self._scripts.get(record.snapshot)
+        loaded = self._scripts.get(call)
         if isinstance(loaded, str):
             return Observation(record=record, error=loaded)
         return Observation(record=record, script=loaded)
@@ -228,7 +226,7 @@ class PartnerApp(BaseApp[None]):
         record = obs.record
         if record is not None:
             self.followed_id = record.id
-            key = f"{record.id}:{record.status}:{json.dumps(record.snapshot, sort_keys=True)}"
+            key = (record.id, record.status, record.call)
             if key != self._snapshot_key:
                 self._snapshot_key = key
                 self._seen_at = self._monotonic()
@@ -266,7 +264,7 @@ class PartnerApp(BaseApp[None]):
             return
         running = record.status == "running"
         since = self._monotonic() - self._seen_at if running else 0.0
-        view = partner_view(obs.script, record.snapshot, since=since)
+        view = partner_view(obs.script, record.call, since=since)
         self.view = view
         heading.update(Content(f"Partner view: {record.title or record.script}"))
         brief.remove_class("hidden")

@@ -10,33 +10,15 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
+# The words for ids, outcomes and durations are pure; they live in coach.call.words.
+from coach.call.words import OUTCOME_WORDS as OUTCOME_WORDS
+from coach.call.words import duration_words as duration_words
+from coach.call.words import id_words as id_words
+from coach.call.words import outcome_words as outcome_words
 from coach.script.template import Segment
 
 #: The style of a template field that has no value yet (``[interviewer]``).
 PLACEHOLDER_STYLE = "italic reverse $warning"
-
-OUTCOME_WORDS = {
-    "offer": "Offer made",
-    "rejected": "Not selected",
-    "pending": "Decision pending",
-    "voicemail": "Left a voicemail",
-    "no_answer": "No answer",
-    "call_back": "Call back later",
-}
-
-
-def id_words(ident: str) -> str:
-    """An id in words: ``on_hold`` -> ``On hold``."""
-    return ident.replace("_", " ").capitalize()
-
-
-def outcome_words(outcome: str | None, *, abandoned: bool = False) -> str:
-    """The outcome in human words."""
-    if outcome:
-        return OUTCOME_WORDS.get(outcome, id_words(outcome))
-    if abandoned:
-        return "Ended early"
-    return "In progress"
 
 
 def clock(seconds: float) -> str:
@@ -47,17 +29,6 @@ def clock(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
-
-
-def duration_words(seconds: float | None) -> str:
-    """``4 min 05 s`` style duration, or an em dash when unknown."""
-    if seconds is None:
-        return "—"
-    total = max(0, round(seconds))
-    minutes, secs = divmod(total, 60)
-    if minutes:
-        return f"{minutes} min {secs:02d} s"
-    return f"{secs} s"
 
 
 def segments_content(segments: Iterable[Segment], style: str = "") -> Content:

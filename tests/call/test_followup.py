@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coach.call.followup import (
+    FinishedCall,
     FollowUpWindow,
     add_business_days,
     call_date,
@@ -23,10 +25,12 @@ from coach.call.followup import (
     long_date,
     merged_fields,
     next_follow_up,
+    open_follow_ups,
     parse_iso_date,
     prospect_key,
     prospect_label,
     short_date,
+    window_after_call,
     window_for_call,
 )
 
@@ -338,3 +342,57 @@ def test_followup_imports_neither_sqlite_nor_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_window_after_call_counts_unanswered_calls_in_a_row() -> None:
+    at = "2026-03-09T10:00:00+01:00"
+    first = window_after_call("voicemail", at, {})
+    assert first is not None and first.action == "call"
+    # The earlier outcomes are newest first; an answered call ends the run.
+    again = window_after_call("no_answer", at, {}, iter(["voicemail", "pending", "voicemail"]))
+    assert again is not None and again.action == "email"
+    assert window_after_call("no_answer", at, {}, ["pending", "voicemail"]) == first
+
+
+def test_window_after_call_reads_earlier_outcomes_only_after_an_unanswered_call() -> None:
+    def never() -> Iterator[str | None]:
+        raise AssertionError("read")
+        yield None
+
+    at = "2026-03-02T10:00:00+01:00"
+    fields = {"decision_date": "2026-03-06"}
+    assert span(window_after_call("pending", at, fields, never())) == (d(9), d(10))
+    assert window_after_call("offer", at, fields, never()) is None
+
+
+def test_window_after_call_needs_a_day() -> None:
+    assert window_after_call("pending", "someday", {}) is None
+    fallback = window_after_call("pending", "someday", {}, today=d(2))
+    assert fallback == window_for_call("pending", d(2), {})
+
+
+def _finished(call_id: int, prospect: str, outcome: str | None, day: int) -> FinishedCall:
+    return FinishedCall(
+        call_id=call_id,
+        prospect=prospect,
+        script="follow-up",
+        title="Follow-up call",
+        outcome=outcome,
+        started_at=f"2026-03-{day:02d}T10:00:00+01:00",
+        fields={"company": prospect.title(), "position": "Analyst"},
+        window=window_for_call(outcome, d(day), {}),
+    )
+
+
+def test_open_follow_ups_take_each_prospects_latest_call() -> None:
+    calls = [  # newest first, as the store gives them
+        _finished(4, "globex", "pending", 5),
+        _finished(3, "acme", "rejected", 4),
+        _finished(2, "acme", "pending", 3),
+        _finished(1, "initech", "voicemail", 2),
+    ]
+    due = open_follow_ups(calls, d(31))
+    assert [f.call_id for f in due] == [1, 4]  # acme is closed; soonest window first
+    assert due[1].label == "Globex, Analyst" and due[1].called_on == d(5)
+    assert open_follow_ups(calls, d(3)) == []
+    assert [f.call_id for f in open_follow_ups(calls, d(3), include_upcoming=True)] == [1, 4]

@@ -22,10 +22,10 @@ from textual.widgets import Input, Label, TextArea
 
 from coach.call.reload import CallReloader
 from coach.call.session import CallSession, SessionError
+from coach.store.recorder import CallRecorder
 from coach.tui.dialogs.answers import AnswersDialog
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.messages import FieldChanged, FieldDone
-from coach.tui.recorder import CallRecorder
 from coach.tui.text import id_words
 from coach.tui.widgets.fields import FieldEditor
 from coach.tui.widgets.keybar import KeyBar

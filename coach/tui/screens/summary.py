@@ -18,8 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from coach.call.followup import FollowUpWindow
+from coach.call.report import CallReport, build_report, report_markdown
 from coach.call.session import CallSession, SessionError
-from coach.tui.report import CallReport, build_report, report_markdown
 from coach.tui.text import clock, duration_words, outcome_words
 
 

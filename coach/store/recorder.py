@@ -2,6 +2,7 @@
 
 The store may fail (a corrupt or read-only database). Then the user is told
 once, the call goes on in memory, and every later change tries again.
+No Textual here: the call screen drives it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from collections.abc import Callable
 from typing import Literal
 
 from coach.call.session import CallSession
-from coach.store import Store, StoreError
+from coach.store.calls import Store
+from coach.store.errors import StoreError
 
 
 class CallRecorder:
@@ -61,7 +63,7 @@ class CallRecorder:
         """Write the current state now."""
         if self.finished:
             return
-        snapshot = session.snapshot()
+        snapshot = session.to_snapshot()
         try:
             store = self._open_store()
             if self.call_id is None:
@@ -80,7 +82,7 @@ class CallRecorder:
 
     def finish(self, session: CallSession, status: Literal["done", "abandoned"]) -> bool:
         """Make the record final. Returns False if the store could not be written."""
-        snapshot = session.snapshot()
+        snapshot = session.to_snapshot()
         try:
             store = self._open_store()
             if self.call_id is None:

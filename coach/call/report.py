@@ -11,15 +11,14 @@ from datetime import date
 
 from coach.call.followup import (
     FollowUpWindow,
-    call_date,
     describe_window,
     long_date,
     merged_fields,
     parse_iso_date,
-    window_for_call,
+    window_after_call,
 )
 from coach.call.session import CallSession
-from coach.tui.text import duration_words, outcome_words
+from coach.call.words import duration_words, outcome_words
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,9 @@ def build_report(
     window: FollowUpWindow | None = None
     window_text: str | None = None
     if session.mode == "live" and session.finished and not session.abandoned:
-        called_on = call_date(session.started_at) or today
-        window = follow_up or window_for_call(
-            session.outcome, called_on, merged_fields(session.values, session.captures)
+        fields = merged_fields(session.values, session.captures)
+        window = follow_up or window_after_call(
+            session.outcome, session.started_at, fields, today=today
         )
         if window is not None:
             verb = "Email" if window.action == "email" else "Call again"

@@ -1,0 +1,290 @@
+"""The stored call: one typed record, and the one encoder and decoder of its JSON form.
+
+The store keeps each call's whole state as a JSON object (the *snapshot*);
+``coach log --json``, resuming after a crash, the partner's view and the
+practice statistics all read it. :class:`CallSnapshot` is that object typed,
+:func:`encode` turns it into the JSON-able dict that is stored (keys in a fixed
+order, so the stored text never changes for the same call) and :func:`decode`
+reads one back.
+
+Decoding is lenient, because a snapshot may come from an older version or a
+hand-edited file: a missing key takes its default, a value of the wrong type is
+dropped, a bad entry in a list is skipped. Only a snapshot written by a *newer*
+Call Coach (a ``version`` above :data:`SNAPSHOT_VERSION`) is refused, with a
+:class:`SnapshotError` that says what to do.
+
+Pure: no SQLite, no Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+
+Mode = Literal["live", "practice"]
+MoveKind = Literal["choice", "next", "side", "return"]
+
+#: The version written into every snapshot; decoding refuses anything newer.
+SNAPSHOT_VERSION = 1
+
+_MOVE_KINDS: frozenset[str] = frozenset(get_args(MoveKind))
+
+
+class SnapshotError(ValueError):
+    """A stored call this version cannot read; the message (``it was written by a newer
+    Call Coach ...``) follows a subject such as "Cannot resume:" and says what to do."""
+
+
+@dataclass(frozen=True)
+class Move:
+    """One step of the call, enough to undo it."""
+
+    kind: MoveKind
+    src: str
+    dst: str
+    #: The side-flow return stack as it was before the move.
+    stack_before: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StepTime:
+    """Seconds spent on one step (a step visited twice has two)."""
+
+    node: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Score:
+    """Practice: how many of the scenario's expected moves the caller made."""
+
+    matched: int
+    total: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"matched": self.matched, "total": self.total}
+
+
+@dataclass(frozen=True)
+class CallSnapshot:
+    """Everything stored about one call, live or practice, running or finished."""
+
+    script: str = ""
+    title: str = ""
+    #: The script's file when the call started (``None`` for a script without one).
+    script_path: str | None = None
+    mode: Mode = "live"
+    scenario: str | None = None
+    #: A rehearsal without a partner (practice only).
+    solo: bool = False
+    #: ISO 8601 with the local offset, to the second.
+    started_at: str = ""
+    ended_at: str | None = None
+    #: Seconds of the call so far (``None`` only in a snapshot that never had it).
+    duration_s: float | None = None
+    outcome: str | None = None
+    finished: bool = False
+    abandoned: bool = False
+    #: Every step shown, in order (side flows and undone steps included).
+    path: tuple[str, ...] = ()
+    values: Mapping[str, str] = field(default_factory=dict)
+    captures: Mapping[str, str] = field(default_factory=dict)
+    checklist: Mapping[str, bool] = field(default_factory=dict)
+    notes: str = ""
+    score: Score | None = None
+    #: The caller's rating of a rehearsal, 1 to 5.
+    rating: int | None = None
+    rating_note: str = ""
+    #: The step the call is on.
+    current: str = ""
+    return_stack: tuple[str, ...] = ()
+    history: tuple[Move, ...] = ()
+    #: Time on each step left so far, in the order taken.
+    steps: tuple[StepTime, ...] = ()
+    #: Seconds on the current step so far.
+    step_seconds: float = 0.0
+
+
+# -- encoding -----------------------------------------------------------------
+
+
+def encode(snap: CallSnapshot) -> dict[str, Any]:
+    """The JSON-able dict the store keeps (the key order is part of the format)."""
+    return {
+        "version": SNAPSHOT_VERSION,
+        "script": snap.script,
+        "title": snap.title,
+        "script_path": snap.script_path,
+        "mode": snap.mode,
+        "scenario": snap.scenario,
+        "solo": snap.solo,
+        "started_at": snap.started_at,
+        "ended_at": snap.ended_at,
+        "duration_s": snap.duration_s,
+        "outcome": snap.outcome,
+        "finished": snap.finished,
+        "abandoned": snap.abandoned,
+        "path": list(snap.path),
+        "values": dict(snap.values),
+        "captures": dict(snap.captures),
+        "checklist": dict(snap.checklist),
+        "notes": snap.notes,
+        "score": snap.score.as_dict() if snap.score else None,
+        "rating": snap.rating,
+        "rating_note": snap.rating_note,
+        "current": snap.current,
+        "return_stack": list(snap.return_stack),
+        "history": [
+            {"kind": m.kind, "src": m.src, "dst": m.dst, "stack": list(m.stack_before)}
+            for m in snap.history
+        ],
+        "steps": [{"node": s.node, "seconds": s.seconds} for s in snap.steps],
+        "step_seconds": snap.step_seconds,
+    }
+
+
+# -- decoding -----------------------------------------------------------------
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(item for item in value if isinstance(item, str))
+
+
+def _text_map(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, str)}
+
+
+def _score(value: Any) -> Score | None:
+    if not isinstance(value, Mapping):
+        return None
+    matched, total = _int(value.get("matched")), _int(value.get("total"))
+    if matched is None or total is None or total <= 0 or not 0 <= matched <= total:
+        return None
+    return Score(matched, total)
+
+
+def _rating(value: Any) -> int | None:
+    rating = _int(value)
+    return rating if rating is not None and 1 <= rating <= 5 else None
+
+
+def _move(value: Any) -> Move | None:
+    if not isinstance(value, Mapping):
+        return None
+    kind, src, dst = value.get("kind"), _text(value.get("src")), _text(value.get("dst"))
+    if kind not in _MOVE_KINDS or src is None or dst is None:
+        return None
+    return Move(kind, src, dst, _texts(value.get("stack")))
+
+
+def _step(value: Any) -> StepTime | None:
+    if not isinstance(value, Mapping):
+        return None
+    node, seconds = _text(value.get("node")), _number(value.get("seconds"))
+    if node is None or seconds is None or seconds < 0:
+        return None
+    return StepTime(node, seconds)
+
+
+def _list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def check_version(data: Mapping[str, Any]) -> None:
+    """Raise :class:`SnapshotError` when ``data`` was written by a newer Call Coach.
+
+    A missing or unreadable version is an older snapshot, read as version 1.
+    """
+    version = _int(data.get("version"))
+    if version is not None and version > SNAPSHOT_VERSION:
+        raise SnapshotError(
+            f"it was written by a newer Call Coach (call data version {version}; this "
+            f"one reads up to {SNAPSHOT_VERSION}). Update Call Coach to open it."
+        )
+
+
+def decode(data: Mapping[str, Any]) -> CallSnapshot:
+    """Read a stored snapshot back (see the module's notes on leniency).
+
+    Raises :class:`SnapshotError` for a snapshot of a newer version, or data that
+    is not a mapping at all.
+    """
+    if not isinstance(data, Mapping):
+        raise SnapshotError("it is not a JSON object")
+    check_version(data)
+    moves = (_move(m) for m in _list(data.get("history")))
+    steps = (_step(s) for s in _list(data.get("steps")))
+    checklist = data.get("checklist")
+    return CallSnapshot(
+        script=_text(data.get("script")) or "",
+        title=_text(data.get("title")) or "",
+        script_path=_text(data.get("script_path")),
+        mode="practice" if data.get("mode") == "practice" else "live",
+        scenario=_text(data.get("scenario")),
+        solo=data.get("solo") is True,
+        started_at=_text(data.get("started_at")) or "",
+        ended_at=_text(data.get("ended_at")),
+        duration_s=_number(data.get("duration_s")),
+        outcome=_text(data.get("outcome")),
+        finished=bool(data.get("finished")),
+        abandoned=bool(data.get("abandoned")),
+        path=_texts(data.get("path")),
+        values=_text_map(data.get("values")),
+        captures=_text_map(data.get("captures")),
+        checklist=(
+            {str(k): bool(v) for k, v in checklist.items()}
+            if isinstance(checklist, Mapping)
+            else {}
+        ),
+        notes=_text(data.get("notes")) or "",
+        score=_score(data.get("score")),
+        rating=_rating(data.get("rating")),
+        rating_note=_text(data.get("rating_note")) or "",
+        current=_text(data.get("current")) or "",
+        return_stack=_texts(data.get("return_stack")),
+        history=tuple(m for m in moves if m is not None),
+        steps=tuple(s for s in steps if s is not None),
+        step_seconds=_number(data.get("step_seconds")) or 0.0,
+    )
+
+
+def as_snapshot(snap: CallSnapshot | Mapping[str, Any]) -> CallSnapshot:
+    """``snap`` typed: a :class:`CallSnapshot` as it is, a stored dict decoded."""
+    return snap if isinstance(snap, CallSnapshot) else decode(snap)
+
+
+__all__ = [
+    "SNAPSHOT_VERSION",
+    "CallSnapshot",
+    "Mode",
+    "Move",
+    "MoveKind",
+    "Score",
+    "SnapshotError",
+    "StepTime",
+    "as_snapshot",
+    "check_version",
+    "decode",
+    "encode",
+]

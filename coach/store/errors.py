@@ -1,0 +1,69 @@
+"""The store's errors, and sqlite3 failures turned into messages a person can act on."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """The call record could not be read or written; the message says why and what to do."""
+
+
+class NothingRecorded(StoreError):
+    """There is no call record yet (a read-only store never creates one).
+
+    Readers take it as "no calls": ``coach log``, ``coach stats``, the partner
+    view and the choice of a practice scenario.
+    """
+
+
+def sqlite_problem(path: Path, exc: BaseException) -> StoreError:
+    """A human message for a sqlite3 failure on the file at ``path``."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    where = str(path)
+    if primary in (26, 11) or "not a database" in text or "malformed" in text:
+        return StoreError(
+            f"{where} is damaged or is not a Call Coach database. Move it aside "
+            f"(for example rename it to {path.name}.broken); a new, empty one "
+            "will be created next time."
+        )
+    if primary in (8, 14) or "readonly" in text or "unable to open" in text:
+        return StoreError(access_problem(path, primary == 8 or "readonly" in text))
+    if primary == 13 or "full" in text:
+        return StoreError(
+            f"Cannot write to {where}: the disk is full. Free some space and try again."
+        )
+    if primary in (5, 6) or "locked" in text:
+        return StoreError(
+            f"{where} is locked by another program. Close other Call Coach windows "
+            "(or whatever holds the file) and try again."
+        )
+    if primary == 10:
+        return StoreError(f"Disk error while using {where} ({exc}). Check the disk.")
+    return StoreError(f"Database error in {where}: {exc}")
+
+
+def access_problem(path: Path, readonly: bool) -> str:
+    """Say whether the file or its folder is what cannot be written."""
+
+    def writable(p: Path) -> bool:
+        kwargs = {"effective_ids": True} if os.access in os.supports_effective_ids else {}
+        return os.access(p, os.W_OK, **kwargs)
+
+    folder = path.parent
+    fix = "Make it writable, or set COACH_HOME to a writable folder."
+    if path.exists() and not writable(path):
+        return f"Cannot write to {path}: the file is read-only. {fix}"
+    if not folder.is_dir():
+        return f"Cannot open {path}: the folder {folder} does not exist."
+    if not writable(folder):
+        return f"Cannot write to {path}: its folder {folder} is read-only. {fix}"
+    if readonly:
+        return f"Cannot write to {path}: it is read-only. {fix}"
+    return (
+        f"Cannot open {path}: check that you may read and write there, "
+        "or set COACH_HOME to another folder."
+    )
