@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 
@@ -41,39 +40,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _is_bundled(path: Path) -> bool:
-    from coach import locations
-
-    try:
-        return path.resolve().parent == locations.bundled_scripts_dir().resolve()
-    except OSError:
-        return False
-
-
-def prepare_edit(ref: str) -> tuple[Path, str | None]:
-    """The file ``coach edit REF`` opens, and a sentence to say first (or None).
-
-    A bundled script is copied to the user's folder first (bundled files are
-    read-only); if the user already has a script with that id, that one is
-    opened. Raises ``ScriptError`` (no such script) or ``NewScriptError``.
-    """
-    from coach.script.library import find_path
-    from coach.script.newscript import copy_to_user, user_copy_path
-
-    path, source = find_path(ref)
-    if source != "bundled" and not _is_bundled(path):
-        return path, None
-    had_copy = user_copy_path(path).exists()
-    target = copy_to_user(path)
-    if had_copy:
-        return target, f"Editing your own copy of the bundled script: {target}"
-    return target, f"Copied the bundled script {path.name} to {target}; editing the copy"
-
-
 def cmd_edit(args: argparse.Namespace) -> int:
     """``coach edit SCRIPT``: open the in-app YAML editor on SCRIPT's file."""
     from coach.script.model import ScriptError
-    from coach.script.newscript import NewScriptError
+    from coach.script.newscript import NewScriptError, prepare_edit
 
     ref = str(args.script)
     try:

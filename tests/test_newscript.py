@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from coach import locations
-from coach.commands_edit import cmd_new, prepare_edit
+from coach.commands_edit import cmd_new
 from coach.script import newscript
 from coach.script.newscript import (
     KEEP_BACKUPS,
@@ -21,6 +21,7 @@ from coach.script.newscript import (
     describe_os_error,
     ensure_schema_file,
     new_script,
+    prepare_edit,
     save_text,
     with_schema_line,
 )

@@ -658,8 +658,7 @@ class CoachApp(App[int]):
     # ---------------------------------------------------------------- editing
     def edit_script(self, ref: str) -> None:
         """Open the editor on a script (an id or a path); a bundled one is copied first."""
-        from coach.commands_edit import prepare_edit
-        from coach.script.newscript import NewScriptError
+        from coach.script.newscript import NewScriptError, prepare_edit
 
         try:
             path, notice = prepare_edit(ref)
