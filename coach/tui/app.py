@@ -616,7 +616,7 @@ class CoachApp(App[int]):
     # -------------------------------------------------------------- practice
     def start_practice(self, script_id: str) -> None:
         """Rehearse a script of the library with its least-rehearsed scenario."""
-        from coach.practice_flow import pick_scenario
+        from coach.tui.rehearsals import pick_scenario
 
         if self._flow is not None:
             self.notify("Finish the current call first.", severity="warning")
@@ -636,11 +636,11 @@ class CoachApp(App[int]):
 
     def home_rehearsals(self) -> dict[str, str]:
         """script id -> how often it was rehearsed and which scenarios never were."""
-        from coach.practice_flow import rehearsal_lines
+        from coach.call.rehearsal import rehearsal_lines
 
         scripts = [e.script for e in self.script_entries() if e.script is not None]
         found = self._read_store(lambda store: store.calls(mode="practice"))
-        return rehearsal_lines(scripts, lambda: list(found or []))
+        return rehearsal_lines(scripts, found or [])
 
     def _flow_over(self) -> None:
         flow, self._flow = self._flow, None
@@ -764,7 +764,7 @@ def run_practice(
     be played is printed to stderr and the exit status is 2.
     """
     from coach.call.practice import PracticeError
-    from coach.practice_flow import pick_scenario
+    from coach.tui.rehearsals import pick_scenario
 
     try:
         pick = pick_scenario(script, scenario_id, seed)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from textual.content import Content
 
+from coach.call.words import id_words
 from coach.script.template import Segment
 
 #: The style of a template field that has no value yet (``[interviewer]``).
@@ -23,11 +24,6 @@ OUTCOME_WORDS = {
     "no_answer": "No answer",
     "call_back": "Call back later",
 }
-
-
-def id_words(ident: str) -> str:
-    """An id in words: ``on_hold`` -> ``On hold``."""
-    return ident.replace("_", " ").capitalize()
 
 
 def outcome_words(outcome: str | None, *, abandoned: bool = False) -> str:

@@ -11,10 +11,11 @@ import pytest
 from textual.pilot import Pilot
 
 from coach.call.practice import PracticeError
+from coach.call.rehearsal import rehearsal_line
 from coach.call.stats import script_stats
-from coach.practice_flow import pick_scenario, rehearsal_line
 from coach.store import Store
 from coach.tui.app import CoachApp
+from coach.tui.rehearsals import pick_scenario
 from coach.tui.screens.call import CallScreen
 from coach.tui.screens.details import DetailsScreen
 from coach.tui.screens.home import HomeScreen
