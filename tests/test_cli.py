@@ -184,3 +184,67 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_call_rejects_a_set_date_that_is_not_a_date(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["call", "follow-up", "--set", "interview_date=2026-13-45"]) == 2
     assert "'2026-13-45' is not a date" in capsys.readouterr().err
+
+
+# ------------------------------------------------------ the table of commands
+def _modules_after(argv: list[str], tmp_path: Path) -> set[str]:
+    """The ``coach.cli`` modules loaded by ``main(argv)`` in a fresh interpreter."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = f"""
+        import contextlib, io, os, sys
+        os.environ["COACH_HOME"] = {str(tmp_path)!r}
+        from coach.cli import main
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            try:
+                main({argv!r})
+            except SystemExit:
+                pass
+        print(" ".join(m for m in sys.modules if m.startswith("coach.cli")))
+        """
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split())
+
+
+BASE = {"coach.cli", "coach.cli.commands", "coach.cli.parser", "coach.cli.status"}
+
+
+def test_help_imports_no_command_module(tmp_path: Path) -> None:
+    assert _modules_after(["--help"], tmp_path) == BASE
+
+
+def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
+    assert _modules_after(["where"], tmp_path) == BASE | {"coach.cli.records"}
+    assert _modules_after(["check", "--help"], tmp_path) == BASE | {"coach.cli.scripts"}
+
+
+def test_every_command_of_the_table_has_its_functions() -> None:
+    import argparse
+
+    from coach.cli.commands import HOME, add_arguments, commands_dict, create_handler
+
+    for info in [*commands_dict.values(), HOME]:
+        assert callable(create_handler(info))
+        add_arguments(info, argparse.ArgumentParser())
+
+
+def test_exit_codes_of_our_errors() -> None:
+    from coach.cli.status import exit_code
+    from coach.script.model import Finding, ScriptError
+    from coach.script.newscript import NewScriptError
+    from coach.store import StoreError
+
+    finding = Finding("x.yaml", 1, 1, "error", "bad")
+    assert exit_code(ScriptError([finding], unreadable=True)) == 2
+    assert exit_code(ScriptError([finding])) == 1
+    assert exit_code(NewScriptError("exists")) == 1
+    assert exit_code(NewScriptError("bad id", exit_code=2)) == 2
+    assert exit_code(StoreError("damaged")) == 1
+    assert exit_code(KeyboardInterrupt()) == 130
+    with pytest.raises(TypeError):
+        exit_code(ValueError("not ours"))

@@ -24,6 +24,8 @@ PURE_MODULES = [
     "coach.call.followup",
     "coach.call.practice",
     "coach.call.stats",
+    "coach.call.rehearsal",
+    "coach.call.words",
 ]
 
 

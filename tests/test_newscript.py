@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from coach import locations
-from coach.commands_edit import cmd_new, prepare_edit
+from coach.cli.scripts import cmd_new
 from coach.script import newscript
 from coach.script.newscript import (
     KEEP_BACKUPS,
@@ -21,6 +21,7 @@ from coach.script.newscript import (
     describe_os_error,
     ensure_schema_file,
     new_script,
+    prepare_edit,
     save_text,
     with_schema_line,
 )
@@ -239,7 +240,7 @@ def test_save_into_a_path_whose_folder_is_a_file(tmp_path: Path) -> None:
 def test_cmd_edit_of_an_unknown_script_says_how_to_create_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from coach.commands_edit import cmd_edit
+    from coach.cli.scripts import cmd_edit
 
     assert cmd_edit(argparse.Namespace(script="nope")) == 2
     err = capsys.readouterr().err
@@ -253,7 +254,7 @@ def test_coach_new_never_imports_textual(tmp_path: Path) -> None:
 
     code = (
         "import argparse, sys\n"
-        "from coach.commands_edit import cmd_new\n"
+        "from coach.cli.scripts import cmd_new\n"
         "rc = cmd_new(argparse.Namespace(id='fast', from_ref=None))\n"
         "print(rc, 'textual' in sys.modules)\n"
     )

@@ -1,4 +1,4 @@
-"""coach.startup: the collector is paused while the TUI starts, then back on."""
+"""coach.tui.startup: the collector is paused while the TUI starts, then back on."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from coach import startup
+from coach.tui import startup
 
 
 @pytest.fixture(autouse=True)
@@ -53,3 +53,15 @@ def test_resume_soon_sets_a_timer_only_when_paused() -> None:
     assert delay == startup.COLLECT_AFTER
     callback()
     assert gc.isenabled() and not startup.gc_paused()
+
+
+def test_coach_home_pauses_the_collector_before_importing_the_tui() -> None:
+    from coach.cli.calls import _pause_gc
+
+    gc.enable()
+    _pause_gc()
+    assert startup.gc_paused() and not gc.isenabled()
+    startup.resume_gc(collect=False)
+    gc.disable()  # off already: stays off, and is not ours to turn on
+    _pause_gc()
+    assert not startup.gc_paused() and not gc.isenabled()

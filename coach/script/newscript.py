@@ -249,6 +249,32 @@ def copy_to_user(path: Path) -> Path:
     return target
 
 
+def _is_bundled(path: Path) -> bool:
+    try:
+        return path.resolve().parent == locations.bundled_scripts_dir().resolve()
+    except OSError:
+        return False
+
+
+def prepare_edit(ref: str) -> tuple[Path, str | None]:
+    """The file to edit for ``ref`` (an id or a path), and a sentence to say first (or None).
+
+    A bundled script is copied to the user's folder first (bundled files are
+    read-only); if the user already has a script with that id, that one is
+    opened. Raises ``ScriptError`` (no such script) or ``NewScriptError``.
+    """
+    from coach.script.library import find_path
+
+    path, source = find_path(ref)
+    if source != "bundled" and not _is_bundled(path):
+        return path, None
+    had_copy = user_copy_path(path).exists()
+    target = copy_to_user(path)
+    if had_copy:
+        return target, f"Editing your own copy of the bundled script: {target}"
+    return target, f"Copied the bundled script {path.name} to {target}; editing the copy"
+
+
 # ------------------------------------------------------------------------ saving
 def _backup_name(path: Path, now: datetime) -> str:
     return f"{path.stem}.{now:%Y%m%d-%H%M%S-%f}{path.suffix}"

@@ -601,7 +601,7 @@ class CoachApp(BaseApp[int]):
     # -------------------------------------------------------------- practice
     def start_practice(self, script_id: str) -> None:
         """Rehearse a script of the library with its least-rehearsed scenario."""
-        from coach.practice_flow import pick_scenario
+        from coach.store.rehearsals import pick_scenario
 
         if self._flow is not None:
             self.notify("Finish the current call first.", severity="warning")
@@ -621,11 +621,11 @@ class CoachApp(BaseApp[int]):
 
     def home_rehearsals(self) -> dict[str, str]:
         """script id -> how often it was rehearsed and which scenarios never were."""
-        from coach.practice_flow import rehearsal_lines
+        from coach.call.rehearsal import rehearsal_lines
 
         scripts = [e.script for e in self.script_entries() if e.script is not None]
         found = self._read_store(lambda store: store.calls(mode="practice"))
-        return rehearsal_lines(scripts, lambda: list(found or []))
+        return rehearsal_lines(scripts, found or [])
 
     def _flow_over(self) -> None:
         flow, self._flow = self._flow, None
@@ -643,8 +643,7 @@ class CoachApp(BaseApp[int]):
     # ---------------------------------------------------------------- editing
     def edit_script(self, ref: str) -> None:
         """Open the editor on a script (an id or a path); a bundled one is copied first."""
-        from coach.commands_edit import prepare_edit
-        from coach.script.newscript import NewScriptError
+        from coach.script.newscript import NewScriptError, prepare_edit
 
         try:
             path, notice = prepare_edit(ref)
@@ -747,7 +746,7 @@ def run_practice(
     be played is printed to stderr and the exit status is 2.
     """
     from coach.call.practice import PracticeError
-    from coach.practice_flow import pick_scenario
+    from coach.store.rehearsals import pick_scenario
 
     try:
         pick = pick_scenario(script, scenario_id, seed)

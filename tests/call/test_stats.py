@@ -15,7 +15,7 @@ from coach import locations
 from coach.call.practice import PracticeRun
 from coach.call.session import CallSession
 from coach.call.stats import format_stats_text, script_stats, seconds_text, stats_json
-from coach.commands_practice import cmd_stats
+from coach.cli.records import cmd_stats
 from coach.script.model import Finding, Script, ScriptError
 from coach.store import Store
 from tests.call.practice_fixtures import run, small_script
@@ -223,7 +223,7 @@ def test_cmd_stats_damaged_record(home: Path, capsys: pytest.CaptureFixture[str]
 def test_cmd_stats_never_imports_textual(tmp_path: Path) -> None:
     code = (
         "import sys, argparse\n"
-        "from coach.commands_practice import cmd_stats\n"
+        "from coach.cli.records import cmd_stats\n"
         "cmd_stats(argparse.Namespace(script='coach/script/bundled/follow-up.yaml', json=True))\n"
         "print('TEXTUAL' if any(m.startswith('textual') for m in sys.modules) else 'OK')\n"
     )

@@ -12,9 +12,9 @@ import pytest
 from textual._compositor import Compositor
 from textual.widgets import Input, OptionList, SelectionList, Static
 
-from coach import startup
 from coach.call.session import CallSession
 from coach.store import Store
+from coach.tui import startup
 from coach.tui.app import CoachApp
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.screens.call import CallScreen

@@ -11,9 +11,10 @@ import pytest
 from textual.pilot import Pilot
 
 from coach.call.practice import PracticeError
+from coach.call.rehearsal import rehearsal_line
 from coach.call.stats import script_stats
-from coach.practice_flow import pick_scenario, rehearsal_line
 from coach.store import Store
+from coach.store.rehearsals import pick_scenario
 from coach.tui.app import CoachApp
 from coach.tui.screens.call import CallScreen
 from coach.tui.screens.details import DetailsScreen

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from coach import locations
 from coach.script.library import ScriptEntry
 from coach.script.watch import FileWatcher
-from coach.startup import resume_gc_soon
+from coach.tui.startup import resume_gc_soon
 
 NARROW_WIDTH = 100
 #: How often the user's scripts folder is looked at for changes (seconds).
@@ -107,7 +107,7 @@ class HomeScreen(Screen[None]):
         self._scripts_changed = False
         self.refresh_data()
         self.set_interval(SCRIPTS_POLL, self._poll_scripts)
-        # Start-up is over once this is drawn (see coach.startup).
+        # Start-up is over once this is drawn (see coach.tui.startup).
         self.call_after_refresh(resume_gc_soon, self.app.set_timer)
 
     def _poll_scripts(self) -> None:

@@ -10,7 +10,9 @@ collect once, freeze what survived (it is permanent: modules, classes, the
 app) so later collections never walk it again, and turn the collector back
 on. Reference counting frees memory as usual the whole time.
 
-Standard library only: no Textual here (``coach.cli`` imports it).
+Standard library only: no Textual here. ``coach.cli`` loads this module before
+Textual is imported (see ``coach.cli.calls``), so it must import nothing of
+``coach.tui``.
 """
 
 from __future__ import annotations

@@ -1,28 +1,28 @@
-"""Which scenario a ``coach practice`` run plays, decided before any screen opens.
+"""Which scenario a rehearsal plays, and how often each script was rehearsed.
 
-No Textual here: the command line calls :func:`pick_scenario` first, so a bad
-``--scenario`` is a plain message on stderr and an exit status, never a screen.
-The home screen's ``p`` key uses it too.
+Pure: the practice records come in as data (the callers read the store), so
+``coach practice`` decides its scenario before any screen opens, and a bad
+``--scenario`` is a plain message on stderr and an exit status.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from coach.call.practice import (
     PracticeError,
+    RecordLike,
     choose_scenario,
     find_scenario,
     runs_from_records,
     usable_scenarios,
 )
 from coach.call.stats import ScriptStats, script_stats
+from coach.call.words import id_words
 from coach.script.model import Scenario, Script
-from coach.store import CallRecord, NothingRecorded, Store, StoreError
 
-__all__ = ["PracticeError", "PracticePick", "pick_scenario", "rehearsal_line"]
+__all__ = ["PracticeError", "PracticePick", "choose_practice", "rehearsal_line", "rehearsal_lines"]
 
 
 @dataclass(frozen=True)
@@ -35,37 +35,22 @@ class PracticePick:
     messages: list[str] = field(default_factory=list)
 
 
-def _practice_records(
-    script: Script, store: Store | None, db_path: Path | None
-) -> tuple[list[CallRecord], str | None]:
-    """This script's practice records, and a message when they could not be read."""
-    try:
-        if store is not None:
-            return store.calls(mode="practice", script=script.id), None
-        with Store(db_path, read_only=True) as reader:
-            return reader.calls(mode="practice", script=script.id), None
-    except NothingRecorded:
-        return [], None  # nothing rehearsed yet (reading never creates the file)
-    except StoreError as exc:
-        return [], f"Past rehearsals could not be read ({exc}); the scenario is picked at random."
-
-
-def pick_scenario(
+def choose_practice(
     script: Script,
     scenario_id: str | None = None,
     seed: int | None = None,
-    store: Store | None = None,
     *,
-    db_path: Path | None = None,
+    records: Iterable[RecordLike] = (),
+    read_problem: str | None = None,
 ) -> PracticePick:
     """The scenario ``coach practice`` plays.
 
     With ``scenario_id`` (``--scenario``) that scenario, or :class:`PracticeError`
     saying why it cannot be played. Without it, the scenario rehearsed least
-    often (ties: the lowest average rating, then a pick that ``seed`` makes
-    repeatable), read from ``store`` or, when none is given, from the database
-    file opened read-only. A script without usable scenarios gives a free
-    rehearsal (``scenario`` None).
+    often in ``records`` (the script's practice calls; ties: the lowest average
+    rating, then a pick that ``seed`` makes repeatable). ``read_problem`` says
+    why the records could not be read, if they could not. A script without
+    usable scenarios gives a free rehearsal (``scenario`` None).
     """
     if scenario_id is not None:
         return PracticePick(find_scenario(script, scenario_id))
@@ -79,22 +64,18 @@ def pick_scenario(
         else:
             messages.append("No scenario fits the script any more: this is a free rehearsal.")
         return PracticePick(None, messages)
-    records, problem = _practice_records(script, store, db_path)
-    if problem:
-        messages.append(problem)
+    if read_problem:
+        messages.append(
+            f"Past rehearsals could not be read ({read_problem}); the scenario is picked at random."
+        )
     runs = runs_from_records(records, script.id)
     return PracticePick(choose_scenario(script, runs, seed=seed), messages)
-
-
-def scenario_words(scenario_id: str) -> str:
-    """``position_filled`` -> ``Position filled``."""
-    return scenario_id.replace("_", " ").capitalize()
 
 
 def rehearsal_line(stats: ScriptStats, has_scenarios: bool) -> str | None:
     """One line for the home screen: how often a script was rehearsed, what is missing."""
     times = "once" if stats.runs == 1 else f"{stats.runs} times"
-    never = ", ".join(scenario_words(s) for s in stats.never_rehearsed)
+    never = ", ".join(id_words(s) for s in stats.never_rehearsed)
     if stats.runs == 0:
         if not has_scenarios:
             return None
@@ -106,9 +87,8 @@ def rehearsal_line(stats: ScriptStats, has_scenarios: bool) -> str | None:
     return f"Rehearsed {times}; every scenario rehearsed"
 
 
-def rehearsal_lines(scripts: list[Script], read: Callable[[], list[CallRecord]]) -> dict[str, str]:
-    """script id -> :func:`rehearsal_line`, from one read of every practice record."""
-    records = read()
+def rehearsal_lines(scripts: Sequence[Script], records: Sequence[RecordLike]) -> dict[str, str]:
+    """script id -> :func:`rehearsal_line`, from the practice records of every script."""
     lines: dict[str, str] = {}
     for script in scripts:
         stats = script_stats(script, runs_from_records(records, script.id))

@@ -1,0 +1,33 @@
+"""The command line: ``coach COMMAND ...``. Only the TUI commands import Textual.
+
+The commands are listed in :mod:`coach.cli.commands` and live one module per
+group: :mod:`~coach.cli.scripts` (check, scripts, schema, graph, new, edit),
+:mod:`~coach.cli.calls` (call, practice, the home screen),
+:mod:`~coach.cli.records` (log, stats, where) and :mod:`~coach.cli.partner`.
+Exit codes are decided in :mod:`coach.cli.status`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from coach.cli.commands import HOME, commands_dict, create_handler
+from coach.cli.parser import build_parser
+from coach.cli.status import INTERRUPTED, SUCCESS
+
+__all__ = ["build_parser", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``coach`` with ``argv`` (default: the process's arguments); the exit code."""
+    args = build_parser().parse_args(argv)
+    info = commands_dict[args.command] if args.command else HOME
+    try:
+        return int(create_handler(info)(args) or SUCCESS)
+    except KeyboardInterrupt:
+        return INTERRUPTED
+    except BrokenPipeError:
+        # `coach log | head`: the reader went away; that is not an error.
+        sys.stderr.close()
+        return SUCCESS

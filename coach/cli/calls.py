@@ -1,0 +1,139 @@
+"""Commands that open the TUI on a call: ``call``, ``practice``, and ``coach`` alone (home).
+
+What can be checked without a screen is checked first (the script loads,
+each ``--set`` names one of its variables, a date is a date), so a mistake is
+a message on stderr and an exit code, never a screen. Textual is imported
+only after that.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from coach.cli.commands import SCRIPT_HELP
+from coach.cli.status import USAGE, err, exit_code, print_findings
+
+if TYPE_CHECKING:
+    from coach.script.model import Script
+
+
+# ---------------------------------------------------------------------- parser
+def add_call_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("script", metavar="SCRIPT", help=SCRIPT_HELP)
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="ID=VALUE",
+        help="fill a variable of the script (repeatable)",
+    )
+
+
+def add_practice_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("script", metavar="SCRIPT", help=SCRIPT_HELP)
+    p.add_argument(
+        "--scenario", metavar="ID", help="the scenario to rehearse (default: least rehearsed)"
+    )
+    p.add_argument("--seed", type=int, metavar="N", help="make the scenario pick repeatable")
+    p.add_argument(
+        "--solo", action="store_true", help="rehearse alone: the app plays the other side"
+    )
+    p.add_argument(
+        "--set", action="append", metavar="ID=VALUE", help="fill a variable (repeatable)"
+    )
+
+
+# ------------------------------------------------------------- script, values
+def _parse_sets(pairs: Sequence[str], script: Script) -> dict[str, str] | None:
+    """The ``--set ID=VALUE`` pairs as values, or None after saying what is wrong."""
+    known = {v.id for v in script.variables}
+    values: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            err(f"--set takes ID=VALUE, got '{pair}'")
+            return None
+        if key not in known:
+            names = ", ".join(sorted(known)) or "none"
+            err(f"--set {key}: '{script.id}' has no variable '{key}' (its variables: {names})")
+            return None
+        if script.variable(key).type == "date" and value.strip():  # type: ignore[union-attr]
+            from coach.call.followup import parse_iso_date
+
+            if parse_iso_date(value) is None:
+                err(f"--set {key}: '{value}' is not a date; write it as YYYY-MM-DD")
+                return None
+        values[key] = value
+    return values
+
+
+def _script_and_values(args: argparse.Namespace) -> tuple[Script, dict[str, str]] | int:
+    """SCRIPT and its ``--set`` values, or the exit code after saying what is wrong."""
+    from coach.script.library import resolve
+    from coach.script.model import ScriptError
+
+    try:
+        script = resolve(args.script)
+    except ScriptError as exc:
+        print_findings(exc.findings)
+        return exit_code(exc)
+    values = _parse_sets(args.set or [], script)
+    if values is None:
+        return USAGE
+    return script, values
+
+
+# -------------------------------------------------------------------- commands
+def cmd_call(args: argparse.Namespace) -> int:
+    """``coach call SCRIPT [--set ID=VALUE]...``: details, checklist, live call."""
+    loaded = _script_and_values(args)
+    if isinstance(loaded, int):
+        return loaded
+    from coach.tui.app import run_call
+
+    return run_call(*loaded, mode="live")
+
+
+def cmd_practice(args: argparse.Namespace) -> int:
+    """``coach practice SCRIPT [--scenario ID] [--seed N] [--solo] [--set ...]``."""
+    loaded = _script_and_values(args)
+    if isinstance(loaded, int):
+        return loaded
+    from coach.tui.app import run_practice
+
+    return run_practice(*loaded, scenario_id=args.scenario, seed=args.seed, solo=args.solo)
+
+
+def _pause_gc() -> None:
+    """Pause the collector for start-up (:func:`coach.tui.startup.pause_gc`).
+
+    Importing ``coach.tui.startup`` runs ``coach/tui/__init__.py`` first, and
+    that may import Textual, the bulk of start-up; so the collector is held
+    off across that import too, then ``pause_gc`` takes over (it finds the
+    collector on, as it was, and pauses it until the home screen is drawn).
+    """
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from coach.tui.startup import pause_gc
+    finally:
+        if was_enabled:
+            gc.enable()
+    pause_gc()
+
+
+def cmd_home(args: argparse.Namespace) -> int:
+    """``coach``: the home screen."""
+    _pause_gc()  # until the home screen is drawn (see coach.tui.startup)
+    from coach.tui.startup import resume_gc
+
+    try:
+        from coach.tui.app import run_home
+
+        return run_home()
+    finally:
+        resume_gc(collect=False)

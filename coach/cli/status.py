@@ -1,0 +1,64 @@
+"""Exit codes, and the one place that turns our errors into them.
+
+Each command says in its own words what went wrong (on stderr); which code it
+then exits with is decided here, by :func:`exit_code`, for every command.
+Standard library only at import: the error classes are imported when an
+error is looked at, so a command that succeeds never pays for them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.script.model import Finding
+
+#: Done, nothing wrong.
+SUCCESS = 0
+#: The command ran and found a problem: errors in a script, a file that
+#: cannot be written, a call record that cannot be read.
+ERROR = 1
+#: What was asked cannot be done as typed: a bad argument, a file or script
+#: that is not there or cannot be read. Also argparse's code for a bad command line.
+USAGE = 2
+#: Stopped with ctrl+c (128 + SIGINT, as a shell reports it).
+INTERRUPTED = 130
+
+
+def err(message: str) -> None:
+    """``coach: MESSAGE`` on stderr."""
+    print(f"coach: {message}", file=sys.stderr)
+
+
+def print_findings(findings: Sequence[Finding]) -> None:
+    """Each finding compiler-style (``file:line:col: severity: message``) on stderr."""
+    for finding in findings:
+        print(finding.format(), file=sys.stderr)
+
+
+def exit_code(exc: BaseException) -> int:
+    """The exit code for one of our errors (``TypeError`` for any other).
+
+    A script that cannot be read (or is not there) is :data:`USAGE`; a script
+    that reads but has errors, and a call record that cannot be read, are
+    :data:`ERROR`. A script file that cannot be
+    created carries its own code (``NewScriptError.exit_code``).
+    """
+    if isinstance(exc, KeyboardInterrupt):
+        return INTERRUPTED
+    # Each class is imported only when the ones before did not match.
+    from coach.script.model import ScriptError
+
+    if isinstance(exc, ScriptError):
+        return USAGE if exc.unreadable else ERROR
+    from coach.script.newscript import NewScriptError
+
+    if isinstance(exc, NewScriptError):
+        return exc.exit_code
+    from coach.store import StoreError
+
+    if isinstance(exc, StoreError):
+        return ERROR
+    raise TypeError(f"no exit code for {type(exc).__name__}") from exc
