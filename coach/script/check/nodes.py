@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from coach.script.check.reader import Reader, Ref, null, pos
 from coach.script.check.targets import Targets
 from coach.script.model import MAX_CHOICES, RETURN, Capture, Choice, Node
@@ -14,15 +12,19 @@ CAPTURE_KEYS = ("id", "prompt", "type")
 CHOICE_KEYS = ("label", "next", "if")
 
 
-@dataclass(frozen=True)
 class Nodes:
     """What the nodes give the rest of the check."""
 
-    built: dict[str, Node]
-    #: Each capture id, the first capture that has it and the id of its node.
-    captures: dict[str, tuple[Capture, str]]
-    #: The ids used by templates and ``if``s, in file order.
-    refs: list[Ref]
+    __slots__ = ("built", "captures", "refs")
+
+    def __init__(
+        self, built: dict[str, Node], captures: dict[str, tuple[Capture, str]], refs: list[Ref]
+    ) -> None:
+        self.built = built
+        #: Each capture id, the first capture that has it and the id of its node.
+        self.captures = captures
+        #: The ids used by templates and ``if``s, in file order.
+        self.refs = refs
 
 
 def build_nodes(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from coach.script.check.reader import Reader, Ref, null, pos
 from coach.script.check.targets import Targets
 from coach.script.model import Node, Scenario
@@ -13,12 +11,14 @@ PRACTICE_KEYS = ("scenarios",)
 SCENARIO_KEYS = ("id", "title", "brief", "expect")
 
 
-@dataclass(frozen=True)
 class Practice:
     """The scenarios, and the ids their briefs use."""
 
-    scenarios: tuple[Scenario, ...]
-    refs: list[Ref]
+    __slots__ = ("refs", "scenarios")
+
+    def __init__(self, scenarios: tuple[Scenario, ...], refs: list[Ref]) -> None:
+        self.scenarios = scenarios
+        self.refs = refs
 
 
 def read_practice(r: Reader, node: YNode, targets: Targets, nodes: dict[str, Node]) -> Practice:

@@ -7,8 +7,6 @@ variables and the answers' template references.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from coach.script.check.reader import Reader, Ref, null, pos
 from coach.script.model import Answer, ChecklistItem, FieldType, Variable
 from coach.script.yamlnodes import YMap, YNode, YScalar, kind
@@ -18,14 +16,16 @@ CHECKLIST_KEYS = ("id", "text", "why", "required")
 ANSWER_KEYS = ("title", "text")
 
 
-@dataclass(frozen=True)
 class Variables:
     """What ``variables:`` declares."""
 
-    #: The variables that could be built, in file order.
-    built: dict[str, Variable]
-    #: Every key written (even a faulty one), for "already a variable" and unused warnings.
-    keys: dict[str, YScalar]
+    __slots__ = ("built", "keys")
+
+    def __init__(self, built: dict[str, Variable], keys: dict[str, YScalar]) -> None:
+        #: The variables that could be built, in file order.
+        self.built = built
+        #: Every key written (even a faulty one), for "already a variable" and unused warnings.
+        self.keys = keys
 
 
 def read_variables(r: Reader, node: YNode) -> Variables:
@@ -120,12 +120,14 @@ def read_checklist(r: Reader, node: YNode) -> tuple[ChecklistItem, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True)
 class Answers:
     """The quick-answer cards, and the ids their templates use."""
 
-    cards: tuple[Answer, ...]
-    refs: list[Ref]
+    __slots__ = ("cards", "refs")
+
+    def __init__(self, cards: tuple[Answer, ...], refs: list[Ref]) -> None:
+        self.cards = cards
+        self.refs = refs
 
 
 def read_answers(r: Reader, node: YNode) -> Answers:

@@ -9,22 +9,22 @@ built after (:mod:`coach.script.check.nodes`), each name checked by a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from coach.script.check.reader import Reader, null
 from coach.script.model import RETURN
 from coach.script.yamlnodes import YMap, YNode, YScalar, kind
 
 
-@dataclass(frozen=True)
 class NodeIndex:
     """The keys under ``nodes:``."""
 
-    #: Every key given once, by its text (also one that is not a valid id):
-    #: a name pointing at it is not reported a second time.
-    keys: dict[str, YScalar]
-    #: The nodes to build: (id, key, value), in file order.
-    pairs: list[tuple[str, YScalar, YNode]]
+    __slots__ = ("keys", "pairs")
+
+    def __init__(self, keys: dict[str, YScalar], pairs: list[tuple[str, YScalar, YNode]]) -> None:
+        #: Every key given once, by its text (also one that is not a valid id):
+        #: a name pointing at it is not reported a second time.
+        self.keys = keys
+        #: The nodes to build: (id, key, value), in file order.
+        self.pairs = pairs
 
 
 def index_nodes(r: Reader, holder: YNode, node: YNode | None) -> NodeIndex:

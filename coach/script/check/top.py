@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from coach.script.check.reader import Reader
 from coach.script.yamlnodes import BAD, YMap, YNode, kind
 
@@ -21,16 +19,20 @@ TOP_KEYS = (
 )
 
 
-@dataclass(frozen=True)
 class Top:
     """The top-level mapping, read."""
 
-    root: YMap
-    #: The value of each top-level key written (known or not).
-    sections: dict[str, YNode]
-    #: None when missing or not text (reported).
-    title: str | None
-    description: str
+    __slots__ = ("description", "root", "sections", "title")
+
+    def __init__(
+        self, root: YMap, sections: dict[str, YNode], title: str | None, description: str
+    ) -> None:
+        self.root = root
+        #: The value of each top-level key written (known or not).
+        self.sections = sections
+        #: None when missing or not text (reported).
+        self.title = title
+        self.description = description
 
 
 def read_top(r: Reader, root: YNode) -> Top | None:
