@@ -46,7 +46,15 @@ FILE_NAME = "scripts.pickle"
 #: The modules whose code decides what loading a file gives.
 _LOADER_MODULES = (
     "model.py",
-    "check.py",
+    "check/__init__.py",
+    "check/reader.py",
+    "check/top.py",
+    "check/sections.py",
+    "check/targets.py",
+    "check/nodes.py",
+    "check/anytime.py",
+    "check/practice.py",
+    "check/rules.py",
     "yamlnodes.py",
     "load.py",
     "template.py",

@@ -214,3 +214,11 @@ def test_a_warm_start_imports_neither_yaml_nor_the_checker(home: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "False", "False"]
+
+
+def test_the_code_stamp_covers_every_module_of_the_loader() -> None:
+    here = Path(cache_module.__file__).parent
+    stamped = set(cache_module._LOADER_MODULES)
+    assert all((here / name).is_file() for name in stamped)
+    checker = {f"check/{p.name}" for p in (here / "check").glob("*.py")}
+    assert checker <= stamped

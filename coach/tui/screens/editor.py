@@ -39,7 +39,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 from textual.worker import get_current_worker
 
-from coach.script.model import Finding, Script, Source
+from coach.script.model import MAX_BYTES, Finding, Script, Source
 from coach.script.newscript import describe_os_error, save_text
 from coach.script.watch import FileWatcher
 from coach.tui.dialogs.confirm import ConfirmDialog
@@ -51,8 +51,6 @@ from coach.tui.widgets.structure import StructurePanel
 CHECK_DELAY = 0.3
 #: How often the file on disk is looked at (seconds).
 DISK_POLL = 1.0
-#: Files larger than this are not opened for editing (the loader refuses them too).
-MAX_EDIT_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -95,7 +93,7 @@ def read_for_editing(path: Path) -> Opened:
     """Read a script file for the editor; never raises."""
     try:
         size = path.stat().st_size
-        if size > MAX_EDIT_BYTES:
+        if size > MAX_BYTES:  # the loader refuses larger files too
             return Opened("", True, error=f"{path} is larger than 8 MiB; it cannot be edited here")
         data = path.read_bytes()
     except FileNotFoundError:
