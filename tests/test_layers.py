@@ -24,6 +24,12 @@ PURE_MODULES = [
     "coach.call.followup",
     "coach.call.practice",
     "coach.call.stats",
+    "coach.call.walk",
+    "coach.call.values",
+    "coach.call.dates",
+    "coach.call.checklist",
+    "coach.call.ending",
+    "coach.call.titles",
 ]
 
 

@@ -20,8 +20,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
+from coach.call.ending import EndStatus, end_now, how_it_ends
 from coach.call.reload import CallReloader
 from coach.call.session import CallSession, SessionError
+from coach.call.titles import scenario_title
 from coach.tui.dialogs.answers import AnswersDialog
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.messages import FieldChanged, FieldDone
@@ -43,7 +45,7 @@ def practice_sub_title(session: CallSession, solo: bool = False) -> str:
     """``live call``, or ``practice: <scenario title>`` for a rehearsal."""
     if session.mode != "practice":
         return "live call"
-    title = session.scenario.title if session.scenario else "free rehearsal"
+    title = scenario_title(session.scenario, in_sentence=True)
     return f"practice{' (solo)' if solo else ''}: {title}"
 
 
@@ -367,27 +369,23 @@ class CallScreen(Screen[CallSession]):
         self.app.push_screen(AnswersDialog(self.session))
 
     def action_end_call(self) -> None:
-        on_end = self.session.node.end is not None
+        on_end = how_it_ends(self.session) == "done"
         question = "Finish the call here?" if on_end else "End the call now?"
         detail = (
             "The call is saved as ended early; you will see its summary."
             if not on_end
             else "The call is saved with this step's outcome."
         )
+        # Pushed now, not awaited in a worker: the "n" or "y" typed next answers it.
         self.app.push_screen(ConfirmDialog(question, detail), self._end_answered)
 
     def _end_answered(self, yes: bool | None) -> None:
         if not yes or self.session.finished:
             return
-        if self.session.node.end is not None:
-            self.session.finish()
-            self._close("done")
-        else:
-            self.session.abandon()
-            self._close("abandoned")
+        self._close(end_now(self.session))
 
-    def _close(self, status: str) -> None:
-        self.recorder.finish(self.session, "abandoned" if status == "abandoned" else "done")
+    def _close(self, status: EndStatus) -> None:
+        self.recorder.finish(self.session, status)
         self.dismiss(self.session)
 
     # ---------------------------------------------------------------- fields
