@@ -89,7 +89,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         return exc.exit_code
     if notice:
         print(notice)
-    from coach.tui.screens.editor import run_editor
+    from coach.tui.app import run_editor
 
     return run_editor(path, notice=notice)
 

@@ -41,12 +41,12 @@ NARROW_WIDTH = 100
 SHORT_HEIGHT = 20
 
 
-def practice_sub_title(session: CallSession, solo: bool = False) -> str:
+def practice_sub_title(session: CallSession) -> str:
     """``live call``, or ``practice: <scenario title>`` for a rehearsal."""
     if session.mode != "practice":
         return "live call"
     title = scenario_title(session.scenario, in_sentence=True)
-    return f"practice{' (solo)' if solo else ''}: {title}"
+    return f"practice{' (solo)' if session.solo else ''}: {title}"
 
 
 class CallScreen(Screen[CallSession]):
@@ -78,12 +78,9 @@ class CallScreen(Screen[CallSession]):
         recorder: CallRecorder,
         *,
         on_tick: Callable[[], None] | None = None,
-        solo: bool = False,
     ) -> None:
         super().__init__()
         self.session = session
-        #: Solo practice: the app plays the other side, so its lines are shown.
-        self.solo = solo and session.mode == "practice"
         self.recorder = recorder
         self._on_tick = on_tick
         self._side_keys = session.side_flow_keys()
@@ -93,7 +90,7 @@ class CallScreen(Screen[CallSession]):
         self.prepared_for: int | None = None
         #: What to say now (with the path and clock), and where to go next.
         self._step = StepView(id="step")
-        self._step.show_partner = self.solo
+        self._step.show_partner = session.solo
         self._choices = ChoicesPanel(id="choices")
         self._captures_view = CapturesPanel(id="capture-view")
         #: What you learn: the fields, then the notes.
@@ -110,6 +107,11 @@ class CallScreen(Screen[CallSession]):
             )
         #: Watches the script's file: a change on disk is taken in at the same step.
         self._reloader = CallReloader(session)
+
+    @property
+    def solo(self) -> bool:
+        """Solo practice: the app plays the other side, so its lines are shown."""
+        return self.session.solo
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -134,7 +136,7 @@ class CallScreen(Screen[CallSession]):
 
     def on_mount(self) -> None:
         self.title = self.session.script.title
-        self.sub_title = practice_sub_title(self.session, self.solo)
+        self.sub_title = practice_sub_title(self.session)
         self._fit(self.app.size.width, self.app.size.height)
         self.show_step()
         self.query_one(KeyBar).refresh_keys()
