@@ -26,6 +26,12 @@ PURE_MODULES = [
     "coach.call.stats",
     "coach.call.rehearsal",
     "coach.call.words",
+    "coach.call.walk",
+    "coach.call.values",
+    "coach.call.dates",
+    "coach.call.checklist",
+    "coach.call.ending",
+    "coach.call.titles",
 ]
 
 

@@ -24,6 +24,7 @@ from coach.call.snapshot import (
     as_snapshot,
     encode,
 )
+from coach.call.values import start_value, start_values
 from coach.script import template
 from coach.script.model import RETURN, Choice, Node, Scenario, Script
 
@@ -96,12 +97,7 @@ class CallSession:
         self.solo = solo and mode == "practice"
         self._clock = clock
         self._wall = wall
-        self.values: dict[str, str] = {}
-        for var in script.variables:
-            given = (values or {}).get(var.id)
-            if given is None:
-                given = var.default or ""
-            self.values[var.id] = given
+        self.values: dict[str, str] = start_values(script, values or {})
         self.checklist: dict[str, bool] = {
             item.id: bool((checklist or {}).get(item.id, False)) for item in script.checklist
         }
@@ -256,7 +252,7 @@ class CallSession:
         self._date_fields = _date_fields(script)
         for var in script.variables:
             if var.id not in self.values:
-                self.values[var.id] = var.default or ""
+                self.values[var.id] = start_value(var, self.values)
         for item in script.checklist:
             self.checklist.setdefault(item.id, False)
         self._changed()

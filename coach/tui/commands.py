@@ -2,44 +2,71 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.message import Message
+
+from coach.tui.messages import EditScript, NewScript, StartCall
+
+if TYPE_CHECKING:
+    from coach.script.library import ScriptEntry
+
+
+@runtime_checkable
+class PaletteHost(Protocol):
+    """What the palette needs from the app it runs in (``CoachApp``)."""
+
+    def script_entries(self) -> list[ScriptEntry]: ...
+
+    def action_recent_calls(self) -> None: ...
+
+    def action_toggle_theme(self) -> None: ...
+
+    def post_message(self, message: Message) -> bool: ...
+
+
+def _poster(app: PaletteHost, make: Callable[[], Message]) -> Callable[[], None]:
+    """A command that posts a new message from ``make`` to the app (which acts on it)."""
+
+    def post() -> None:
+        app.post_message(make())
+
+    return post
 
 
 class CoachCommands(Provider):
     """The app's main actions in the command palette (ctrl+p)."""
 
-    def _commands(self) -> list[tuple[str, str, object]]:
-        from coach.tui.app import CoachApp
-
+    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
         app = self.app
-        assert isinstance(app, CoachApp)
-        commands: list[tuple[str, str, object]] = [
+        assert isinstance(app, PaletteHost)
+        commands: list[tuple[str, str, Callable[[], Any]]] = [
             ("Show recent calls", "The calls you made, newest first", app.action_recent_calls),
             (
                 "Toggle dark/light theme",
                 "Switch between the dark and light theme",
                 app.action_toggle_theme,
             ),
-        ]
-        commands.append(
             (
                 "New script",
                 "Create your own call script from a commented starter and edit it",
-                app.action_new_script,
-            )
-        )
-        for entry in app.script_entries():
+                _poster(app, NewScript),
+            ),
+        ]
+        entries = app.script_entries()
+        for entry in entries:
             if entry.script is not None:
                 commands.append(
                     (
                         f"Start call: {entry.title}",
                         entry.description or f"{entry.source} script {entry.id}",
-                        partial(app.start_script, entry.id),
+                        _poster(app, partial(StartCall, entry.id)),
                     )
                 )
-        for entry in app.script_entries():
+        for entry in entries:
             # Broken scripts too: the editor is where they get fixed.
             help_text = (
                 "A bundled script: your own copy is made first"
@@ -50,18 +77,18 @@ class CoachCommands(Provider):
                 (
                     f"Edit script: {entry.title}",
                     help_text,
-                    partial(app.edit_script, str(entry.path)),
+                    _poster(app, partial(EditScript, str(entry.path))),
                 )
             )
         return commands
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
+            yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, callback in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,4 +1,4 @@
-"""Messages the Call Coach widgets post to their screens."""
+"""Messages the Call Coach widgets and screens post (to their screen, or up to the app)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,26 @@ class JumpTo(Message):
 
 
 @dataclass
-class ScriptChosen(Message):
-    """The user picked a script on the home screen."""
+class StartCall(Message):
+    """Start the call walk (details, prep, call) with a script of the library."""
 
     script_id: str
+
+
+@dataclass
+class StartPractice(Message):
+    """Rehearse a script of the library (its least-rehearsed scenario)."""
+
+    script_id: str
+
+
+@dataclass
+class EditScript(Message):
+    """Open the editor on a script: an id or a path (a bundled one is copied first)."""
+
+    ref: str
+
+
+@dataclass
+class NewScript(Message):
+    """Ask for an id, create a script from the starter and open it in the editor."""

@@ -20,8 +20,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
+from coach.call.ending import EndStatus, end_now, how_it_ends
 from coach.call.reload import CallReloader
 from coach.call.session import CallSession, SessionError
+from coach.call.titles import scenario_title
 from coach.store.recorder import CallRecorder
 from coach.tui.dialogs.answers import AnswersDialog
 from coach.tui.dialogs.confirm import ConfirmDialog
@@ -39,12 +41,12 @@ NARROW_WIDTH = 100
 SHORT_HEIGHT = 20
 
 
-def practice_sub_title(session: CallSession, solo: bool = False) -> str:
+def practice_sub_title(session: CallSession) -> str:
     """``live call``, or ``practice: <scenario title>`` for a rehearsal."""
     if session.mode != "practice":
         return "live call"
-    title = session.scenario.title if session.scenario else "free rehearsal"
-    return f"practice{' (solo)' if solo else ''}: {title}"
+    title = scenario_title(session.scenario, in_sentence=True)
+    return f"practice{' (solo)' if session.solo else ''}: {title}"
 
 
 class CallScreen(Screen[CallSession]):
@@ -76,12 +78,9 @@ class CallScreen(Screen[CallSession]):
         recorder: CallRecorder,
         *,
         on_tick: Callable[[], None] | None = None,
-        solo: bool = False,
     ) -> None:
         super().__init__()
         self.session = session
-        #: Solo practice: the app plays the other side, so its lines are shown.
-        self.solo = solo and session.mode == "practice"
         self.recorder = recorder
         self._on_tick = on_tick
         self._side_keys = session.side_flow_keys()
@@ -91,7 +90,7 @@ class CallScreen(Screen[CallSession]):
         self.prepared_for: int | None = None
         #: What to say now (with the path and clock), and where to go next.
         self._step = StepView(id="step")
-        self._step.show_partner = self.solo
+        self._step.show_partner = session.solo
         self._choices = ChoicesPanel(id="choices")
         self._captures_view = CapturesPanel(id="capture-view")
         #: What you learn: the fields, then the notes.
@@ -108,6 +107,11 @@ class CallScreen(Screen[CallSession]):
             )
         #: Watches the script's file: a change on disk is taken in at the same step.
         self._reloader = CallReloader(session)
+
+    @property
+    def solo(self) -> bool:
+        """Solo practice: the app plays the other side, so its lines are shown."""
+        return self.session.solo
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -132,7 +136,7 @@ class CallScreen(Screen[CallSession]):
 
     def on_mount(self) -> None:
         self.title = self.session.script.title
-        self.sub_title = practice_sub_title(self.session, self.solo)
+        self.sub_title = practice_sub_title(self.session)
         self._fit(self.app.size.width, self.app.size.height)
         self.show_step()
         self.query_one(KeyBar).refresh_keys()
@@ -367,27 +371,23 @@ class CallScreen(Screen[CallSession]):
         self.app.push_screen(AnswersDialog(self.session))
 
     def action_end_call(self) -> None:
-        on_end = self.session.node.end is not None
+        on_end = how_it_ends(self.session) == "done"
         question = "Finish the call here?" if on_end else "End the call now?"
         detail = (
             "The call is saved as ended early; you will see its summary."
             if not on_end
             else "The call is saved with this step's outcome."
         )
+        # Pushed now, not awaited in a worker: the "n" or "y" typed next answers it.
         self.app.push_screen(ConfirmDialog(question, detail), self._end_answered)
 
     def _end_answered(self, yes: bool | None) -> None:
         if not yes or self.session.finished:
             return
-        if self.session.node.end is not None:
-            self.session.finish()
-            self._close("done")
-        else:
-            self.session.abandon()
-            self._close("abandoned")
+        self._close(end_now(self.session))
 
-    def _close(self, status: str) -> None:
-        self.recorder.finish(self.session, "abandoned" if status == "abandoned" else "done")
+    def _close(self, status: EndStatus) -> None:
+        self.recorder.finish(self.session, status)
         self.dismiss(self.session)
 
     # ---------------------------------------------------------------- fields

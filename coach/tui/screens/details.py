@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from coach.call.values import REQUIRED, start_value
 from coach.script.model import Script
 from coach.tui.messages import FieldDone
 from coach.tui.widgets.fields import FieldEditor
@@ -46,9 +47,7 @@ class DetailsScreen(Screen[dict[str, str] | None]):
                 classes="screen-intro",
             )
             for var in self.script.variables:
-                value = self.values.get(var.id)
-                if value is None:
-                    value = var.default or ""
+                value = start_value(var, self.values)
                 yield FieldEditor(var.id, var.prompt, var.type, value, required=var.required)
             with Horizontal(id="details-buttons"):
                 yield Button("Continue (ctrl+s)", id="continue", variant="primary")
@@ -77,7 +76,7 @@ class DetailsScreen(Screen[dict[str, str] | None]):
             for editor, problem in problems:
                 var = self.script.variable(editor.field_id)
                 prompt = var.prompt if var else editor.field_id
-                names.append(f"{prompt} ({'required' if problem == 'required' else 'not a date'})")
+                names.append(f"{prompt} ({'required' if problem == REQUIRED else 'not a date'})")
             self.notify(
                 "Cannot continue yet: " + "; ".join(names),
                 title="Call details",

@@ -542,8 +542,8 @@ class EditorScreen(Screen[Path | None]):
 class EditorApp(App[int]):
     """The editor on its own, without the call walk (the editor's own tests use it).
 
-    ``coach edit`` runs the full app instead (:func:`run_editor`), where
-    ``ctrl+r`` rehearses; here ``ctrl+r`` says how to rehearse.
+    ``coach edit`` runs the full app instead (``coach.tui.app.run_editor``),
+    where ``ctrl+r`` rehearses; here ``ctrl+r`` says how to rehearse.
     """
 
     TITLE = "Call Coach editor"
@@ -576,14 +576,3 @@ class EditorApp(App[int]):
             f"To rehearse, save and run: coach practice {message.script.id}",
             title=f"Rehearse from '{message.node_id}'",
         )
-
-
-def run_editor(path: Path, *, notice: str | None = None) -> int:
-    """``coach edit``: the editor on ``path`` until the user leaves it.
-
-    It runs inside the full app, so ``ctrl+r`` rehearses there and then.
-    """
-    from coach.tui.app import CoachApp
-
-    result = CoachApp(edit=path, edit_notice=notice, handle_signals=True).run()
-    return result if isinstance(result, int) else 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -17,6 +19,7 @@ from textual.widgets.option_list import Option
 from coach import locations
 from coach.script.library import ScriptEntry
 from coach.script.watch import FileWatcher
+from coach.tui.messages import EditScript, NewScript, StartCall, StartPractice
 from coach.tui.startup import resume_gc_soon
 
 NARROW_WIDTH = 100
@@ -60,8 +63,27 @@ def entry_prompt(entry: ScriptEntry, rehearsals: str | None = None) -> Content:
     return Content("\n").join(lines)
 
 
+@dataclass(frozen=True)
+class HomeData:
+    """What home shows: the scripts, how each was rehearsed, follow-ups and recent calls."""
+
+    entries: list[ScriptEntry]
+    #: script id -> how often it was rehearsed and which scenarios never were.
+    rehearsals: Mapping[str, str]
+    follow_ups: Content
+    recent: Content
+
+
+#: Gives home its data; the argument says to read every script file again.
+HomeSource = Callable[[bool], HomeData]
+
+
 class HomeScreen(Screen[None]):
-    """The first screen of ``coach``."""
+    """The first screen of ``coach``.
+
+    It is given its data by ``source`` (the app reads the library and the
+    store) and posts what the user picks (:mod:`coach.tui.messages`).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority bindings: the app runs each as it reads the key, so fast
@@ -77,12 +99,16 @@ class HomeScreen(Screen[None]):
             tooltip="Edit the highlighted script (a bundled one is copied)",
             priority=True,
         ),
-        Binding(
-            "n", "app.new_script", "New script", tooltip="Create your own script", priority=True
-        ),
+        Binding("n", "new_script", "New script", tooltip="Create your own script", priority=True),
         Binding("r", "refresh", "Refresh", priority=True),
         Binding("q", "app.quit", "Quit", priority=True),
     ]
+
+    def __init__(self, source: HomeSource) -> None:
+        super().__init__()
+        self._source = source
+        #: The scripts as last shown, in the list's order.
+        self._entries: list[ScriptEntry] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -131,23 +157,19 @@ class HomeScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        from coach.tui.app import CoachApp
-
-        app = self.app
-        assert isinstance(app, CoachApp)
         scripts = self.query_one("#scripts", OptionList)
         highlighted = scripts.highlighted
         before = self._entry(highlighted)
         # Scripts are read again only when a file changed (the watcher says so).
         if self._watcher.poll():
             self._scripts_changed = True
-        entries = app.script_entries(reload=self._scripts_changed)
+        data = self._source(self._scripts_changed)
         self._scripts_changed = False
-        rehearsals = app.home_rehearsals()
+        entries = self._entries = data.entries
         scripts.clear_options()
         scripts.add_options(
             Option(
-                entry_prompt(entry, rehearsals.get(entry.id)),
+                entry_prompt(entry, data.rehearsals.get(entry.id)),
                 id=str(index),
             )
             for index, entry in enumerate(entries)
@@ -159,9 +181,8 @@ class HomeScreen(Screen[None]):
                 min(highlighted or 0, len(entries) - 1),
             )
             scripts.highlighted = index
-        follow_ups, recent = app.home_history()
-        self.query_one("#follow-ups", Static).update(follow_ups)
-        self.query_one("#recent", Static).update(recent)
+        self.query_one("#follow-ups", Static).update(data.follow_ups)
+        self.query_one("#recent", Static).update(data.recent)
 
     def action_move(self, step: int) -> None:
         scripts = self.query_one("#scripts", OptionList)
@@ -185,29 +206,20 @@ class HomeScreen(Screen[None]):
         if entry.script is None:
             self._cannot_start(entry)
             return
-        from coach.tui.app import CoachApp
-
-        app = self.app
-        assert isinstance(app, CoachApp)
-        app.start_practice(entry.id)
+        self.post_message(StartPractice(entry.id))
 
     def action_edit(self) -> None:
         """Edit the highlighted script (a bundled one is copied to the user's folder first)."""
         entry = self._entry(self.query_one("#scripts", OptionList).highlighted)
         if entry is None:
             return
-        from coach.tui.app import CoachApp
+        self.post_message(EditScript(str(entry.path)))
 
-        app = self.app
-        assert isinstance(app, CoachApp)
-        app.edit_script(str(entry.path))
+    def action_new_script(self) -> None:
+        self.post_message(NewScript())
 
     def _entry(self, index: int | None) -> ScriptEntry | None:
-        from coach.tui.app import CoachApp
-
-        app = self.app
-        assert isinstance(app, CoachApp)
-        entries = app.script_entries()
+        entries = self._entries
         if index is None or not 0 <= index < len(entries):
             return None
         return entries[index]
@@ -237,6 +249,4 @@ class HomeScreen(Screen[None]):
         if entry.script is None:
             self._cannot_start(entry)
             return
-        from coach.tui.messages import ScriptChosen
-
-        self.post_message(ScriptChosen(entry.id))
+        self.post_message(StartCall(entry.id))

@@ -16,7 +16,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from coach.call.practice import PartnerCard
+from coach.call.practice import PartnerCard, partner_card
+from coach.call.walk import Walk
 
 
 def card_content(card: PartnerCard, *, solo: bool = False) -> Content:
@@ -63,7 +64,10 @@ def card_content(card: PartnerCard, *, solo: bool = False) -> Content:
 
 
 class PartnerCardScreen(Screen[bool]):
-    """The role card. Dismisses True (start) on Enter, False (go back) on Escape."""
+    """The role card of ``walk``'s rehearsal (its scenario, with its values filled in).
+
+    Dismisses True (start) on Enter, False (go back) on Escape.
+    """
 
     AUTO_FOCUS = "#card"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -71,10 +75,15 @@ class PartnerCardScreen(Screen[bool]):
         Binding("escape", "back", "Back", priority=True),
     ]
 
-    def __init__(self, card: PartnerCard, *, solo: bool = False) -> None:
+    def __init__(self, walk: Walk) -> None:
         super().__init__()
-        self.card = card
-        self.solo = solo
+        self.walk = walk
+        self.card = partner_card(walk.script, walk.scenario, walk.values)
+
+    @property
+    def solo(self) -> bool:
+        """A rehearsal alone: the card says the app plays the other side."""
+        return self.walk.solo
 
     def compose(self) -> ComposeResult:
         title = "Rehearsal card" if self.solo else "Partner card"

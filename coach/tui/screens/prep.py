@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from coach.call.checklist import ticks_of, unticked_required
 from coach.script.model import ChecklistItem, Script
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.widgets.checklist import Checklist
@@ -88,8 +89,7 @@ class PrepScreen(Screen[dict[str, bool] | None]):
         return self.query_one("#checklist", SelectionList)
 
     def ticks(self) -> dict[str, bool]:
-        chosen = set(self.checklist.selected)
-        return {item.id: item.id in chosen for item in self.script.checklist}
+        return ticks_of(self.script, self.checklist.selected)
 
     def _current_item(self) -> ChecklistItem | None:
         index = self.checklist.highlighted
@@ -98,8 +98,7 @@ class PrepScreen(Screen[dict[str, bool] | None]):
         return self.script.checklist[index]
 
     def _missing(self) -> list[ChecklistItem]:
-        ticks = self.ticks()
-        return [item for item in self.script.checklist if item.required and not ticks[item.id]]
+        return unticked_required(self.script, self.ticks())
 
     def _show_status(self) -> None:
         ticks = self.ticks()
@@ -147,6 +146,7 @@ class PrepScreen(Screen[dict[str, bool] | None]):
             self.dismiss(self.ticks())
             return
         names = "; ".join(item.text for item in missing)
+        # Pushed now, not awaited in a worker: the "y" or "n" typed next answers it.
         self.app.push_screen(
             ConfirmDialog(
                 "Start without everything required?",

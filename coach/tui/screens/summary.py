@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Label, Static
 from coach.call.followup import FollowUpWindow
 from coach.call.report import CallReport, build_report, report_markdown
 from coach.call.session import CallSession, SessionError
+from coach.call.titles import scenario_title
 from coach.tui.text import clock, duration_words, outcome_words
 
 
@@ -168,7 +169,7 @@ def score_words(session: CallSession) -> str:
 def practice_content(session: CallSession, *, saved: bool = True) -> Content:
     """Score, outcome, duration and the time on each step (slowest marked)."""
     muted = "$foreground-muted"
-    scenario = session.scenario.title if session.scenario else "Free rehearsal"
+    scenario = scenario_title(session.scenario)
     score = session.score()
     score_style = "bold"
     if score is not None:
@@ -279,7 +280,7 @@ class PracticeSummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.session.script.title
-        scenario = self.session.scenario.title if self.session.scenario else "free rehearsal"
+        scenario = scenario_title(self.session.scenario, in_sentence=True)
         self.sub_title = f"practice summary: {scenario}"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

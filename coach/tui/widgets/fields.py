@@ -12,11 +12,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Label, Static, TextArea
 
-from coach.call.followup import long_date, parse_iso_date
+from coach.call.dates import DATE_FORMAT, date_problem, date_words
+from coach.call.values import field_problem
 from coach.script.model import FieldType
 from coach.tui.messages import FieldChanged, FieldDone
 
-DATE_HELP = "YYYY-MM-DD"
+#: How a date is written, shown beside date fields.
+DATE_HELP = DATE_FORMAT
 
 
 def date_hint(text: str) -> Content | None:
@@ -25,17 +27,8 @@ def date_hint(text: str) -> Content | None:
     error = date_problem(text)
     if error is not None:
         return Content.styled(error, "$text-error")
-    day = parse_iso_date(text)
-    return Content.styled(long_date(day), "$text-success") if day is not None else None
-
-
-def date_problem(text: str) -> str | None:
-    """Why ``text`` is not a usable date, or None (empty counts as fine)."""
-    if not text.strip():
-        return None
-    if parse_iso_date(text) is None:
-        return f"Not a date: write it as {DATE_HELP}, e.g. 2026-03-03"
-    return None
+    words = date_words(text)
+    return Content.styled(words, "$text-success") if words is not None else None
 
 
 class FieldEditor(Vertical):
@@ -97,11 +90,7 @@ class FieldEditor(Vertical):
 
     def problem(self) -> str | None:
         """What is wrong with the value (required and empty, or a bad date)."""
-        if self.required and not self.value.strip():
-            return "required"
-        if self.kind == "date":
-            return date_problem(self.value)
-        return None
+        return field_problem(self.value, self.kind, required=self.required)
 
     def _show_hint(self) -> None:
         hint = self._hint

@@ -1,0 +1,89 @@
+"""Leaving the app: save and leave when the terminal closes (SIGHUP) or the process
+is told to stop (SIGTERM); what must be saved or asked about before leaving.
+
+Plain ``signal`` handlers, not the event loop's: Python runs them even while
+the loop is stuck. When the terminal is gone, Textual's shutdown can block for
+ever writing to it (its writer thread's queue fills up), and a handler that
+waited for the loop would never run. So the handler starts a watchdog first,
+then asks the loop to save and exit; if the exit has not finished within
+``EXIT_GRACE`` seconds the watchdog ends the process. Everything typed is
+written through (notes at most a second late), so ending it then loses
+nothing the store does not have.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from coach.tui.screens.editor import EditorScreen
+
+#: Seconds a hang-up (SIGHUP, SIGTERM) gives the normal exit once all is saved.
+EXIT_GRACE = 2.0
+
+
+class HangUpHandler:
+    """On SIGHUP or SIGTERM: run ``hang_up`` in the loop, and end the process if it hangs.
+
+    Args:
+        hang_up: saves what is open and exits the app (run in the event loop).
+        grace: seconds the exit gets before the process is ended.
+    """
+
+    def __init__(self, hang_up: Callable[[], None], *, grace: float = EXIT_GRACE) -> None:
+        self._hang_up = hang_up
+        self._grace = grace
+        self._watchdog: threading.Timer | None = None
+
+    def install(self) -> None:
+        """Handle both signals from now on (call it from the running event loop)."""
+        loop = asyncio.get_running_loop()
+
+        def on_signal(signum: int, frame: object) -> None:
+            self._start_watchdog()
+            with suppress(RuntimeError):  # the loop is closed: the watchdog ends it
+                loop.call_soon_threadsafe(self._hang_up)
+
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            with suppress(ValueError, OSError):  # not the main thread
+                signal.signal(signum, on_signal)
+
+    def _start_watchdog(self) -> None:
+        """Leave at once if the exit has not finished in ``grace`` seconds."""
+        if self._watchdog is None:
+            self._watchdog = threading.Timer(self._grace, os._exit, args=(0,))
+            self._watchdog.daemon = True
+            self._watchdog.start()
+
+
+# The screens' modules are looked up, not imported: a module never imported
+# means no such screen was ever shown (and ``coach`` stays quick to start).
+def save_running_calls(screens: Sequence[Screen[Any]]) -> None:
+    """Write what the call screens among ``screens`` have not written yet."""
+    call = sys.modules.get("coach.tui.screens.call")
+    if call is None:  # never imported: no call was started
+        return
+    for screen in screens:
+        if isinstance(screen, call.CallScreen):
+            screen.save_now()
+
+
+def unsaved_editors(screens: Sequence[Screen[Any]]) -> list[EditorScreen]:
+    """The editor screens among ``screens`` whose text is not saved."""
+    editor = sys.modules.get("coach.tui.screens.editor")
+    if editor is None:  # never imported: no editor was opened
+        return []
+    return [
+        screen
+        for screen in screens
+        if isinstance(screen, editor.EditorScreen) and screen.is_mounted and screen.modified
+    ]
