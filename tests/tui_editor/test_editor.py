@@ -13,9 +13,11 @@ from textual.pilot import Pilot
 from textual.widgets.tree import TreeNode
 
 from coach.script import newscript
+from coach.script.editing import edit_externally, read_for_editing
 from coach.script.newscript import backups_of
 from coach.tui.dialogs.confirm import ConfirmDialog
-from coach.tui.screens.editor import EditorApp, EditorScreen, edit_externally, read_for_editing
+from coach.tui.editor_app import EditorApp
+from coach.tui.screens.editor import EditorScreen
 from coach.tui.widgets.structure import Place, StructurePanel
 
 SIZE = (80, 24)

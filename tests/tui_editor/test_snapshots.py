@@ -10,7 +10,8 @@ import pytest
 from textual.pilot import Pilot
 
 from coach.script.newscript import starter_text
-from coach.tui.screens.editor import EditorApp, EditorScreen
+from coach.tui.editor_app import EditorApp
+from coach.tui.screens.editor import EditorScreen
 
 SnapCompare = Callable[..., bool]
 

@@ -12,24 +12,22 @@ rehearse from the node under the cursor, ``f2``/``f3`` the problems and
 structure panels (again: back to the text), ``escape``/``ctrl+q`` leave.
 
 ``ctrl+r`` posts :class:`EditorScreen.RehearseRequested`; the app that pushed
-the screen starts a practice walk from it. The screen dismisses with the path
+the screen starts a practice walk from it. What the screen does with the text
+(check it, read it, hand it to another editor) is pure, in
+:mod:`coach.script.editing`; the editor on its own is
+:class:`coach.tui.editor_app.EditorApp`. The screen dismisses with the path
 when the file was saved at least once, else ``None``.
 """
 
 from __future__ import annotations
 
-import os
-import shlex
-import shutil
 import subprocess
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from textual import work
-from textual.app import App, ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -39,7 +37,15 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 from textual.worker import get_current_worker
 
-from coach.script.model import MAX_BYTES, Finding, Script, Source
+from coach.script.editing import (
+    Analysis,
+    Opened,
+    analyse,
+    edit_externally,
+    external_editor,
+    read_for_editing,
+)
+from coach.script.model import Script
 from coach.script.newscript import describe_os_error, save_text
 from coach.script.watch import FileWatcher
 from coach.tui.dialogs.confirm import ConfirmDialog
@@ -51,95 +57,6 @@ from coach.tui.widgets.structure import StructurePanel
 CHECK_DELAY = 0.3
 #: How often the file on disk is looked at (seconds).
 DISK_POLL = 1.0
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """What the checker says about one version of the text."""
-
-    text: str
-    findings: tuple[Finding, ...]
-    #: The loaded script when the text has no errors.
-    script: Script | None
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity == "error")
-
-
-def analyse(text: str, path: Path) -> Analysis:
-    """Check ``text`` as the file ``path``: its findings and, without errors, its Script."""
-    from coach import locations
-    from coach.script.check import analyse as check_analyse
-
-    source: Source = "user" if path.parent == locations.user_scripts_dir() else "path"
-    findings, script = check_analyse(text, str(path), path=path, source=source)
-    return Analysis(text, tuple(findings), script)
-
-
-@dataclass(frozen=True)
-class Opened:
-    """The file's text as read when the editor opened it."""
-
-    text: str
-    exists: bool
-    #: The bytes were not UTF-8; ``text`` has U+FFFD where they could not be read.
-    lossy: bool = False
-    #: Why the file could not be read at all (the editor starts empty).
-    error: str | None = None
-
-
-def read_for_editing(path: Path) -> Opened:
-    """Read a script file for the editor; never raises."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:  # the loader refuses larger files too
-            return Opened("", True, error=f"{path} is larger than 8 MiB; it cannot be edited here")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return Opened("", False)
-    except OSError as exc:
-        return Opened("", True, error=describe_os_error(exc, path, reading=True))
-    try:
-        return Opened(data.decode("utf-8"), True)
-    except UnicodeDecodeError:
-        return Opened(data.decode("utf-8", errors="replace"), True, lossy=True)
-
-
-def external_editor() -> list[str]:
-    """The command for ``ctrl+e``: ``$VISUAL``, ``$EDITOR``, else nano or vi."""
-    for name in ("VISUAL", "EDITOR"):
-        value = os.environ.get(name, "").strip()
-        if value:
-            try:
-                return shlex.split(value)
-            except ValueError:
-                return [value]
-    for fallback in ("nano", "vi"):
-        found = shutil.which(fallback)
-        if found:
-            return [found]
-    return []
-
-
-def edit_externally(
-    text: str, command: list[str], path: Path, run: Callable[[list[str]], object]
-) -> str:
-    """Let another program edit ``text``: write it to a temp file, ``run``, read it back.
-
-    The temp file is named like ``path`` (so the editor highlights YAML) and is
-    removed afterwards. Raises ``OSError`` when the file cannot be written or
-    read or the program cannot be started.
-    """
-    fd, name = tempfile.mkstemp(prefix=f"{path.stem}-", suffix=path.suffix or ".yaml")
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        run([*command, str(temp)])
-        return temp.read_text(encoding="utf-8", errors="replace")
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 class EditorScreen(Screen[Path | None]):
@@ -537,42 +454,3 @@ class EditorScreen(Screen[Path | None]):
         ):
             return
         self.dismiss(self.path if self.saved_once else None)
-
-
-class EditorApp(App[int]):
-    """The editor on its own, without the call walk (the editor's own tests use it).
-
-    ``coach edit`` runs the full app instead (``coach.tui.app.run_editor``),
-    where ``ctrl+r`` rehearses; here ``ctrl+r`` says how to rehearse.
-    """
-
-    TITLE = "Call Coach editor"
-
-    def __init__(self, path: Path, *, notice: str | None = None) -> None:
-        # The app's own stylesheet styles the shared dialogs (y/n confirmations).
-        css = Path(__file__).parent.parent / "coach.tcss"
-        super().__init__(css_path=[css] if css.exists() else None)
-        self.path = path
-        self.notice = notice
-
-    def on_mount(self) -> None:
-        self.push_screen(EditorScreen(self.path, notice=self.notice), self._done)
-
-    def _done(self, _result: Path | None) -> None:
-        self.exit(0)
-
-    async def action_quit(self) -> None:
-        # The app's ctrl+q outranks the screen's: still ask about unsaved text.
-        # While a question is open, it is answered first (y/n).
-        if isinstance(self.screen, EditorScreen):
-            self.screen.action_leave()
-        elif not any(isinstance(s, EditorScreen) for s in self.screen_stack):
-            self.exit(0)
-
-    def on_editor_screen_rehearse_requested(self, message: EditorScreen.RehearseRequested) -> None:
-        # Practice runs in the full app (``coach``, which pushes this screen
-        # and handles the message); on its own the editor says how instead.
-        self.notify(
-            f"To rehearse, save and run: coach practice {message.script.id}",
-            title=f"Rehearse from '{message.node_id}'",
-        )
