@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -56,12 +58,9 @@ def test_resume_soon_sets_a_timer_only_when_paused() -> None:
 
 
 def test_coach_home_pauses_the_collector_before_importing_the_tui() -> None:
-    from coach.cli.calls import _pause_gc
-
-    gc.enable()
-    _pause_gc()
-    assert startup.gc_paused() and not gc.isenabled()
-    startup.resume_gc(collect=False)
-    gc.disable()  # off already: stays off, and is not ours to turn on
-    _pause_gc()
-    assert not startup.gc_paused() and not gc.isenabled()
+    # cmd_home imports coach.tui.startup, then pauses: that import must not
+    # already have loaded Textual (coach/tui/__init__.py has no side effects).
+    code = "import sys, coach.tui.startup; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

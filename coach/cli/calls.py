@@ -59,11 +59,11 @@ def _parse_sets(pairs: Sequence[str], script: Script) -> dict[str, str] | None:
             names = ", ".join(sorted(known)) or "none"
             err(f"--set {key}: '{script.id}' has no variable '{key}' (its variables: {names})")
             return None
-        if script.variable(key).type == "date" and value.strip():  # type: ignore[union-attr]
-            from coach.call.followup import parse_iso_date
+        if script.variable(key).type == "date":  # type: ignore[union-attr]
+            from coach.call.dates import DATE_FORMAT, valid_date
 
-            if parse_iso_date(value) is None:
-                err(f"--set {key}: '{value}' is not a date; write it as YYYY-MM-DD")
+            if not valid_date(value):
+                err(f"--set {key}: '{value}' is not a date; write it as {DATE_FORMAT}")
                 return None
         values[key] = value
     return values
@@ -101,35 +101,27 @@ def cmd_practice(args: argparse.Namespace) -> int:
     loaded = _script_and_values(args)
     if isinstance(loaded, int):
         return loaded
+    from coach.call.practice import PracticeError
+    from coach.store.rehearsals import pick_scenario
+
+    script, values = loaded
+    try:
+        pick = pick_scenario(script, args.scenario, args.seed)
+    except PracticeError as exc:
+        err(str(exc))
+        return exit_code(exc)
     from coach.tui.app import run_practice
 
-    return run_practice(*loaded, scenario_id=args.scenario, seed=args.seed, solo=args.solo)
-
-
-def _pause_gc() -> None:
-    """Pause the collector for start-up (:func:`coach.tui.startup.pause_gc`).
-
-    Importing ``coach.tui.startup`` runs ``coach/tui/__init__.py`` first, and
-    that may import Textual, the bulk of start-up; so the collector is held
-    off across that import too, then ``pause_gc`` takes over (it finds the
-    collector on, as it was, and pauses it until the home screen is drawn).
-    """
-    import gc
-
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        from coach.tui.startup import pause_gc
-    finally:
-        if was_enabled:
-            gc.enable()
-    pause_gc()
+    return run_practice(script, values, pick, solo=args.solo)
 
 
 def cmd_home(args: argparse.Namespace) -> int:
     """``coach``: the home screen."""
-    _pause_gc()  # until the home screen is drawn (see coach.tui.startup)
-    from coach.tui.startup import resume_gc
+    # Importing coach.tui.startup imports no Textual (coach/tui/__init__.py is
+    # empty), so the collector is paused before the bulk of start-up.
+    from coach.tui.startup import pause_gc, resume_gc
+
+    pause_gc()  # until the home screen is drawn (see coach.tui.startup)
 
     try:
         from coach.tui.app import run_home

@@ -44,7 +44,8 @@ def exit_code(exc: BaseException) -> int:
     A script that cannot be read (or is not there) is :data:`USAGE`; a script
     that reads but has errors, and a call record that cannot be read, are
     :data:`ERROR`. A script file that cannot be
-    created carries its own code (``NewScriptError.exit_code``).
+    created carries its own code (``NewScriptError.exit_code``); a
+    ``--scenario`` that cannot be played is :data:`USAGE`.
     """
     if isinstance(exc, KeyboardInterrupt):
         return INTERRUPTED
@@ -57,6 +58,10 @@ def exit_code(exc: BaseException) -> int:
 
     if isinstance(exc, NewScriptError):
         return exc.exit_code
+    from coach.call.practice import PracticeError
+
+    if isinstance(exc, PracticeError):
+        return USAGE  # a --scenario that cannot be played
     from coach.store import StoreError
 
     if isinstance(exc, StoreError):

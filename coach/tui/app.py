@@ -11,7 +11,6 @@ app runs.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
@@ -33,6 +32,7 @@ from coach.tui.widgets.history import follow_ups_content, recent_content
 # Everything that only a call, a rehearsal or the editor needs is imported when
 # first used, so that ``coach`` shows its home screen without loading it.
 if TYPE_CHECKING:
+    from coach.call.rehearsal import PracticePick
     from coach.call.session import Mode
     from coach.call.walk import Walk
     from coach.script.library import ScriptEntry
@@ -428,27 +428,12 @@ def run_call(
     return result if isinstance(result, int) else 0
 
 
-def run_practice(
-    script: Script,
-    values: dict[str, str],
-    *,
-    scenario_id: str | None = None,
-    seed: int | None = None,
-    solo: bool = False,
-) -> int:
+def run_practice(script: Script, values: dict[str, str], pick: PracticePick, *, solo: bool) -> int:
     """``coach practice``: details → prep → partner card → rehearsal → practice summary.
 
-    The scenario is picked before the app starts: a ``--scenario`` that cannot
-    be played is printed to stderr and the exit status is 2.
+    The scenario (``pick``) is chosen by the command line before the app
+    starts, so a ``--scenario`` that cannot be played never opens a screen.
     """
-    from coach.call.practice import PracticeError
-    from coach.store.rehearsals import pick_scenario
-
-    try:
-        pick = pick_scenario(script, scenario_id, seed)
-    except PracticeError as exc:
-        print(f"coach: {exc}", file=sys.stderr)
-        return 2
     app = CoachApp(
         script=script,
         values=values,
