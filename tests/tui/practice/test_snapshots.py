@@ -1,7 +1,7 @@
 """Snapshots of the partner card and the practice summary at 80x24 and 120x40.
 
 Clocks and dates are frozen (the fake clock moves only where a test moves it).
-Update with ``pytest tests/tui_practice/test_snapshots.py --snapshot-update``
+Update with ``pytest tests/tui/practice/test_snapshots.py --snapshot-update``
 after looking at the report.
 """
 
@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 
 from coach.tui.app import CoachApp
 from tests.tui.conftest import FakeClock, library_of
-from tests.tui_practice.scripts import VALUES, practice_script
+from tests.tui.practice.scripts import VALUES, practice_script
 
 SIZES = [(80, 24), (120, 40)]
 SnapCompare = Callable[..., bool]

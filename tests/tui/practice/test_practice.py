@@ -23,7 +23,7 @@ from coach.tui.screens.partner_card import PartnerCardScreen
 from coach.tui.screens.prep import PrepScreen
 from coach.tui.screens.summary import PracticeSummaryScreen
 from tests.tui.conftest import FakeClock, library_of
-from tests.tui_practice.scripts import VALUES, practice_script, screen_text
+from tests.tui.practice.scripts import VALUES, practice_script, screen_text
 
 SIZE = (100, 30)
 MakeApp = Callable[..., CoachApp]

@@ -1,7 +1,7 @@
 """Snapshots of every screen at 80x24 and 120x40, in the dark and light theme.
 
 Clocks, dates and the script library are fixed so the pictures are stable.
-Update with ``pytest tests/tui/test_snapshots.py --snapshot-update`` and look
+Update with ``pytest tests/tui/call/test_snapshots.py --snapshot-update`` and look
 at the report before committing.
 """
 

@@ -1,0 +1,1 @@
+"""The call screen: keys, the line-drawn panels, snapshots at several sizes."""

@@ -1,0 +1,1 @@
+"""Editing from the full app: coach edit, a new script, rehearsing from the editor."""

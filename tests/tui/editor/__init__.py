@@ -1,0 +1,1 @@
+"""The script editor screen on its own: typing, problems, structure, saving, snapshots."""

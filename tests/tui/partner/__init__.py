@@ -1,0 +1,1 @@
+"""The partner view (coach partner) following a rehearsal from the store."""

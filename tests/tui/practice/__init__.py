@@ -1,0 +1,1 @@
+"""Practice mode: partner card, solo lines, score, rating, scenario pick, snapshots."""

@@ -1,0 +1,1 @@
+"""The walk from home to summary: details, prep, partner card, call, resume."""
