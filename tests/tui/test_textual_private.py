@@ -127,3 +127,9 @@ def test_the_key_fix_is_not_installed_on_an_untested_textual(
     monkeypatch.setattr(compat, "textual_version", lambda: "9.0.0")
     keys.install()
     assert XTermParser._sequence_to_key_events is before
+
+
+def test_the_version_read_from_the_folder_name_is_the_installed_one() -> None:
+    from importlib.metadata import version
+
+    assert compat.textual_version() == version("textual")
