@@ -184,9 +184,6 @@ class CallSession:
             places.append((self.history[-1].src, self.history[-1].stack_before))
         return [place for place in dict.fromkeys(places) if place[0] in self.script.nodes]
 
-    def can_continue(self) -> bool:
-        return not self.finished and (self.node.next is not None or self.node.end is not None)
-
     def can_go_back(self) -> bool:
         return not self.finished and bool(self.history)
 

@@ -82,10 +82,6 @@ class YScalar(YNode):
             return True
         return self.tag is None and not self.style and self.value in _NULL_WORDS
 
-    @property
-    def is_plain(self) -> bool:
-        return not self.style and self.tag is None
-
 
 class YSeq(YNode):
     __slots__ = ("flow", "items")
