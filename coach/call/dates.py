@@ -7,7 +7,17 @@ date is a problem, but the text is always kept as typed.
 
 from __future__ import annotations
 
-from coach.call.followup import long_date, parse_iso_date
+import re
+from datetime import date, datetime
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# fmt: off
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+# fmt: on
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: How a date is written (shown beside date fields and in messages).
 DATE_FORMAT = "YYYY-MM-DD"
@@ -29,3 +39,35 @@ def date_words(text: str) -> str | None:
     """The date ``text`` was read as, in the long form (``Tuesday 3 March 2026``), or None."""
     day = parse_iso_date(text)
     return long_date(day) if day is not None else None
+
+
+def parse_iso_date(text: str) -> date | None:
+    """``YYYY-MM-DD`` (surrounding blanks allowed) to a date; anything else is ``None``."""
+    text = text.strip()
+    if not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def call_date(started_at: str) -> date | None:
+    """The calendar day of an ISO 8601 timestamp, in the offset it was written with."""
+    try:
+        return datetime.fromisoformat(started_at.strip()).date()
+    except (ValueError, AttributeError):
+        return None
+
+
+def long_date(d: date) -> str:
+    """The locale-neutral long form: ``Tuesday 3 March 2026``."""
+    return f"{_DAY_NAMES[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def short_date(d: date, today: date | None = None) -> str:
+    """``Tue 5 May``; the year is added when it is not ``today``'s year."""
+    text = f"{_DAY_NAMES[d.weekday()][:3]} {d.day} {_MONTH_NAMES[d.month - 1][:3]}"
+    if today is None or d.year != today.year:
+        text += f" {d.year}"
+    return text

@@ -24,9 +24,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from itertools import takewhile
 from typing import Any, Literal
+
+from coach.call.dates import call_date, long_date, parse_iso_date, short_date
 
 Action = Literal["call", "email"]
 
@@ -45,15 +47,6 @@ MIN_GAP_BUSINESS_DAYS = 2
 INTERVIEW_DATE = "interview_date"
 DECISION_DATE = "decision_date"
 CALLBACK_DATE = "callback_date"
-
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# fmt: off
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-# fmt: on
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -112,39 +105,45 @@ class FollowUp:
         return today > self.window.latest
 
 
+StepAction = Literal["call", "email", "none"]
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """A job's next step, as DESIGN's rules table decides it (see :func:`next_step`)."""
+
+    #: ``call``, ``email``, or ``none`` (nothing due: heard, closed, or a date is missing).
+    action: StepAction
+    #: The window, both days inclusive (None when ``action`` is ``none``).
+    earliest: date | None
+    latest: date | None
+    #: One sentence a nervous person understands: what to do, when, and why.
+    reason: str
+    #: The id of the rule that decided (tests and the job screen name it).
+    rule: str
+    #: Something still worth doing when nothing is due ("send a thank-you note").
+    suggestion: str | None = None
+
+    def is_due(self, today: date) -> bool:
+        """Today is inside the window or past it."""
+        return self.earliest is not None and today >= self.earliest
+
+    def is_overdue(self, today: date) -> bool:
+        return self.latest is not None and today > self.latest
+
+    def as_json(self, today: date) -> dict[str, Any]:
+        """The fields ``coach due --json`` prints for this step."""
+        return {
+            "action": self.action,
+            "next_from": self.earliest.isoformat() if self.earliest else None,
+            "next_until": self.latest.isoformat() if self.latest else None,
+            "reason": self.reason,
+            "due": self.is_due(today),
+            "overdue": self.is_overdue(today),
+        }
+
+
 # -- dates -----------------------------------------------------------------
-
-
-def parse_iso_date(text: str) -> date | None:
-    """``YYYY-MM-DD`` (surrounding blanks allowed) to a date; anything else is ``None``."""
-    text = text.strip()
-    if not _ISO_DATE.fullmatch(text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def call_date(started_at: str) -> date | None:
-    """The calendar day of an ISO 8601 timestamp, in the offset it was written with."""
-    try:
-        return datetime.fromisoformat(started_at.strip()).date()
-    except (ValueError, AttributeError):
-        return None
-
-
-def long_date(d: date) -> str:
-    """The locale-neutral long form: ``Tuesday 3 March 2026``."""
-    return f"{_DAY_NAMES[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
-
-
-def short_date(d: date, today: date | None = None) -> str:
-    """``Tue 5 May``; the year is added when it is not ``today``'s year."""
-    text = f"{_DAY_NAMES[d.weekday()][:3]} {d.day} {_MONTH_NAMES[d.month - 1][:3]}"
-    if today is None or d.year != today.year:
-        text += f" {d.year}"
-    return text
 
 
 def is_business_day(d: date) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from coach.call.followup import long_date, parse_iso_date
+from coach.call.dates import long_date, parse_iso_date
 from coach.call.snapshot import (
     CallSnapshot,
     Mode,

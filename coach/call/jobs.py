@@ -1,0 +1,139 @@
+"""Jobs: one per application or interview, and the live calls made about it.
+
+A job is what the follow-up rules (:mod:`coach.call.followup`) read, what
+home lists, what drafts and exports are built from. It is stored by
+:mod:`coach.store` and typed here, so that every layer above shares one shape.
+
+Pure: no SQLite, no Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from coach.call.dates import parse_iso_date
+
+JobStatus = Literal["open", "heard", "closed"]
+#: ``open``: waiting for the next step; ``heard``: they contacted you first;
+#: ``closed``: over, with an outcome.
+JOB_STATUSES: tuple[JobStatus, ...] = ("open", "heard", "closed")
+
+#: The outcomes ``coach job close --outcome`` suggests (any other text is kept too).
+CLOSE_OUTCOMES = ("offer", "rejected", "withdrawn")
+
+#: Outcomes of a live call that close its job (with that outcome).
+CLOSING_CALL_OUTCOMES = frozenset({"offer", "rejected"})
+
+#: The variable ids a job fills on each of its calls, and the job field of each.
+JOB_VARIABLES: Mapping[str, str] = {
+    "company": "company",
+    "position": "position",
+    "interviewer": "interviewer",
+    "interview_date": "interview_date",
+    "decision_date": "decision_date",
+    "their_phone": "phone",
+}
+
+#: The capture ids with a meaning to the rules (type ``date``).
+DECISION_DATE = "decision_date"
+CALLBACK_DATE = "callback_date"
+
+#: The script a job's first call uses when it has no calls yet.
+DEFAULT_SCRIPT = "follow-up"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One application: who, what, when, where it stands, and what its calls captured."""
+
+    id: int
+    company: str
+    position: str = ""
+    interviewer: str = ""
+    #: Their phone number (the ``their_phone`` variable).
+    phone: str = ""
+    interview_date: date | None = None
+    #: "They said they would decide by".
+    decision_date: date | None = None
+    status: JobStatus = "open"
+    #: Why it closed (``offer``, ``rejected``, ``withdrawn`` or free text); None while open.
+    outcome: str | None = None
+    notes: str = ""
+    #: What its live calls captured, capture id -> text (the latest value of each).
+    captured: Mapping[str, str] = field(default_factory=dict)
+    #: ISO 8601 timestamps.
+    created_at: str = ""
+    updated_at: str = ""
+    #: The day it was marked ``heard`` or ``closed`` (None otherwise).
+    heard_on: date | None = None
+    closed_on: date | None = None
+
+    @property
+    def label(self) -> str:
+        """``Acme Ltd, Data analyst`` (or whichever of the two is known)."""
+        parts = [p.strip() for p in (self.company, self.position) if p.strip()]
+        return ", ".join(parts) or self.interviewer.strip() or f"Job {self.id}"
+
+    def values(self) -> dict[str, str]:
+        """The variables this job fills on its calls (:data:`JOB_VARIABLES`), blanks left out."""
+        out: dict[str, str] = {}
+        for variable, name in JOB_VARIABLES.items():
+            value = getattr(self, name)
+            text = value.isoformat() if isinstance(value, date) else str(value or "").strip()
+            if text:
+                out[variable] = text
+        return out
+
+
+@dataclass(frozen=True)
+class JobCall:
+    """One call made about a job, as the rules, the job screen and the exports read it."""
+
+    id: int
+    #: The calendar day of the call (in the offset it was recorded with).
+    called_on: date
+    #: ISO 8601, as recorded.
+    started_at: str
+    #: ``done``, ``abandoned``, ``interrupted`` or ``running`` (see the store).
+    status: str
+    outcome: str | None
+    script: str
+    title: str = ""
+    mode: Literal["live", "practice"] = "live"
+    #: What the call captured, capture id -> text as typed.
+    captures: Mapping[str, str] = field(default_factory=dict)
+    notes: str = ""
+    duration_s: float | None = None
+
+    def date_capture(self, capture_id: str) -> date | None:
+        """A captured date (``decision_date``, ``callback_date``) as a date, if it reads as one."""
+        return parse_iso_date(self.captures.get(capture_id, ""))
+
+
+def suggested_script(calls: list[JobCall] | tuple[JobCall, ...]) -> str:
+    """The script for a job's next call: that of its latest live call, else :data:`DEFAULT_SCRIPT`.
+
+    ``calls`` are newest first.
+    """
+    for call in calls:
+        if call.mode == "live" and call.script:
+            return call.script
+    return DEFAULT_SCRIPT
+
+
+__all__ = [
+    "CALLBACK_DATE",
+    "CLOSE_OUTCOMES",
+    "CLOSING_CALL_OUTCOMES",
+    "DECISION_DATE",
+    "DEFAULT_SCRIPT",
+    "JOB_STATUSES",
+    "JOB_VARIABLES",
+    "Job",
+    "JobCall",
+    "JobStatus",
+    "suggested_script",
+]
