@@ -37,9 +37,13 @@ class JumpTo(Message):
 
 @dataclass
 class StartCall(Message):
-    """Start the call walk (details, prep, call) with a script of the library."""
+    """Start the call walk (details, prep, call) with a script of the library.
+
+    ``job``: the call is about this job (its values filled, its next step set).
+    """
 
     script_id: str
+    job: int | None = None
 
 
 @dataclass
@@ -59,3 +63,16 @@ class EditScript(Message):
 @dataclass
 class NewScript(Message):
     """Ask for an id, create a script from the starter and open it in the editor."""
+
+
+@dataclass
+class OpenJob(Message):
+    """Show one job: its calls, notes, next step and actions."""
+
+    job_id: int
+
+
+@dataclass
+class AddJob(Message):
+    """Open the form that adds a job."""
+
