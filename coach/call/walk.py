@@ -64,6 +64,8 @@ class Walk:
     job: int | None = None
     #: Whether today is the right day to call the job ("Too early: ..."), shown before the call.
     timing: str | None = None
+    #: ``timing`` is a warning: the job's window has not opened yet.
+    too_early: bool = False
 
 
 # ------------------------------------------------------------------- events
@@ -152,6 +154,7 @@ def begin(
     solo: bool = False,
     job: int | None = None,
     timing: str | None = None,
+    too_early: bool = False,
 ) -> Walk:
     """A new walk for ``script`` with the ``values`` given (the chain of
     :func:`coach.call.values.chain_values`), at its first screen.
@@ -159,8 +162,18 @@ def begin(
     ``job`` and ``timing`` belong to live calls only: a rehearsal never touches a job.
     """
     if mode != "live":
-        job, timing = None, None
-    walk = Walk(script, "over", dict(values), mode, scenario, solo=solo, job=job, timing=timing)
+        job, timing, too_early = None, None, False
+    walk = Walk(
+        script,
+        "over",
+        dict(values),
+        mode,
+        scenario,
+        solo=solo,
+        job=job,
+        timing=timing,
+        too_early=too_early,
+    )
     if needs_details(script, values):
         return _to(walk, "details")
     return _after_details(walk)
