@@ -121,7 +121,10 @@ class CallWalk:
             case "prep":
                 from coach.tui.screens.prep import PrepScreen
 
-                ticks = await wait(PrepScreen(walk.script, walk.ticks))
+                prep = PrepScreen(
+                    walk.script, walk.ticks, timing=walk.timing, too_early=walk.too_early
+                )
+                ticks = await wait(prep)
                 return PrepCancelled() if ticks is None else PrepDone(ticks)
             case "card":
                 from coach.tui.screens.partner_card import PartnerCardScreen
