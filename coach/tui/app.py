@@ -25,13 +25,14 @@ from coach.store import Store, StoreError
 from coach.tui.base import BaseApp
 from coach.tui.commands import CoachCommands
 from coach.tui.jobs import JobsHost
-from coach.tui.messages import EditScript, NewScript, StartCall, StartPractice
+from coach.tui.messages import AddJob, EditScript, NewScript, OpenJob, StartCall, StartPractice
 from coach.tui.screens.home import HomeData, HomeScreen
-from coach.tui.widgets.history import follow_ups_content, recent_content
+from coach.tui.widgets.history import recent_content
 
 # Everything that only a call, a rehearsal or the editor needs is imported when
 # first used, so that ``coach`` shows its home screen without loading it.
 if TYPE_CHECKING:
+    from coach.call.jobs import Job
     from coach.call.jobstart import JobCallStart
     from coach.call.session import Mode
     from coach.call.walk import Walk
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from coach.script.model import Scenario, Script
     from coach.store import CallRecord
     from coach.tui.flow import CallWalk, RunningCall
+    from coach.tui.jobdesk import JobDesk
     from coach.tui.screens.editor import EditorScreen
 
 T = TypeVar("T")
@@ -65,6 +67,8 @@ class CoachApp(JobsHost, BaseApp[int]):
         notices: messages shown as notifications once the app is up.
         edit: open the script editor on this file (``coach edit``); leaving it ends the app.
         edit_notice: a message the editor shows when it opens (e.g. "copied to ...").
+        jobs: reads and writes jobs (default: a :class:`~coach.tui.jobdesk.StoreDesk`
+            on the store; tests give a fake).
     """
 
     TITLE = "Call Coach"
@@ -93,6 +97,7 @@ class CoachApp(JobsHost, BaseApp[int]):
         edit_notice: str | None = None,
         job: int | None = None,
         start: JobCallStart | None = None,
+        jobs: JobDesk | None = None,
     ) -> None:
         super().__init__()
         self._edit_path = edit
@@ -126,6 +131,7 @@ class CoachApp(JobsHost, BaseApp[int]):
         #: The walk on screen, if any: one at a time.
         self._walk: CallWalk | None = None
         self.home_mode = script is None and edit is None
+        self._jobs = jobs
 
     # ------------------------------------------------------------------ store
     def open_store(self) -> Store:
@@ -260,14 +266,13 @@ class CoachApp(JobsHost, BaseApp[int]):
         scripts = [e.script for e in entries if e.script is not None]
         practice = self.read_store(lambda store: store.calls(mode="practice"))
         rehearsals = rehearsal_lines(scripts, list(practice or []))
+        from coach.call.agenda import Agenda
+
         today = self.today()
-        due = self.read_store(lambda store: store.due_follow_ups(today))
+        agenda = self.read_store(lambda _store: self.job_desk.agenda())
         recent = self.read_store(lambda store: store.calls(limit=RECENT_LIMIT))
         return HomeData(
-            entries,
-            rehearsals,
-            follow_ups_content(due or [], today),
-            recent_content(recent or [], today),
+            entries, rehearsals, agenda or Agenda(()), recent_content(recent or [], today), today
         )
 
     def _refresh_home(self) -> None:
@@ -285,6 +290,31 @@ class CoachApp(JobsHost, BaseApp[int]):
 
     def on_new_script(self, message: NewScript) -> None:
         self.action_new_script()
+
+    # ------------------------------------------------------------------ jobs
+    @property
+    def job_desk(self) -> JobDesk:
+        """Reads and writes jobs (home, the job screen, the job form)."""
+        if self._jobs is None:
+            from coach.tui.jobdesk import StoreDesk
+
+            self._jobs = StoreDesk(self)
+        return self._jobs
+
+    def on_open_job(self, message: OpenJob) -> None:
+        from coach.tui.screens.job import JobScreen
+
+        self.push_screen(JobScreen(message.job_id, self.job_desk))
+
+    def on_add_job(self, message: AddJob) -> None:
+        from coach.tui.screens.job_form import JobFormScreen
+
+        self.push_screen(JobFormScreen(None, self.job_desk.add), self._job_added)
+
+    def _job_added(self, job: Job | None) -> None:
+        if job is not None and isinstance(self.screen, HomeScreen):
+            self.screen.refresh_data()
+            self.screen.select_job(job.id)
 
     # ------------------------------------------------------------------ walk
     def _busy(self, what: str = "call") -> bool:

@@ -1,10 +1,11 @@
-"""Home: the scripts to call with, follow-ups that are due, recent calls."""
+"""Home: the jobs (what is due, coming up, waiting), the scripts to call with, recent calls."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from datetime import date
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,13 +15,15 @@ from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coach import locations
+from coach.call.agenda import Agenda
 from coach.script.library import ScriptEntry
 from coach.script.watch import FileWatcher
-from coach.tui.messages import EditScript, NewScript, StartCall, StartPractice
+from coach.tui.messages import AddJob, EditScript, NewScript, OpenJob, StartCall, StartPractice
 from coach.tui.startup import resume_gc_soon
+from coach.tui.widgets.jobs import CLOSED_TOGGLE, EMPTY_TEXT, JOB_PREFIX, JobList
 
 NARROW_WIDTH = 100
 #: How often the user's scripts folder is looked at for changes (seconds).
@@ -65,32 +68,45 @@ def entry_prompt(entry: ScriptEntry, rehearsals: str | None = None) -> Content:
 
 @dataclass(frozen=True)
 class HomeData:
-    """What home shows: the scripts, how each was rehearsed, follow-ups and recent calls."""
+    """What home shows: the jobs, the scripts, how each script was rehearsed, recent calls."""
 
     entries: list[ScriptEntry]
     #: script id -> how often it was rehearsed and which scenarios never were.
     rehearsals: Mapping[str, str]
-    follow_ups: Content
+    #: Every job in its section, with its next step.
+    agenda: Agenda
     recent: Content
+    today: date
 
 
 #: Gives home its data; the argument says to read every script file again.
 HomeSource = Callable[[bool], HomeData]
 
+ListName = Literal["jobs", "scripts"]
+
 
 class HomeScreen(Screen[None]):
-    """The first screen of ``coach``.
+    """The first screen of ``coach``: the jobs (what to do today), the scripts, recent calls.
 
-    It is given its data by ``source`` (the app reads the library and the
-    store) and posts what the user picks (:mod:`coach.tui.messages`).
+    It is given its data by ``source`` (the app reads the store and the library)
+    and posts what the user picks (:mod:`coach.tui.messages`). Two lists take
+    the keys: the jobs, and the scripts; ``tab`` moves between them. Home starts
+    on the jobs, or on the scripts while there are none.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority bindings: the app runs each as it reads the key, so fast
-        # typing ("down down enter") starts the script the cursor reached.
+        # typing ("down down enter") acts on the row the cursor reached.
         Binding("up", "move(-1)", "Up", show=False, priority=True),
         Binding("down", "move(1)", "Down", show=False, priority=True),
+        # One key, two meanings: check_action keeps the one of the list in use.
+        Binding("enter", "open_job", "Open job", key_display="⏎", priority=True),
         Binding("enter", "start", "Start call", key_display="⏎", priority=True),
+        Binding("tab", "switch('scripts')", "Scripts", priority=True),
+        Binding("tab", "switch('jobs')", "Jobs", priority=True),
+        Binding("shift+tab", "switch('scripts')", "Scripts", show=False, priority=True),
+        Binding("shift+tab", "switch('jobs')", "Jobs", show=False, priority=True),
+        Binding("a", "add_job", "Add job", tooltip="Add a job you applied for", priority=True),
         Binding("p", "practise", "Practise", priority=True),
         Binding(
             "e",
@@ -104,20 +120,28 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", priority=True),
     ]
 
+    #: The actions of the scripts list (off while the jobs list is in use).
+    SCRIPT_ACTIONS = frozenset({"start", "practise", "edit"})
+
     def __init__(self, source: HomeSource) -> None:
         super().__init__()
         self._source = source
         #: The scripts as last shown, in the list's order.
         self._entries: list[ScriptEntry] = []
+        #: The list the keys go to.
+        self._active: ListName = "scripts"
+        #: Set once the first data is shown (home then picks the list to start on).
+        self._shown = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
-            with Vertical(id="home-scripts"):
+            with Vertical(id="home-jobs"):
+                yield Static(Content.styled("Jobs", "bold"), classes="section-title")
+                yield JobList(id="jobs")
+                yield Static(Content.styled(EMPTY_TEXT, "$text-muted"), id="jobs-empty")
+            with Vertical(id="home-side"):
                 yield Static(Content.styled("Call scripts", "bold"), classes="section-title")
                 yield OptionList(id="scripts")
-            with Vertical(id="home-side"):
-                yield Static(Content.styled("Follow-ups due", "bold"), classes="section-title")
-                yield Static("", id="follow-ups")
                 yield Static(Content.styled("Recent calls", "bold"), classes="section-title")
                 yield Static("", id="recent")
         yield Footer()
@@ -156,22 +180,46 @@ class HomeScreen(Screen[None]):
             return
         self.refresh_data()
 
+    # ------------------------------------------------------------------ data
+    @property
+    def jobs(self) -> JobList:
+        return self.query_one("#jobs", JobList)
+
+    @property
+    def scripts(self) -> OptionList:
+        return self.query_one("#scripts", OptionList)
+
     def refresh_data(self) -> None:
-        scripts = self.query_one("#scripts", OptionList)
-        highlighted = scripts.highlighted
-        before = self._entry(highlighted)
         # Scripts are read again only when a file changed (the watcher says so).
         if self._watcher.poll():
             self._scripts_changed = True
         data = self._source(self._scripts_changed)
         self._scripts_changed = False
+        self._show_scripts(data)
+        self._show_jobs(data)
+        self.query_one("#recent", Static).update(data.recent)
+
+    def _show_jobs(self, data: HomeData) -> None:
+        jobs = self.jobs
+        had_jobs = not jobs.agenda.is_empty
+        jobs.show(data.agenda, data.today)
+        has_jobs = not data.agenda.is_empty
+        jobs.display = has_jobs
+        self.query_one("#jobs-empty", Static).display = not has_jobs
+        if not has_jobs:
+            self._use("scripts")
+        elif not self._shown or not had_jobs:
+            self._use("jobs")  # home starts on the jobs; so does a first job added
+        self._shown = True
+
+    def _show_scripts(self, data: HomeData) -> None:
+        scripts = self.scripts
+        highlighted = scripts.highlighted
+        before = self._entry(highlighted)
         entries = self._entries = data.entries
         scripts.clear_options()
         scripts.add_options(
-            Option(
-                entry_prompt(entry, data.rehearsals.get(entry.id)),
-                id=str(index),
-            )
+            Option(entry_prompt(entry, data.rehearsals.get(entry.id)), id=str(index))
             for index, entry in enumerate(entries)
         )
         if entries:
@@ -181,26 +229,90 @@ class HomeScreen(Screen[None]):
                 min(highlighted or 0, len(entries) - 1),
             )
             scripts.highlighted = index
-        self.query_one("#follow-ups", Static).update(data.follow_ups)
-        self.query_one("#recent", Static).update(data.recent)
+
+    def select_job(self, job_id: int) -> None:
+        """Highlight a job (one just added) and give the keys to the jobs list."""
+        jobs = self.jobs
+        option_id = f"{JOB_PREFIX}{job_id}"
+        closed = jobs.agenda.section("closed")
+        if closed and any(row.job.id == job_id for row in closed.rows) and not jobs.closed_open:
+            jobs.toggle_closed()
+        try:
+            jobs.highlighted = jobs.get_option_index(option_id)
+        except OptionDoesNotExist:
+            return
+        self._use("jobs")
+
+    # ------------------------------------------------------------------ keys
+    def _use(self, name: ListName) -> None:
+        self._active = name
+        widget = self.jobs if name == "jobs" else self.scripts
+        if self.focused is not widget:
+            widget.focus()
+        self.refresh_bindings()
+
+    @property
+    def active(self) -> ListName:
+        """The list the keys go to: ``jobs`` or ``scripts``."""
+        return self._active
+
+    def on_descendant_focus(self) -> None:
+        # A click gives a list focus: the keys follow it.
+        focused = self.focused
+        if focused is self.query_one("#jobs") and self._active != "jobs":
+            self._active = "jobs"
+            self.refresh_bindings()
+        elif focused is self.query_one("#scripts") and self._active != "scripts":
+            self._active = "scripts"
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_job":
+            return self._active == "jobs"
+        if action in self.SCRIPT_ACTIONS:
+            return self._active == "scripts"
+        if action == "switch":
+            target = parameters[0] if parameters else None
+            if target == self._active:
+                return False
+            return target == "scripts" or not self.jobs.agenda.is_empty
+        return True
+
+    def action_switch(self, name: ListName) -> None:
+        self._use(name)
 
     def action_move(self, step: int) -> None:
-        scripts = self.query_one("#scripts", OptionList)
+        options = self.jobs if self._active == "jobs" else self.scripts
         if step < 0:
-            scripts.action_cursor_up()
+            options.action_cursor_up()
         else:
-            scripts.action_cursor_down()
+            options.action_cursor_down()
+
+    def action_open_job(self) -> None:
+        self._open(self.jobs.highlighted_option)
+
+    def _open(self, option: Option | None) -> None:
+        if option is None:
+            return
+        if option.id == CLOSED_TOGGLE:
+            self.jobs.toggle_closed()
+            return
+        job_id = self.jobs.job_id(option)
+        if job_id is not None:
+            self.post_message(OpenJob(job_id))
+
+    def action_add_job(self) -> None:
+        self.post_message(AddJob())
 
     def action_start(self) -> None:
-        scripts = self.query_one("#scripts", OptionList)
+        scripts = self.scripts
         if scripts.highlighted is None:
             return
-        option = scripts.get_option_at_index(scripts.highlighted)
-        self._start(option)
+        self._start(scripts.get_option_at_index(scripts.highlighted))
 
     def action_practise(self) -> None:
         """Rehearse the highlighted script (its least-rehearsed scenario)."""
-        entry = self._entry(self.query_one("#scripts", OptionList).highlighted)
+        entry = self._entry(self.scripts.highlighted)
         if entry is None:
             return
         if entry.script is None:
@@ -210,7 +322,7 @@ class HomeScreen(Screen[None]):
 
     def action_edit(self) -> None:
         """Edit the highlighted script (a bundled one is copied to the user's folder first)."""
-        entry = self._entry(self.query_one("#scripts", OptionList).highlighted)
+        entry = self._entry(self.scripts.highlighted)
         if entry is None:
             return
         self.post_message(EditScript(str(entry.path)))
@@ -235,12 +347,17 @@ class HomeScreen(Screen[None]):
     def action_refresh(self) -> None:
         self._scripts_changed = True  # read every file again, changed or not
         self.refresh_data()
-        self.notify("Scripts and calls reloaded.", timeout=2)
+        self.notify("Jobs, scripts and calls reloaded.", timeout=2)
 
     @on(OptionList.OptionSelected, "#scripts")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self._start(event.option)
+
+    @on(OptionList.OptionSelected, "#jobs")
+    def _job_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._open(event.option)
 
     def _start(self, option: Option) -> None:
         entry = self._entry(int(option.id or 0))

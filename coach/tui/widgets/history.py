@@ -1,4 +1,4 @@
-"""Recent calls and due follow-ups, as content for the home screen and dialogs."""
+"""Recent calls, as content for the home screen and the recent calls dialog."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from datetime import date, datetime
 
 from textual.content import Content
 
-from coach.call.followup import FollowUp, describe_window
-from coach.store import CallRecord
+from coach.store import CallRecord, StoreError
 from coach.tui.text import duration_words, outcome_words
 
 STATUS_WORDS = {
@@ -38,44 +37,38 @@ def record_outcome(record: CallRecord) -> str:
     return STATUS_WORDS.get(record.status, record.status)
 
 
+def call_label(record: CallRecord) -> str:
+    """``Acme Ltd, Data analyst``: whom the call was to (blank when it names no company)."""
+    try:
+        fields = record.fields
+    except StoreError:
+        return ""  # written by a newer Call Coach: the title still says what it was
+    parts = (fields.get("company", "").strip(), fields.get("position", "").strip())
+    return ", ".join(part for part in parts if part)
+
+
 def recent_content(records: Sequence[CallRecord], today: date) -> Content:
-    """One line per call, newest first."""
+    """One line per call, newest first: when, whom (the job), the script, how it ended."""
     if not records:
         return Content.styled("No calls yet. Pick a script and press Enter.", "$foreground-muted")
     lines: list[Content] = []
     for record in records:
         style = "" if record.status == "done" else "$text-warning"
         practice = " (practice)" if record.mode == "practice" else ""
+        label = call_label(record)
+        who: list[tuple[str, str] | str] = (
+            [(label, "bold"), (f"  {record.title}{practice}", "$foreground-muted")]
+            if label
+            else [(record.title + practice, "bold")]
+        )
         lines.append(
             Content.assemble(
                 (f"{when(record.started_at, today):<16}", "$foreground-muted"),
                 " ",
-                (record.title + practice, "bold"),
+                *who,
                 "  ",
                 (record_outcome(record), style),
                 ("  " + duration_words(record.duration_s), "$foreground-muted"),
-            )
-        )
-    return Content("\n").join(lines)
-
-
-def follow_ups_content(follow_ups: Sequence[FollowUp], today: date) -> Content:
-    """One line per prospect whose next contact is due."""
-    if not follow_ups:
-        return Content.styled(
-            "Nothing due. Calls you make show up here when due.", "$foreground-muted"
-        )
-    lines: list[Content] = []
-    for item in follow_ups:
-        overdue = item.is_overdue(today)
-        action = "Email" if item.window.action == "email" else "Call"
-        lines.append(
-            Content.assemble(
-                (f"{action} ", "bold $accent"),
-                (item.label, "bold"),
-                "  ",
-                (describe_window(item.window, today), "$text-warning" if overdue else ""),
-                ("  " + item.title, "$foreground-muted"),
             )
         )
     return Content("\n").join(lines)

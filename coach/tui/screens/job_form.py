@@ -1,0 +1,155 @@
+"""The job form: add a job, or edit one. Nothing typed is lost: a failed save keeps the form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from coach.call.jobform import (
+    JOB_FORM_FIELDS,
+    JobFields,
+    form_problems,
+    form_values,
+    is_changed,
+    read_form,
+)
+from coach.call.jobs import Job
+from coach.store import StoreError
+from coach.tui.messages import FieldChanged, FieldDone
+from coach.tui.widgets.fields import FieldEditor
+
+#: Saves the form's fields and returns the job as stored (raises ``StoreError``).
+SaveJob = Callable[[JobFields], Job]
+
+
+class JobFormScreen(Screen[Job | None]):
+    """The job's fields; dismisses with the saved job, or None when the user leaves.
+
+    ``ctrl+s`` saves; ``enter`` in a one-line field moves to the next one.
+    ``escape`` asks first when something was typed.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel", priority=True),
+        # Priority: focus moves as the key is read, so text typed right after
+        # tab lands in the next field.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+    ]
+
+    def __init__(self, job: Job | None, save: SaveJob) -> None:
+        super().__init__()
+        self.job = job
+        self._save = save
+        self._start = form_values(job)
+        self._asking = False
+
+    def compose(self) -> ComposeResult:
+        title = "Add a job" if self.job is None else f"Edit {self.job.label}"
+        with VerticalScroll(id="job-form", can_focus=False):
+            yield Static(Content.styled(title, "bold"), classes="screen-title")
+            yield Static(
+                Content.assemble(
+                    "What you know about the job; only the company is needed (",
+                    ("*", "bold $error"),
+                    "). The dates decide when Call Coach suggests you call.",
+                ),
+                classes="screen-intro",
+            )
+            for form_field in JOB_FORM_FIELDS:
+                yield FieldEditor(
+                    form_field.id,
+                    form_field.prompt,
+                    form_field.kind,
+                    self._start[form_field.id],
+                    required=form_field.required,
+                )
+            yield Static("", id="form-message")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "job"
+        self.editors()[0].focus_editor()
+
+    def editors(self) -> list[FieldEditor]:
+        return list(self.query(FieldEditor))
+
+    def values(self) -> dict[str, str]:
+        return {editor.field_id: editor.value for editor in self.editors()}
+
+    def show_message(self, message: str, *, error: bool = True) -> None:
+        style = "$text-error" if error else "$text-success"
+        self.query_one("#form-message", Static).update(Content.styled(message, style))
+
+    def action_save(self) -> None:
+        values = self.values()
+        problems = form_problems(values)
+        for editor in self.editors():
+            # The date fields mark a bad date themselves; this marks the rest.
+            editor.set_class(editor.field_id in problems, "-invalid")
+        if problems:
+            self.show_message("Not saved yet: " + " ".join(problems.values()))
+            first = next(e for e in self.editors() if e.field_id in problems)
+            first.focus_editor()
+            return
+        try:
+            job = self._save(read_form(values))
+        except StoreError as exc:
+            self.show_message(f"Not saved: {exc} What you typed is still here; ctrl+s tries again.")
+            return
+        self.dismiss(job)
+
+    def action_cancel(self) -> None:
+        if self._asking:
+            return
+        if not is_changed(self.values(), self._start):
+            self.dismiss(None)
+            return
+        from coach.tui.dialogs.confirm import ConfirmDialog
+
+        self._asking = True
+        self.app.push_screen(
+            ConfirmDialog(
+                "Drop what you typed?",
+                "The job is not saved; leaving now loses your changes.",
+                yes="Drop it",
+                no="Keep editing",
+            ),
+            self._cancel_answered,
+        )
+
+    def _cancel_answered(self, drop: bool | None) -> None:
+        self._asking = False
+        if drop:
+            self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_field_changed(self, event: FieldChanged) -> None:
+        event.stop()
+        editor = self.query_one(f"#field-{event.field_id}", FieldEditor)
+        if editor.kind != "date":
+            editor.set_class(False, "-invalid")  # a date field marks itself as it is typed
+
+    def on_field_done(self, event: FieldDone) -> None:
+        event.stop()
+        self.focus_next()
+
+
+__all__ = ["JobFormScreen", "SaveJob"]
