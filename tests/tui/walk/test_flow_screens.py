@@ -118,7 +118,7 @@ async def test_home_lists_scripts_and_starts_one(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        options = app.screen.query_one(OptionList)
+        options = app.screen.query_one("#scripts", OptionList)
         assert options.option_count == 2
         broken = str(options.get_option_at_index(1).prompt)
         assert "broken.yaml:4:7: error: node 'hello': 'say' is missing" in broken
@@ -152,7 +152,7 @@ async def test_home_is_never_drawn_only_to_be_dropped(
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert rendered and all(count == 0 for count in rendered)
-        assert app.screen.query_one(OptionList).option_count == 2
+        assert app.screen.query_one("#scripts", OptionList).option_count == 2
         await pilot.press("q")
 
 

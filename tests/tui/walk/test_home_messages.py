@@ -9,9 +9,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static
 
+from coach.call.agenda import Agenda
 from coach.tui.messages import EditScript, NewScript, StartCall, StartPractice
 from coach.tui.screens.home import HomeData, HomeScreen
-from tests.tui.conftest import library_of
+from tests.tui.conftest import TODAY, library_of
 from tests.tui.scripts import small_script
 
 SIZE = (100, 30)
@@ -29,10 +30,7 @@ class HomeOnly(App[None]):
     def source(self, reload: bool) -> HomeData:
         self.reads.append(reload)
         return HomeData(
-            self.entries,
-            {"small": "Rehearsed twice"},
-            Content("nothing due"),
-            Content("no calls yet"),
+            self.entries, {"small": "Rehearsed twice"}, Agenda(()), Content("no calls yet"), TODAY
         )
 
     def get_default_screen(self) -> HomeScreen:
@@ -58,10 +56,12 @@ async def test_home_shows_what_it_is_given() -> None:
         home = app.screen
         assert isinstance(home, HomeScreen)
         assert app.reads == [False]
-        options = home.query_one(OptionList)
+        options = home.query_one("#scripts", OptionList)
         assert options.option_count == 2
         assert "Rehearsed twice" in str(options.get_option_at_index(0).prompt)
-        assert str(home.query_one("#follow-ups", Static).visual) == "nothing due"
+        # No jobs: home says how to add one, and the scripts list takes the keys.
+        assert "Press a to add" in str(home.query_one("#jobs-empty", Static).visual)
+        assert home.focused is options
         assert str(home.query_one("#recent", Static).visual) == "no calls yet"
         await pilot.press("r")  # every script file is read again
         assert app.reads == [False, True]
