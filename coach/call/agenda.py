@@ -120,12 +120,32 @@ def closed_words(job: Job, today: date) -> str:
     return f"{text}: {words}" if words else text
 
 
+#: The rule that decides when a job has neither an interview nor a decision date.
+MISSING_DATE_RULE = "missing_date"
+
+
+def step_words(job: Job, step: NextStep, today: date, describe: DescribeStep) -> str:
+    """The step and when, for a list: the rules' words (``describe``), with the action
+    named when it is overdue; how a heard or closed job stands; what a dateless one needs."""
+    if job.status == "closed":
+        return closed_words(job, today)
+    if job.status == "heard":
+        day = f" {short_date(job.heard_on, today)}" if job.heard_on else ""
+        return f"heard from them{day}: nothing due from you"
+    if step.rule == MISSING_DATE_RULE:
+        return "add the interview date to know when to call"
+    words = describe(step, today)
+    if step.action != "none" and step.is_overdue(today) and step.action not in words:
+        return f"{step.action}, {words}"
+    return words
+
+
 def _row(
     job: Job, calls: Sequence[JobCall], step: NextStep, today: date, describe: DescribeStep
 ) -> AgendaRow:
     section = section_of(job, step, today)
     live = [call for call in calls if call.mode == "live"]
-    when = closed_words(job, today) if section == "closed" else describe(step, today)
+    when = step_words(job, step, today, describe)
     return AgendaRow(
         job=job,
         step=step,
@@ -186,4 +206,5 @@ __all__ = [
     "build_agenda",
     "closed_words",
     "section_of",
+    "step_words",
 ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from coach.call.agenda import Agenda, build_agenda
+from coach.call.agenda import Agenda, build_agenda, step_words
 from coach.call.followup import NextStep
 from coach.call.jobform import JobFields
 from coach.call.jobs import Job, JobCall
@@ -110,7 +110,12 @@ class StoreDesk:
         calls = store.job_calls(job_id)
         today = self._host.today()
         step = next_step(job, calls, today, self._host.business_days())
-        return JobView(job, tuple(calls), step, describe_step(step, today), today)
+        words = (
+            describe_step(step, today)
+            if job.status == "closed"
+            else step_words(job, step, today, describe_step)
+        )
+        return JobView(job, tuple(calls), step, words, today)
 
     def add(self, fields: JobFields) -> Job:
         return self._host.open_store().add_job(

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from coach.call.agenda import Agenda, AgendaRow, SectionKey, build_agenda, closed_words, section_of
+from coach.call.agenda import (
+    Agenda,
+    AgendaRow,
+    SectionKey,
+    build_agenda,
+    closed_words,
+    section_of,
+    step_words,
+)
 from coach.call.followup import NextStep, StepAction
 from coach.call.jobs import Job, JobCall
 
@@ -116,7 +124,7 @@ def test_waiting_holds_heard_jobs_and_open_ones_with_nothing_due() -> None:
     assert names(agenda, "due") == ["Open"]
     assert [row.when for row in rows(agenda, "waiting")] == [
         "nothing due",
-        "call 2026-03-09..2026-03-10",
+        "heard from them: nothing due from you",
     ]
 
 
@@ -179,3 +187,27 @@ def test_section_of() -> None:
     assert section_of(job(1, "A", status="closed"), due, TODAY) == "closed"
     assert section_of(job(1, "A", status="heard"), due, TODAY) == "waiting"
     assert section_of(job(1, "A"), NOTHING, TODAY) == "waiting"
+
+
+def test_step_words() -> None:
+    open_job = job(1, "A")
+    overdue = step(date(2026, 3, 2), date(2026, 3, 4))
+    # The rules' words name the action already: it is not said twice.
+    assert step_words(open_job, overdue, TODAY, describe) == "call 2026-03-02..2026-03-04"
+    assert step_words(open_job, overdue, TODAY, lambda s, t: "overdue since Thu 5 Mar") == (
+        "call, overdue since Thu 5 Mar"
+    )
+    email = step(date(2026, 3, 2), date(2026, 3, 4), "email")
+    assert step_words(open_job, email, TODAY, lambda s, t: "overdue since Thu 5 Mar") == (
+        "email, overdue since Thu 5 Mar"
+    )
+    upcoming = step(date(2026, 3, 12), date(2026, 3, 13))
+    assert step_words(open_job, upcoming, TODAY, describe) == "call 2026-03-12..2026-03-13"
+    heard = job(1, "A", status="heard", heard_on=date(2026, 3, 10))
+    assert step_words(heard, NOTHING, TODAY, describe) == (
+        "heard from them Tue 10 Mar: nothing due from you"
+    )
+    dateless = NextStep("none", None, None, "Add the interview date.", "missing_date")
+    assert step_words(open_job, dateless, TODAY, describe) == (
+        "add the interview date to know when to call"
+    )

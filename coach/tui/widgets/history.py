@@ -50,7 +50,10 @@ def call_label(record: CallRecord) -> str:
 def recent_content(records: Sequence[CallRecord], today: date) -> Content:
     """One line per call, newest first: when, whom (the job), the script, how it ended."""
     if not records:
-        return Content.styled("No calls yet. Pick a script and press Enter.", "$foreground-muted")
+        return Content.styled(
+            "No calls yet. Open a job and press c, or pick a script and press Enter.",
+            "$foreground-muted",
+        )
     lines: list[Content] = []
     for record in records:
         style = "" if record.status == "done" else "$text-warning"

@@ -58,13 +58,14 @@ def job_prompt(row: AgendaRow, today: date) -> Content:
     return Content("\n").join([Content.assemble(*head), Content.assemble("  ", *line)])
 
 
-def heading(section: AgendaSection, *, folded: bool | None = None) -> Content:
+def heading(section: AgendaSection, *, folded: bool | None = None, first: bool = True) -> Content:
+    """The section's title and count; a blank line above all but the first."""
     count = len(section.rows)
     text = Content.assemble((section.title, "bold"), (f"  {count}", "$text-muted"))
-    if folded is None:
-        return text
-    hint = "enter shows them" if folded else "enter hides them"
-    return text + Content.styled(f"   {'▸' if folded else '▾'} {hint}", "$text-muted")
+    if folded is not None:
+        hint = "enter shows them" if folded else "enter hides them"
+        text += Content.styled(f"   {'▸' if folded else '▾'} {hint}", "$text-muted")
+    return text if first else Content("\n") + text
 
 
 class JobList(OptionList):
@@ -90,13 +91,16 @@ class JobList(OptionList):
 
     def _rebuild(self, keep: str | None) -> None:
         options: list[Option] = []
-        for section in self._agenda.sections:
+        for index, section in enumerate(self._agenda.sections):
+            first = index == 0
             if section.folded:
-                options.append(Option(heading(section, folded=not self.closed_open), CLOSED_TOGGLE))
+                title = heading(section, folded=not self.closed_open, first=first)
+                options.append(Option(title, CLOSED_TOGGLE))
                 if not self.closed_open:
                     continue
             else:
-                options.append(Option(heading(section), f"section-{section.key}", disabled=True))
+                title = heading(section, first=first)
+                options.append(Option(title, f"section-{section.key}", disabled=True))
             options.extend(
                 Option(job_prompt(row, self._today), f"{JOB_PREFIX}{row.job.id}")
                 for row in section.rows

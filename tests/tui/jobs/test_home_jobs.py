@@ -53,9 +53,16 @@ async def test_jobs_in_sections_closed_folded() -> None:
         assert isinstance(home, HomeScreen)
         jobs = home.query_one("#jobs", JobList)
         shown = prompts(jobs)
-        heads = [text.split("  ")[0] for text in shown if "\n" not in text]
+        ids = [jobs.get_option_at_index(i).id or "" for i in range(jobs.option_count)]
+        heads = [
+            text.split("  ")[0].strip()
+            for text, i in zip(shown, ids, strict=True)
+            if not i.startswith("job-")
+        ]
         assert heads == ["Due now", "Coming up", "Waiting on them", "Closed"]
-        rows = [text.splitlines()[0] for text in shown if "\n" in text]
+        rows = [
+            text.splitlines()[0] for text, i in zip(shown, ids, strict=True) if i.startswith("job-")
+        ]
         assert [row.split("  ·  ")[0] for row in rows] == [
             "Acme Ltd",
             "Globex",
@@ -63,7 +70,9 @@ async def test_jobs_in_sections_closed_folded() -> None:
             "Umbrella",
         ]
         assert "Hooli" not in "".join(shown)  # folded: only a count
-        assert shown[-1].startswith("Closed  1") and "enter shows them" in shown[-1]
+        assert shown[-1] == "\nClosed  1   ▸ enter shows them"
+        assert shown[0] == "Due now  2" and shown[3] == "\nComing up  1"  # a blank line between
+        assert shown[6].splitlines()[1] == "  Heard from them Tue 10 Mar: nothing due from you"
         # Headings cannot be picked; jobs can.
         disabled = [jobs.get_option_at_index(i).disabled for i in range(jobs.option_count)]
         assert disabled == [True, False, False, True, False, True, False, False]
@@ -72,7 +81,7 @@ async def test_jobs_in_sections_closed_folded() -> None:
         assert isinstance(acme, Content)
         assert str(acme) == (
             "Acme Ltd  ·  Data analyst   Ms Lee\n"
-            "  Overdue since Wed 11 Mar   1 call, the last Fri 6 Mar"
+            "  Call, overdue since Wed 11 Mar   1 call, the last Fri 6 Mar"
         )
         assert any(
             "bold" in str(span.style)
@@ -80,7 +89,7 @@ async def test_jobs_in_sections_closed_folded() -> None:
             if acme.plain[span.start : span.end] == "Acme Ltd"
         )
         overdue = [s for s in acme.spans if "text-warning" in str(s.style)]
-        assert [acme.plain[s.start : s.end] for s in overdue] == ["Overdue since Wed 11 Mar"]
+        assert [acme.plain[s.start : s.end] for s in overdue] == ["Call, overdue since Wed 11 Mar"]
         globex = jobs.get_option_at_index(2).prompt
         assert isinstance(globex, Content)
         assert not any("text-warning" in str(s.style) for s in globex.spans)
