@@ -17,9 +17,9 @@ from coach.call.words import duration_words, id_words, outcome_words
 
 #: The drafts a job offers, in the order the picker lists them, with what each is for.
 DRAFT_CHOICES: tuple[tuple[str, str, str], ...] = (
-    ("thank-you", "Thank-you note", "after the interview: thanks, and why you want the job"),
-    ("check-in", "Check-in email", "when the decision is late or nobody answers the phone"),
-    ("after-rejection", "After a rejection", "thanks, a request for feedback, the door open"),
+    ("thank-you", "Thank-you note", "the day after the interview"),
+    ("check-in", "Check-in email", "when their answer is late or calls go unanswered"),
+    ("after-rejection", "After a rejection", "thanks, and the door left open"),
 )
 
 #: A call that did not finish, in words.

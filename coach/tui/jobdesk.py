@@ -110,10 +110,11 @@ class StoreDesk:
         calls = store.job_calls(job_id)
         today = self._host.today()
         step = next_step(job, calls, today, self._host.business_days())
+        # A heard or closed job's title says how it stands; its step is "nothing due".
         words = (
-            describe_step(step, today)
-            if job.status == "closed"
-            else step_words(job, step, today, describe_step)
+            step_words(job, step, today, describe_step)
+            if job.status == "open"
+            else describe_step(step, today)
         )
         return JobView(job, tuple(calls), step, words, today)
 

@@ -66,7 +66,7 @@ class HeardDialog(_StatusDialog):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "confirm", "Mark heard", priority=True),
         Binding("n", "no", "No", priority=True),
-        Binding("tab", "note", "Add a note", priority=True),
+        Binding("tab", "note", "Write a note", priority=True),
         Binding("escape", "escape", "Back", show=False, priority=True),
     ]
 
@@ -182,6 +182,8 @@ class CloseJobDialog(_StatusDialog):
     def action_pick(self, index: int) -> None:
         self.query_one("#close-outcomes", OptionList).highlighted = index
         self._show_choice()
+        if self._picked() == "other":
+            self.query_one("#close-other", Input).focus()  # the words come next
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

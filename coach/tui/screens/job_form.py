@@ -64,6 +64,7 @@ class JobFormScreen(Screen[Job | None]):
                 ),
                 classes="screen-intro",
             )
+            yield Static("", id="form-message")
             for form_field in JOB_FORM_FIELDS:
                 yield FieldEditor(
                     form_field.id,
@@ -71,8 +72,8 @@ class JobFormScreen(Screen[Job | None]):
                     form_field.kind,
                     self._start[form_field.id],
                     required=form_field.required,
+                    compact=True,
                 )
-            yield Static("", id="form-message")
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
@@ -80,6 +81,7 @@ class JobFormScreen(Screen[Job | None]):
 
     def on_mount(self) -> None:
         self.sub_title = "job"
+        self.query_one("#form-message", Static).display = False
         self.editors()[0].focus_editor()
 
     def editors(self) -> list[FieldEditor]:
@@ -88,25 +90,33 @@ class JobFormScreen(Screen[Job | None]):
     def values(self) -> dict[str, str]:
         return {editor.field_id: editor.value for editor in self.editors()}
 
-    def show_message(self, message: str, *, error: bool = True) -> None:
-        style = "$text-error" if error else "$text-success"
-        self.query_one("#form-message", Static).update(Content.styled(message, style))
+    def show_message(self, message: str) -> None:
+        """Say why the job is not saved: above the fields, and as a notice (seen wherever
+        the form is scrolled to)."""
+        shown = self.query_one("#form-message", Static)
+        shown.update(Content.styled(message, "$text-error"))
+        shown.display = bool(message)
+        if message:
+            self.notify(message, title="Job not saved", severity="warning", timeout=8)
 
     def action_save(self) -> None:
         values = self.values()
         problems = form_problems(values)
         for editor in self.editors():
-            # The date fields mark a bad date themselves; this marks the rest.
-            editor.set_class(editor.field_id in problems, "-invalid")
+            problem = problems.get(editor.field_id)
+            if problem is not None:
+                editor.show_problem(problem)
+            elif editor.kind != "date":
+                editor.set_class(False, "-invalid")  # a date field marks itself as typed
         if problems:
-            self.show_message("Not saved yet: " + " ".join(problems.values()))
+            self.show_message(" ".join(problems.values()))
             first = next(e for e in self.editors() if e.field_id in problems)
             first.focus_editor()
             return
         try:
             job = self._save(read_form(values))
         except StoreError as exc:
-            self.show_message(f"Not saved: {exc} What you typed is still here; ctrl+s tries again.")
+            self.show_message(f"{exc} What you typed is still here; ctrl+s tries again.")
             return
         self.dismiss(job)
 

@@ -101,6 +101,12 @@ class FieldEditor(Vertical):
         hint.update(shown or "")
         hint.display = shown is not None
 
+    def show_problem(self, message: str) -> None:
+        """Mark the field and say what is wrong under it (until the value changes)."""
+        self.set_class(True, "-invalid")
+        self._hint.update(Content.styled(message, "$text-error"))
+        self._hint.display = True
+
     def _changed(self, value: str) -> None:
         self._show_hint()
         self.post_message(FieldChanged(self.field_id, value))

@@ -166,9 +166,9 @@ async def test_close_with_words_of_ones_own() -> None:
     app = JobHost(desk, job_id=2)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("x", "4")
+        await pilot.press("x", "4")  # the words are asked for at once
         other = app.screen.query_one("#close-other", Input)
-        assert other.display
+        assert other.display and app.screen.focused is other
         await pilot.press("enter")  # no words yet
         assert isinstance(app.screen, CloseJobDialog) and app.screen.focused is other
         await pilot.press(*"filled internally", "enter")
