@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from coach.call.dates import date_problem, long_date, parse_iso_date
+from coach.call.dates import date_problem, parse_iso_date
 from coach.call.jobs import Job
 from coach.script.model import FieldType
 
@@ -88,10 +88,7 @@ def form_problems(values: Mapping[str, str]) -> dict[str, str]:
         interview = parse_iso_date(values.get("interview_date", ""))
         decision = parse_iso_date(values.get("decision_date", ""))
         if interview is not None and decision is not None and decision < interview:
-            problems["decision_date"] = (
-                f"{DECISION_BEFORE_INTERVIEW} "
-                f"(interview {long_date(interview)}, decision {long_date(decision)})"
-            )
+            problems["decision_date"] = DECISION_BEFORE_INTERVIEW
     return problems
 
 

@@ -83,6 +83,8 @@ class JobFormScreen(Screen[Job | None]):
         self.sub_title = "job"
         self.query_one("#form-message", Static).display = False
         self.editors()[0].focus_editor()
+        # Focus scrolls the form to the field; the title above it stays in view.
+        self.call_after_refresh(self.query_one("#job-form").scroll_home, animate=False)
 
     def editors(self) -> list[FieldEditor]:
         return list(self.query(FieldEditor))
