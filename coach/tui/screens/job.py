@@ -54,11 +54,7 @@ def facts_content(view: JobView) -> Content:
 def step_content(view: JobView) -> Content:
     """The next step in large: what and when, why, and anything still worth doing."""
     step, today = view.step, view.today
-    style = "bold"
-    if step.is_overdue(today):
-        style = "bold $text-warning"
-    elif step.is_due(today):
-        style = "bold $text-accent"
+    style = "bold $text-warning" if step.is_overdue(today) else "bold"
     lines = [
         Content.assemble(("Next: ", "$text-muted"), (capitalised(view.step_words), style)),
         Content(step.reason),

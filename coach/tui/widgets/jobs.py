@@ -30,7 +30,7 @@ def step_style(row: AgendaRow) -> str:
     if row.overdue:
         return "bold $text-warning"
     if row.section == "due":
-        return "bold $text-accent"
+        return "bold"  # not $accent: some themes (textual-dark) make it the warning colour
     if row.section in ("waiting", "closed"):
         return "$text-muted"
     return ""
