@@ -114,6 +114,8 @@ class JobFormScreen(Screen[Job | None]):
             self.show_message(" ".join(problems.values()))
             first = next(e for e in self.editors() if e.field_id in problems)
             first.focus_editor()
+            # Once the message above has moved the fields down, the field is shown whole.
+            self.call_after_refresh(first.scroll_visible, animate=False)
             return
         try:
             job = self._save(read_form(values))
