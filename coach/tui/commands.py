@@ -1,4 +1,4 @@
-"""Command palette: start, edit or create a script, see recent calls, switch the theme."""
+"""Command palette: add a job; start, edit or create a script; recent calls; the theme."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 
-from coach.tui.messages import EditScript, NewScript, StartCall
+from coach.tui.messages import AddJob, EditScript, NewScript, StartCall
 
 if TYPE_CHECKING:
     from coach.script.library import ScriptEntry
@@ -49,6 +49,11 @@ class CoachCommands(Provider):
                 "Toggle dark/light theme",
                 "Switch between the dark and light theme",
                 app.action_toggle_theme,
+            ),
+            (
+                "Add a job",
+                "A job you applied or interviewed for: Call Coach says when to call",
+                _poster(app, AddJob),
             ),
             (
                 "New script",

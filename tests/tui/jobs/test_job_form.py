@@ -178,3 +178,14 @@ async def test_edit_a_job_from_its_screen(make_app: MakeApp) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "Engineer (backend)" in str(home.jobs.get_option_at_index(2).prompt)
+
+
+async def test_the_palette_adds_a_job(make_app: MakeApp) -> None:
+    app = make_app(jobs=FakeDesk([]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"add a job")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JobFormScreen)
