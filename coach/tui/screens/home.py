@@ -116,7 +116,16 @@ class HomeScreen(Screen[None]):
             priority=True,
         ),
         Binding("n", "new_script", "New script", tooltip="Create your own script", priority=True),
-        Binding("r", "refresh", "Refresh", priority=True),
+        # Off the footer (home follows the files and the store by itself), so
+        # that every key that matters fits in 80 columns.
+        Binding(
+            "r",
+            "refresh",
+            "Refresh",
+            show=False,
+            tooltip="Read jobs and scripts again",
+            priority=True,
+        ),
         Binding("q", "app.quit", "Quit", priority=True),
     ]
 
