@@ -116,8 +116,8 @@ class HomeScreen(Screen[None]):
             priority=True,
         ),
         Binding("n", "new_script", "New script", tooltip="Create your own script", priority=True),
-        # Off the footer (home follows the files and the store by itself), so
-        # that every key that matters fits in 80 columns.
+        # Off the footer (home reads everything again whenever it comes back
+        # and follows the script files), so the other keys fit in 80 columns.
         Binding(
             "r",
             "refresh",
@@ -215,6 +215,7 @@ class HomeScreen(Screen[None]):
         has_jobs = not data.agenda.is_empty
         jobs.display = has_jobs
         self.query_one("#jobs-empty", Static).display = not has_jobs
+        self.set_class(not has_jobs, "-no-jobs")  # the scripts get the room
         if not has_jobs:
             self._use("scripts")
         elif not self._shown or not had_jobs:
