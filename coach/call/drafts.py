@@ -174,6 +174,18 @@ class Draft(NamedTuple):
     text: str
     #: One message per unknown placeholder (``check-in.txt:3: {xyz} ...``).
     problems: tuple[str, ...] = ()
+    #: The ids shown as placeholders (no value), in order, once each.
+    missing: tuple[str, ...] = ()
+
+
+class Rendered(NamedTuple):
+    """A rendered template."""
+
+    text: str
+    #: Each unknown placeholder as ``(line number, id)``.
+    unknown: list[tuple[int, str]]
+    #: The ids shown as placeholders, in order, once each.
+    missing: list[str]
 
 
 def _check_kind(kind: str) -> None:
@@ -261,8 +273,8 @@ def placeholder(field_id: str) -> str:
     return f"[{LABELS.get(field_id, field_id.replace('_', ' '))}]"
 
 
-def render(template: str, values: Mapping[str, str]) -> tuple[str, list[tuple[int, str]]]:
-    """The text, and each unknown placeholder as ``(line number, id)``.
+def render(template: str, values: Mapping[str, str]) -> Rendered:
+    """The text, its unknown placeholders, and the ids it shows no value for.
 
     An id is known when it is a :data:`KNOWN` placeholder or has a value.
     """
@@ -271,12 +283,16 @@ def render(template: str, values: Mapping[str, str]) -> tuple[str, list[tuple[in
     lines = template.split("\n")
     out: list[str | None] = []
     dropped: list[int] = []
+    shown_missing: list[str] = []
     for number, line in enumerate(lines, start=1):
         optional = line.startswith("?")
         body = line[1:] if optional else line
         missing = False
+        line_missing: list[str] = []
 
-        def replace(match: re.Match[str], number: int = number) -> str:
+        def replace(
+            match: re.Match[str], number: int = number, line_missing: list[str] = line_missing
+        ) -> str:
             nonlocal missing
             token = match.group(0)
             if token == "{{":
@@ -291,6 +307,7 @@ def render(template: str, values: Mapping[str, str]) -> tuple[str, list[tuple[in
             if value:
                 return value
             missing = True
+            line_missing.append(name)
             return placeholder(name)
 
         text = _TOKEN.sub(replace, body)
@@ -299,6 +316,7 @@ def render(template: str, values: Mapping[str, str]) -> tuple[str, list[tuple[in
             out.append(None)
         else:
             out.append(text)
+            shown_missing.extend(line_missing)
     for index in dropped:  # each dropped line takes one blank line beside it
         after = index + 1
         before = index - 1
@@ -306,7 +324,8 @@ def render(template: str, values: Mapping[str, str]) -> tuple[str, list[tuple[in
             out[after] = None
         elif before >= 0 and out[before] == "":
             out[before] = None
-    return "\n".join(line for line in out if line is not None), unknown
+    text = "\n".join(line for line in out if line is not None)
+    return Rendered(text, unknown, list(dict.fromkeys(shown_missing)))
 
 
 def compose(
@@ -323,7 +342,7 @@ def compose(
     ``source`` names the template's file in the problems (``check-in.txt``).
     """
     _check_kind(kind)
-    text, unknown = render(
+    rendered = render(
         template if template is not None else _BUILT_IN[kind],
         draft_values(job, calls, profile),
     )
@@ -331,9 +350,9 @@ def compose(
     problems = tuple(
         f"{where}:{line}: {{{name}}} is not a placeholder drafts know, so it is shown as "
         "written (see `coach draft --help` for the list)"
-        for line, name in unknown
+        for line, name in rendered.unknown
     )
-    return Draft(kind, text, problems)
+    return Draft(kind, rendered.text, problems, tuple(rendered.missing))
 
 
 def draft(
@@ -353,6 +372,7 @@ __all__ = [
     "LABELS",
     "Draft",
     "DraftError",
+    "Rendered",
     "UserTemplate",
     "builtin_template",
     "compose",

@@ -142,20 +142,23 @@ def test_unknown_placeholders_stay_visible_and_are_reported() -> None:
 
 
 def test_any_profile_value_is_a_placeholder() -> None:
-    text, unknown = render("{linkedin}", draft_values(job(), [], {"linkedin": "in/sam"}))
-    assert (text, unknown) == ("in/sam", [])
+    rendered = render("{linkedin}", draft_values(job(), [], {"linkedin": "in/sam"}))
+    assert rendered == ("in/sam", [], [])
 
 
 def test_optional_lines_take_one_blank_line_with_them() -> None:
     template = "A\n\n?x {requested}\n\n?y {concerns}\n\nB\n?{your_phone}\n"
-    text, _ = render(template, {})
-    assert text == "A\n\nB\n"
-    text, _ = render(template, {"concerns": "c", "your_phone": "1"})
-    assert text == "A\n\ny c\n\nB\n1\n"
+    assert render(template, {}).text == "A\n\nB\n"
+    assert render(template, {"concerns": "c", "your_phone": "1"}).text == "A\n\ny c\n\nB\n1\n"
 
 
 def test_lone_braces_are_kept_as_text() -> None:
-    assert render("a { b } {Not_an_id}", {}) == ("a { b } {Not_an_id}", [])
+    assert render("a { b } {Not_an_id}", {}) == ("a { b } {Not_an_id}", [], [])
+
+
+def test_missing_lists_what_shows_as_a_placeholder_once_each() -> None:
+    result = compose("check-in", Job(id=1, company="Acme Ltd"), [], {})
+    assert result.missing == ("position", "interviewer", "interview_date", "your_name")
 
 
 def test_an_unknown_kind_is_refused() -> None:
