@@ -166,8 +166,7 @@ def _call(
         first, last = floor, max(last, floor)
         gap = "to leave two working days after your last call"
         reason = f"{lead}; {gap}, call {_when(s, first, last)}."
-        assert s.last_call_on is not None
-        why = f"your last call was on {s.say(s.last_call_on)}"
+        why = f"your last call was on {s.say(s.last_call_on or floor)}"
     else:
         reason = f"{lead}: {do} {when or _when(s, first, last)}."
     return NextStep("call", first, last, reason, rule, why=why)
@@ -399,7 +398,10 @@ def next_step(
     ``calls`` are the job's calls, newest first (practice calls are ignored);
     ``days`` the business days (None: Monday to Friday, no holidays).
     """
-    s = situation(job, calls, today, days)
+    return _decide(situation(job, calls, today, days))
+
+
+def _decide(s: Situation) -> NextStep:
     for rule in RULES:
         step = rule(s)
         if step is not None:
@@ -412,10 +414,11 @@ def too_early(
 ) -> str | None:
     """The warning for a live call started ``today``, before its window; None when it is fine.
 
-    ``calls`` are the job's calls before this one, newest first.
+    ``calls`` are the job's calls, newest first; the one being started may be
+    among them while it is ``running`` (running calls are not counted).
     """
     s = situation(job, calls, today, days)
-    step = next_step(job, calls, today, days)
+    step = _decide(s)
     if step.earliest is None or step.latest is None:
         return None
     if step.action == "call" and today < step.earliest:
@@ -426,11 +429,10 @@ def too_early(
             span = spoken_range(step.earliest, step.latest, today, either=either)
             best = f"the best days to call are {span}"
         return f"Too early: {step.why}; {best}."
-    floor = s.floor
-    if step.action == "email" and floor is not None and today < floor:
-        assert s.last_call_on is not None
+    last_on, floor = s.last_call_on, s.floor
+    if step.action == "email" and last_on is not None and floor is not None and today < floor:
         return (
-            f"Too early: your last call was on {s.say(s.last_call_on)}, "
+            f"Too early: your last call was on {s.say(last_on)}, "
             f"and a short email {_when(s, step.earliest, step.latest)} is the better next step."
         )
     return None
