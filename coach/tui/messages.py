@@ -75,4 +75,3 @@ class OpenJob(Message):
 @dataclass
 class AddJob(Message):
     """Open the form that adds a job."""
-
