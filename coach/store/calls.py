@@ -226,8 +226,9 @@ class Store(JobStore):
         limit: int | None = None,
         mode: str | None = None,
         script: str | None = None,
+        job: int | None = None,
     ) -> list[CallRecord]:
-        """Stored calls, newest first.
+        """Stored calls (of one ``mode``, ``script`` or ``job`` if given), newest first.
 
         A ``running`` call whose process is gone is reported (and recorded) as
         ``interrupted``.
@@ -240,6 +241,9 @@ class Store(JobStore):
         if script is not None:
             clauses.append("script = ?")
             params.append(script)
+        if job is not None:
+            clauses.append("job_id = ?")
+            params.append(job)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         tail = _ORDER
         if limit is not None:

@@ -186,6 +186,13 @@ def test_bad_values_are_dropped_not_trusted() -> None:
     assert snap.step_seconds == 0.0
 
 
+@pytest.mark.parametrize(("stored", "job"), [(3, 3), ("3", None), (0, None), (-2, None),
+                                             (True, None), (2.0, None), (None, None)])  # fmt: skip
+def test_the_job_is_a_positive_id_or_none(stored: Any, job: int | None) -> None:
+    assert decode({"job": stored}).job == job
+    assert encode(CallSnapshot(job=7))["job"] == 7
+
+
 def test_not_a_mapping_is_refused() -> None:
     with pytest.raises(SnapshotError, match="not a JSON object"):
         decode([])  # type: ignore[arg-type]
