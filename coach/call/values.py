@@ -1,7 +1,10 @@
 """The values a call starts with, and what the details form still needs.
 
-A variable's value is what was given (``--set``, an earlier screen), else the
-script's default, else empty. The details screen is shown while any variable
+Values come from, first to last winner (DESIGN's chain): the script's
+defaults, the profile (settings file), the job (company, position,
+interviewer, dates, ``their_phone``), what earlier calls on the job captured,
+then ``--set`` (:func:`chain_values`). A variable's value is what that chain
+gave, else the script's default, else empty. The details screen is shown while any variable
 is still blank; it refuses to go on while a required one is blank or a date
 field holds no date.
 """
@@ -29,6 +32,39 @@ def start_value(var: Variable, values: Mapping[str, str]) -> str:
 def start_values(script: Script, values: Mapping[str, str]) -> dict[str, str]:
     """Every variable of ``script`` with its value (see :func:`start_value`)."""
     return {var.id: start_value(var, values) for var in script.variables}
+
+
+def chain_values(
+    script: Script,
+    *,
+    profile: Mapping[str, str] | None = None,
+    job: Mapping[str, str] | None = None,
+    captured: Mapping[str, str] | None = None,
+    given: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """The values of ``script``'s variables from DESIGN's chain, last winner first:
+    ``given`` (``--set``) over ``captured`` (earlier calls on the job) over ``job``
+    (``Job.values()``) over ``profile`` over the script's defaults.
+
+    Only the script's own variables are kept; a blank value never hides one
+    from further down the chain. Variables nobody fills are left out (so the
+    details form asks for them).
+    """
+    out: dict[str, str] = {}
+    for var in script.variables:
+        if var.default and var.default.strip():
+            out[var.id] = var.default
+    for source in (profile, job, captured, given):
+        for key, value in (source or {}).items():
+            if isinstance(value, str) and value.strip() and script.variable(key) is not None:
+                out[key] = value
+    return out
+
+
+def missing_variables(script: Script, values: Mapping[str, str]) -> list[Variable]:
+    """The variables still blank once ``values`` and the defaults are in: what the details
+    form asks for (in the script's order)."""
+    return [var for var in script.variables if not start_value(var, values).strip()]
 
 
 def needs_details(script: Script, values: Mapping[str, str]) -> bool:

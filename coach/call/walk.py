@@ -60,6 +60,12 @@ class Walk:
     start_at: str | None = None
     #: A rehearsal started from the editor: afterwards the editor comes back.
     from_editor: bool = False
+    #: The job the call is about (live calls only; its next step follows the outcome).
+    job: int | None = None
+    #: Whether today is the right day to call the job ("Too early: ..."), shown before the call.
+    timing: str | None = None
+    #: ``timing`` is a warning: the job's window has not opened yet.
+    too_early: bool = False
 
 
 # ------------------------------------------------------------------- events
@@ -146,9 +152,28 @@ def begin(
     mode: Mode = "live",
     scenario: Scenario | None = None,
     solo: bool = False,
+    job: int | None = None,
+    timing: str | None = None,
+    too_early: bool = False,
 ) -> Walk:
-    """A new walk for ``script`` with the ``values`` given (``--set``), at its first screen."""
-    walk = Walk(script, "over", dict(values), mode, scenario, solo=solo)
+    """A new walk for ``script`` with the ``values`` given (the chain of
+    :func:`coach.call.values.chain_values`), at its first screen.
+
+    ``job`` and ``timing`` belong to live calls only: a rehearsal never touches a job.
+    """
+    if mode != "live":
+        job, timing, too_early = None, None, False
+    walk = Walk(
+        script,
+        "over",
+        dict(values),
+        mode,
+        scenario,
+        solo=solo,
+        job=job,
+        timing=timing,
+        too_early=too_early,
+    )
     if needs_details(script, values):
         return _to(walk, "details")
     return _after_details(walk)

@@ -16,12 +16,19 @@ from coach.cli.commands import SCRIPT_HELP
 from coach.cli.status import USAGE, err, exit_code, print_findings
 
 if TYPE_CHECKING:
+    from coach.call.jobstart import JobCallStart
     from coach.script.model import Script
 
 
 # ---------------------------------------------------------------------- parser
 def add_call_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("script", metavar="SCRIPT", help=SCRIPT_HELP)
+    p.add_argument(
+        "--job",
+        type=int,
+        metavar="ID",
+        help="the job this call is about (its details are filled in, its next step set)",
+    )
     p.add_argument(
         "--set",
         action="append",
@@ -86,14 +93,70 @@ def _script_and_values(args: argparse.Namespace) -> tuple[Script, dict[str, str]
 
 
 # -------------------------------------------------------------------- commands
+def _job_start(script: Script, job_id: int, given: dict[str, str]) -> JobCallStart | int:
+    """A call on job ``job_id``: its values and timing, or the exit code after saying why not."""
+    from datetime import date
+
+    from coach.call.businessdays import UnknownCountry, load_business_days, years_around
+    from coach.call.jobstart import job_call_start
+    from coach.settings import load_settings
+    from coach.store import NothingRecorded, Store, StoreError
+
+    try:
+        with Store(read_only=True) as store:
+            job = store.job(job_id)
+            calls = store.job_calls(job_id) if job is not None else []
+    except NothingRecorded:
+        job, calls = None, []
+    except StoreError as exc:
+        err(str(exc))
+        return exit_code(exc)
+    if job is None:
+        err(f"--job {job_id}: there is no job {job_id}; `coach job list` shows them")
+        return USAGE
+    settings = load_settings()
+    if settings.problem:
+        err(settings.problem)
+    today = date.today()
+    try:
+        dates = [today, job.interview_date, job.decision_date, *(c.called_on for c in calls)]
+        days = load_business_days(settings.country, years_around(dates))
+    except UnknownCountry as exc:
+        err(str(exc))
+        days = None
+    return job_call_start(
+        script, job, calls, today, days=days, profile=settings.profile, given=given
+    )
+
+
 def cmd_call(args: argparse.Namespace) -> int:
-    """``coach call SCRIPT [--set ID=VALUE]...``: details, checklist, live call."""
+    """``coach call SCRIPT [--job ID] [--set ID=VALUE]...``: details, checklist, live call."""
     loaded = _script_and_values(args)
     if isinstance(loaded, int):
         return loaded
-    from coach.tui.app import run_call
+    script, values = loaded
+    start: JobCallStart | None = None
+    if args.job is not None:
+        found = _job_start(script, args.job, values)
+        if isinstance(found, int):
+            return found
+        start, values = found, found.values
+    else:
+        values = _with_profile(script, values)
+    from coach.tui.run import run_call
 
-    return run_call(*loaded, mode="live")
+    return run_call(script, values, mode="live", job=args.job, start=start)
+
+
+def _with_profile(script: Script, given: dict[str, str]) -> dict[str, str]:
+    """``given`` over the profile's values (a call without a job still knows your name)."""
+    from coach.call.values import chain_values
+    from coach.settings import load_settings
+
+    settings = load_settings()
+    if settings.problem:
+        err(settings.problem)
+    return chain_values(script, profile=settings.profile, given=given)
 
 
 def cmd_practice(args: argparse.Namespace) -> int:
@@ -105,12 +168,13 @@ def cmd_practice(args: argparse.Namespace) -> int:
     from coach.store.rehearsals import pick_scenario
 
     script, values = loaded
+    values = _with_profile(script, values)
     try:
         pick = pick_scenario(script, args.scenario, args.seed)
     except PracticeError as exc:
         err(str(exc))
         return exit_code(exc)
-    from coach.tui.app import run_practice
+    from coach.tui.run import run_practice
 
     return run_practice(script, values, pick, solo=args.solo)
 
@@ -124,7 +188,7 @@ def cmd_home(args: argparse.Namespace) -> int:
     pause_gc()  # until the home screen is drawn (see coach.tui.startup)
 
     try:
-        from coach.tui.app import run_home
+        from coach.tui.run import run_home
 
         return run_home()
     finally:

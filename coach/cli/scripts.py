@@ -214,6 +214,6 @@ def cmd_edit(args: argparse.Namespace) -> int:
         return exit_code(exc)
     if notice:
         print(notice)
-    from coach.tui.app import run_editor
+    from coach.tui.run import run_editor
 
     return run_editor(path, notice=notice)

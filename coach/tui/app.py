@@ -1,7 +1,6 @@
-"""The Call Coach Textual app and the entry points the command line calls.
+"""The Call Coach Textual app: home, the call walk, the editor, one at a time.
 
-``run_home()`` is ``coach``; ``run_call()`` is ``coach call``; ``run_practice()`` is
-``coach practice``; ``run_editor()`` is ``coach edit``.
+The command line starts it through :mod:`coach.tui.run`.
 The call walk (details, prep, partner card, call, summary) is run by
 :mod:`coach.tui.flow` under the rules of :mod:`coach.call.walk`; an
 interrupted call is offered by :mod:`coach.tui.resume`.
@@ -25,6 +24,7 @@ from coach.script.model import ScriptError
 from coach.store import Store, StoreError
 from coach.tui.base import BaseApp
 from coach.tui.commands import CoachCommands
+from coach.tui.jobs import JobsHost
 from coach.tui.messages import EditScript, NewScript, StartCall, StartPractice
 from coach.tui.screens.home import HomeData, HomeScreen
 from coach.tui.widgets.history import follow_ups_content, recent_content
@@ -32,7 +32,7 @@ from coach.tui.widgets.history import follow_ups_content, recent_content
 # Everything that only a call, a rehearsal or the editor needs is imported when
 # first used, so that ``coach`` shows its home screen without loading it.
 if TYPE_CHECKING:
-    from coach.call.rehearsal import PracticePick
+    from coach.call.jobstart import JobCallStart
     from coach.call.session import Mode
     from coach.call.walk import Walk
     from coach.script.library import ScriptEntry
@@ -46,7 +46,7 @@ T = TypeVar("T")
 RECENT_LIMIT = 8
 
 
-class CoachApp(BaseApp[int]):
+class CoachApp(JobsHost, BaseApp[int]):
     """Call Coach. Starts on the home screen, or straight into one call.
 
     Args:
@@ -91,6 +91,8 @@ class CoachApp(BaseApp[int]):
         notices: Sequence[str] = (),
         edit: Path | None = None,
         edit_notice: str | None = None,
+        job: int | None = None,
+        start: JobCallStart | None = None,
     ) -> None:
         super().__init__()
         self._edit_path = edit
@@ -102,7 +104,16 @@ class CoachApp(BaseApp[int]):
         if script is not None:
             from coach.call.walk import begin
 
-            self._call = begin(script, values or {}, mode=mode, scenario=scenario, solo=solo)
+            self._call = begin(
+                script,
+                values or {},
+                mode=mode,
+                scenario=scenario,
+                solo=solo,
+                job=job,
+                timing=start.timing if start else None,
+                too_early=start.warns if start else False,
+            )
         self._store_path = store_path
         self._store = store
         self._store_warned = False
@@ -264,7 +275,7 @@ class CoachApp(BaseApp[int]):
             self.screen.refresh_data()
 
     def on_start_call(self, message: StartCall) -> None:
-        self.start_script(message.script_id)
+        self.start_script(message.script_id, job=message.job)
 
     def on_start_practice(self, message: StartPractice) -> None:
         self.start_practice(message.script_id)
@@ -291,10 +302,20 @@ class CoachApp(BaseApp[int]):
             return None
         return entry.script
 
-    def start_script(self, script_id: str) -> None:
-        """Start the details → prep → call walk for a script of the library."""
-        if not self._busy() and (script := self._library_script(script_id, "cannot be started")):
-            self.begin_call(script, {})
+    def start_script(self, script_id: str, *, job: int | None = None) -> None:
+        """Start the details → prep → call walk for a script of the library (on ``job``)."""
+        if self._busy() or not (script := self._library_script(script_id, "cannot be started")):
+            return
+        if job is None:
+            from coach.call.values import chain_values
+
+            self.begin_call(script, chain_values(script, profile=self.settings().profile))
+            return
+        start = self.job_start(script, job)
+        if start is not None:
+            self.begin_call(
+                script, start.values, job=job, timing=start.timing, too_early=start.warns
+            )
 
     def begin_call(
         self,
@@ -304,10 +325,23 @@ class CoachApp(BaseApp[int]):
         mode: Mode = "live",
         scenario: Scenario | None = None,
         solo: bool = False,
+        job: int | None = None,
+        timing: str | None = None,
+        too_early: bool = False,
     ) -> None:
         from coach.call.walk import begin
 
-        self._run_walk(begin(script, values, mode=mode, scenario=scenario, solo=solo))
+        walk = begin(
+            script,
+            values,
+            mode=mode,
+            scenario=scenario,
+            solo=solo,
+            job=job,
+            timing=timing,
+            too_early=too_early,
+        )
+        self._run_walk(walk)
 
     def _run_walk(self, walk: Walk, call: RunningCall | None = None) -> None:
         from coach.tui.flow import CallWalk
@@ -343,7 +377,10 @@ class CoachApp(BaseApp[int]):
         pick = pick_scenario(script, store=store)
         for message in pick.messages:
             self.notify(message, title="Practice", severity="warning", timeout=10)
-        self.begin_call(script, {}, mode="practice", scenario=pick.scenario)
+        from coach.call.values import chain_values
+
+        values = chain_values(script, profile=self.settings().profile)
+        self.begin_call(script, values, mode="practice", scenario=pick.scenario)
 
     # ---------------------------------------------------------------- editing
     def edit_script(self, ref: str) -> None:
@@ -406,51 +443,3 @@ class CoachApp(BaseApp[int]):
         today = self.today()
         recent = self.read_store(lambda store: store.calls(limit=20))
         self.push_screen(RecentCallsDialog(recent_content(recent or [], today)))
-
-
-def run_home() -> int:
-    """``coach``: the home screen."""
-    app = CoachApp(handle_signals=True)
-    result = app.run()
-    return result if isinstance(result, int) else 0
-
-
-def run_call(
-    script: Script,
-    values: dict[str, str],
-    *,
-    mode: Mode = "live",
-    scenario: Scenario | None = None,
-) -> int:
-    """``coach call``/``coach practice``: details → prep → call → summary, then exit."""
-    app = CoachApp(script=script, values=values, mode=mode, scenario=scenario, handle_signals=True)
-    result = app.run()
-    return result if isinstance(result, int) else 0
-
-
-def run_practice(script: Script, values: dict[str, str], pick: PracticePick, *, solo: bool) -> int:
-    """``coach practice``: details → prep → partner card → rehearsal → practice summary.
-
-    The scenario (``pick``) is chosen by the command line before the app
-    starts, so a ``--scenario`` that cannot be played never opens a screen.
-    """
-    app = CoachApp(
-        script=script,
-        values=values,
-        mode="practice",
-        scenario=pick.scenario,
-        handle_signals=True,
-        solo=solo,
-        notices=pick.messages,
-    )
-    result = app.run()
-    return result if isinstance(result, int) else 0
-
-
-def run_editor(path: Path, *, notice: str | None = None) -> int:
-    """``coach edit``: the editor on ``path`` until the user leaves it.
-
-    It runs inside the full app, so ``ctrl+r`` rehearses there and then.
-    """
-    result = CoachApp(edit=path, edit_notice=notice, handle_signals=True).run()
-    return result if isinstance(result, int) else 0

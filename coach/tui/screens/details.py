@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from coach.call.values import REQUIRED, start_value
+from coach.call.values import REQUIRED, missing_variables, start_value
 from coach.script.model import Script
 from coach.tui.messages import FieldDone
 from coach.tui.widgets.fields import FieldEditor
@@ -23,6 +23,7 @@ class DetailsScreen(Screen[dict[str, str] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "continue", "Continue", priority=True),
+        Binding("f2", "show_all", "All fields", priority=True),
         # Priority: focus moves as the key is read, so text typed right after
         # tab lands in the next field, not the one being left.
         Binding("escape", "back", "Back", priority=True),
@@ -34,21 +35,41 @@ class DetailsScreen(Screen[dict[str, str] | None]):
         super().__init__()
         self.script = script
         self.values = dict(values)
+        #: Only what is still missing is asked; the rest is listed (f2 shows it all).
+        self._missing = {var.id for var in missing_variables(script, self.values)}
+
+    def _known_line(self) -> Content:
+        known = [
+            f"{var.prompt.rstrip(':?')}: {start_value(var, self.values)}"
+            for var in self.script.variables
+            if var.id not in self._missing
+        ]
+        if not known:
+            return Content("")
+        return Content.assemble(
+            ("Already known: ", "bold"),
+            " · ".join(known),
+            ("  (f2 to change them)", "$text-muted"),
+        )
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="details-form", can_focus=False):
             yield Static(Content.styled(self.script.title, "bold"), classes="screen-title")
             yield Static(
                 Content.assemble(
-                    "The facts of this call, used in what you will say. ",
+                    "What is still missing for this call, used in what you will say. ",
                     ("*", "bold $error"),
                     " is required.",
                 ),
                 classes="screen-intro",
             )
+            yield Static(self._known_line(), id="details-known")
             for var in self.script.variables:
                 value = start_value(var, self.values)
-                yield FieldEditor(var.id, var.prompt, var.type, value, required=var.required)
+                editor = FieldEditor(var.id, var.prompt, var.type, value, required=var.required)
+                if var.id not in self._missing:
+                    editor.add_class("-known")
+                yield editor
             with Horizontal(id="details-buttons"):
                 yield Button("Continue (ctrl+s)", id="continue", variant="primary")
                 yield Button("Back (esc)", id="back")
@@ -82,9 +103,17 @@ class DetailsScreen(Screen[dict[str, str] | None]):
                 title="Call details",
                 severity="warning",
             )
+            if problems[0][0].has_class("-known"):
+                self.action_show_all()
             problems[0][0].focus_editor()
             return
         self.dismiss(self.collect())
+
+    def action_show_all(self) -> None:
+        """Show the fields that were already filled too (to change one)."""
+        for editor in self.query(FieldEditor):
+            editor.remove_class("-known")
+        self.query_one("#details-known", Static).display = False
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -45,9 +45,19 @@ class PrepScreen(Screen[dict[str, bool] | None]):
         Binding("escape", "back", "Back", priority=True),
     ]
 
-    def __init__(self, script: Script, ticks: Mapping[str, bool] | None = None) -> None:
+    def __init__(
+        self,
+        script: Script,
+        ticks: Mapping[str, bool] | None = None,
+        *,
+        timing: str | None = None,
+        too_early: bool = False,
+    ) -> None:
         super().__init__()
         self.script = script
+        #: For a call on a job: whether today is the day to call, and why.
+        self._timing = timing
+        self._too_early = too_early
         self._ticks = dict(ticks or {})
         self._why_open = False
 
@@ -64,6 +74,12 @@ class PrepScreen(Screen[dict[str, bool] | None]):
                 ),
                 classes="screen-intro",
             )
+            if self._timing:
+                yield Static(
+                    Content.styled(self._timing, "bold $text-warning" if self._too_early else ""),
+                    id="prep-timing",
+                    classes="-too-early" if self._too_early else "",
+                )
             yield Checklist(
                 *[
                     Selection(_prompt(item), item.id, bool(self._ticks.get(item.id)))

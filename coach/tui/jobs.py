@@ -1,0 +1,74 @@
+"""What the app knows about jobs: the settings, working days, and starting a call on a job.
+
+A mixin of ``CoachApp``: the home screen and the call walk read these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from coach.call.businessdays import BusinessDays
+    from coach.call.jobstart import JobCallStart
+    from coach.script.model import Script
+    from coach.settings import Settings
+    from coach.store import Store
+
+T = TypeVar("T")
+
+
+class JobsHost:
+    """The settings (read once), working days and job calls of the app."""
+
+    _settings: Settings | None = None
+    _country_warned = False
+    today: Callable[[], date]
+
+    if TYPE_CHECKING:
+
+        def notify(self, message: str, **kwargs: Any) -> None: ...
+
+        def read_store(self, read: Callable[[Store], T]) -> T | None: ...
+
+    def settings(self) -> Settings:
+        """The user's settings file, read once (a broken one is said once, then defaults)."""
+        if self._settings is None:
+            from coach.settings import load_settings
+
+            self._settings = load_settings()
+            if self._settings.problem:
+                self.notify(self._settings.problem, title="Settings", severity="warning")
+        return self._settings
+
+    def business_days(self) -> BusinessDays | None:
+        """Working days, minus the public holidays of the settings' country (if any)."""
+        from coach.call.businessdays import UnknownCountry, load_business_days
+
+        year = self.today().year
+        try:
+            return load_business_days(self.settings().country, range(year - 1, year + 2))
+        except UnknownCountry as exc:
+            if not self._country_warned:
+                self._country_warned = True
+                self.notify(str(exc), title="Settings", severity="warning")
+            return None
+
+    def job_start(self, script: Script, job_id: int) -> JobCallStart | None:
+        """The values and timing of a call on ``job_id``; None (the user is told) if it is gone."""
+        from coach.call.jobstart import job_call_start
+
+        found = self.read_store(lambda store: (store.job(job_id), store.job_calls(job_id)))
+        if found is None or found[0] is None:
+            self.notify(f"Job {job_id} is not in the call record.", severity="error")
+            return None
+        job, calls = found
+        return job_call_start(
+            script,
+            job,
+            calls,
+            self.today(),
+            days=self.business_days(),
+            profile=self.settings().profile,
+        )

@@ -1,0 +1,71 @@
+"""DESIGN's values chain: defaults < profile < job < earlier captures < --set."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from coach.call.jobs import Job
+from coach.call.values import chain_values, missing_variables
+from coach.call.walk import begin
+from coach.script.model import Script, Variable
+from tests.tui.scripts import small_script
+
+
+def script_with(*variables: Variable) -> Script:
+    return replace(small_script(), variables=variables, checklist=())
+
+
+NAME = Variable("your_name", "Your name", default="Sam")
+COMPANY = Variable("company", "Company")
+PHONE = Variable("their_phone", "Their phone")
+RECEPTION = Variable("receptionist", "Receptionist's name")
+INTERVIEW = Variable("interview_date", "Interview date", type="date")
+
+
+def test_each_source_wins_over_the_one_before() -> None:
+    script = script_with(NAME, COMPANY, PHONE, RECEPTION, INTERVIEW)
+    job = Job(1, "Acme", phone="0123", interview_date=date(2026, 11, 23))
+    values = chain_values(
+        script,
+        profile={"your_name": "Sam Roe", "company": "From profile"},
+        job=job.values(),
+        captured={"receptionist": "Jo", "their_phone": "0999"},
+        given={"receptionist": "Joanne"},
+    )
+    assert values == {
+        "your_name": "Sam Roe",  # profile over the default
+        "company": "Acme",  # job over profile
+        "their_phone": "0999",  # an earlier call's capture (a direct line) over the job
+        "receptionist": "Joanne",  # --set over everything
+        "interview_date": "2026-11-23",
+    }
+
+
+def test_blanks_never_hide_a_value_and_other_ids_are_left_out() -> None:
+    script = script_with(NAME, COMPANY)
+    values = chain_values(
+        script,
+        profile={"your_name": "  ", "phone": "0777"},
+        job={"company": "Acme", "position": "Analyst"},
+        given={"company": ""},
+    )
+    assert values == {"your_name": "Sam", "company": "Acme"}
+
+
+def test_only_what_is_missing_is_asked() -> None:
+    script = script_with(NAME, COMPANY, RECEPTION)
+    values = chain_values(script, job={"company": "Acme"})
+    assert [v.id for v in missing_variables(script, values)] == ["receptionist"]
+    assert begin(script, values).step == "details"
+    filled = chain_values(script, job={"company": "Acme"}, captured={"receptionist": "Jo"})
+    assert missing_variables(script, filled) == []
+    assert begin(script, filled).step == "call"
+
+
+def test_a_rehearsal_never_carries_a_job() -> None:
+    script = script_with(NAME)
+    live = begin(script, {}, job=3, timing="Too early")
+    practice = begin(script, {}, mode="practice", job=3, timing="Too early")
+    assert (live.job, live.timing) == (3, "Too early")
+    assert (practice.job, practice.timing) == (None, None)
