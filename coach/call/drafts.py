@@ -224,6 +224,11 @@ def user_template(kind: str, directory: Path | None = None) -> UserTemplate | No
 
 
 # ---------------------------------------------------------------------- values
+def _one_line(text: str) -> str:
+    """A value typed on several lines, on one: the lines joined with ``; ``."""
+    return "; ".join(part.strip() for part in str(text).splitlines() if part.strip())
+
+
 def _words(text: str) -> str:
     day = parse_iso_date(text)
     return long_date(day) if day is not None else text
@@ -243,6 +248,8 @@ def draft_values(job: Job, calls: Sequence[JobCall], profile: Mapping[str, str])
     """Every value a draft of this job may use, by placeholder id (blanks left out).
 
     ``calls`` are the job's calls, newest first (practice calls are skipped).
+    A value typed on several lines is put on one (``references; portfolio``),
+    since it goes into a sentence.
     """
     values = {k: v.strip() for k, v in profile.items() if v.strip()}
     phone = values.get("phone") or values.get("your_phone")
@@ -264,7 +271,7 @@ def draft_values(job: Job, calls: Sequence[JobCall], profile: Mapping[str, str])
     live = [c for c in calls if c.mode == "live"]
     if live:
         values["last_call_date"] = long_date(max(c.called_on for c in live))
-    return {k: v.strip() for k, v in values.items() if v.strip()}
+    return {k: one_line for k, v in values.items() if (one_line := _one_line(v))}
 
 
 # ------------------------------------------------------------------- rendering

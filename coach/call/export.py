@@ -28,7 +28,7 @@ from coach.call.jobs import Job, JobCall
 from coach.call.words import id_words, outcome_words
 
 if TYPE_CHECKING:
-    from coach.call.followup import NextStep
+    from coach.call.nextstep import NextStep
 
 EXPORT_FORMATS = ("md", "csv", "json", "ics")
 
@@ -321,9 +321,6 @@ def _next_steps(entries: Sequence[JobEntry], today: date) -> list[str]:
             span += f" to {short_date(step.latest, today)}"
         late = " (overdue)" if step.is_overdue(today) else ""
         lines.append(f"- {verb} {job.label}: {span}{late}. {step.reason}")
-    for job, _calls, step in entries:
-        if step.suggestion:
-            lines.append(f"- {job.label}: {step.suggestion}")
     return lines
 
 

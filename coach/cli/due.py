@@ -24,6 +24,20 @@ from coach.cli.jobdata import (
 )
 from coach.cli.status import SUCCESS
 
+#: The fields of each object of ``coach due --json``, in DESIGN's order, and only those.
+DUE_FIELDS = (
+    "id",
+    "company",
+    "position",
+    "status",
+    "action",
+    "next_from",
+    "next_until",
+    "reason",
+    "due",
+    "overdue",
+)
+
 
 def add_due_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--today", metavar="YYYY-MM-DD", type=date_arg, help="as if today were this day")
@@ -37,16 +51,16 @@ def cmd_due(args: argparse.Namespace) -> int:
         return overview
     found = steps(overview, today, settings().country)
     if args.json:
-        rows = [
-            {
+        rows = []
+        for (job, _calls), step in zip(overview, found, strict=True):
+            fields = {
                 "id": job.id,
                 "company": job.company,
                 "position": job.position,
                 "status": job.status,
                 **step.as_json(today),
             }
-            for (job, _calls), step in zip(overview, found, strict=True)
-        ]
+            rows.append({name: fields[name] for name in DUE_FIELDS})
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return SUCCESS
     from coach.call.dates import long_date

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 #: ``coach job show`` lists this many calls, newest first, unless ``--all``.
 SHOWN_CALLS = 10
 _LABEL_WIDTH = 40
+_STATUS_WIDTH = 12
 
 _EDITS = (
     ("company", "the company"),
@@ -107,6 +108,11 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _status(job: Job) -> str:
+    """``open``, ``heard``, or a closed job's outcome."""
+    return job.status if job.status != "closed" else job.outcome or "closed"
+
+
 def _list_json(overview: Sequence[tuple[Job, Sequence[JobCall]]], today: date) -> str:
     from coach.call.export import job_json, step_json
 
@@ -142,11 +148,16 @@ def cmd_job_list(args: argparse.Namespace) -> int:
         return SUCCESS
     found = steps(overview, today, settings().country)
     width = min(_LABEL_WIDTH, max(len(job.label) for job, _ in overview))
-    print(f"{'ID':>4}  {'STATUS':<7} {'JOB':<{width}}  {'INTERVIEW':<13} {'CALLS':>5}  NEXT")
-    for (job, calls), step in zip(overview, found, strict=True):
-        status = job.status if job.status != "closed" else f"{job.outcome or 'closed'}"
+    statuses = [_status(job) for job, _ in overview]
+    status_width = min(_STATUS_WIDTH, max(len(s) for s in [*statuses, "STATUS"]))
+    print(
+        f"{'ID':>4}  {'STATUS':<{status_width}}  {'JOB':<{width}}  "
+        f"{'INTERVIEW':<13} {'CALLS':>5}  NEXT"
+    )
+    for (job, calls), step, status in zip(overview, found, statuses, strict=True):
         print(
-            f"{job.id:>4}  {_clip(status, 7):<7} {_clip(job.label, width):<{width}}  "
+            f"{job.id:>4}  {_clip(status, status_width):<{status_width}}  "
+            f"{_clip(job.label, width):<{width}}  "
             f"{_short(job.interview_date, today):<13} {len(calls):>5}  {step_line(step, today)}"
         )
     return SUCCESS
@@ -167,7 +178,7 @@ def _show_json(job: Job, calls: Sequence[JobCall], step: NextStep, today: date) 
 
 
 def _field_lines(job: Job) -> list[tuple[str, str]]:
-    from coach.call.dates import call_date, long_date
+    from coach.call.dates import call_date, long_date, parse_iso_date
     from coach.call.words import id_words
 
     rows = [
@@ -184,7 +195,10 @@ def _field_lines(job: Job) -> list[tuple[str, str]]:
         rows.append(("Closed", f"{long_date(job.closed_on)}: {job.outcome or 'closed'}"))
     rows.append(("Notes", job.notes))
     for key, value in job.captured.items():
-        rows.append((id_words(key), value))
+        day = parse_iso_date(value)
+        if key == "decision_date" and day == job.decision_date:
+            continue  # shown above
+        rows.append((id_words(key), long_date(day) if day else value))
     return [(name, value) for name, value in rows if str(value).strip()]
 
 
@@ -378,20 +392,23 @@ def cmd_job_heard(args: argparse.Namespace) -> int:
 
 
 def cmd_job_close(args: argparse.Namespace) -> int:
+    from coach.call.jobs import CLOSE_OUTCOMES
+
     outcome = args.outcome.strip()
+    if outcome.casefold() in CLOSE_OUTCOMES:
+        outcome = outcome.casefold()  # "Rejected" is the rules' "rejected"
     if not outcome:
         err("--outcome needs a word: offer, rejected, withdrawn, or your own")
         return USAGE
     done = _status_change(args, outcome)
     if isinstance(done, int):
         return done
-    job, _calls = done
+    job, calls = done
     print(f"Job {job.id} ({job.label}): closed, {job.outcome}.")
-    if outcome.casefold() == "rejected":
-        print(
-            "A short thank-you still leaves a good impression: "
-            f"coach draft after-rejection {job.id}"
-        )
+    today = date.today()
+    (step,) = steps([(job, calls)], today, settings().country)
+    if step.suggestion:
+        print(step.suggestion)
     elif outcome.casefold() == "offer":
         print("Congratulations!")
     return SUCCESS

@@ -19,9 +19,9 @@ from coach.call.export import (
     export_markdown,
     select,
 )
-from coach.call.followup import NextStep
 from coach.call.ics import event_uid, export_ics
 from coach.call.jobs import Job, JobCall
+from coach.call.nextstep import NextStep
 
 TODAY = date(2026, 3, 16)
 
