@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from datetime import date, datetime, time
@@ -211,6 +210,8 @@ def _parse_problem(path: Path, message: str, lines: int) -> str:
 # --------------------------------------------------------------------- writing
 def _write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and ``os.replace``."""
+    import tempfile  # here: it costs every reader a millisecond at start
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -125,15 +125,18 @@ def business_days(
     """Monday to Friday minus ``country``'s holidays in every year the jobs' dates touch.
 
     A country the holiday calendar does not know is said on stderr and the
-    weekends alone count.
+    weekends alone count. The holidays found are kept in the cache folder
+    (:mod:`coach.call.holidaycache`).
     """
-    from coach.call.businessdays import WEEKDAYS, UnknownCountry, load_business_days, years_around
+    from coach.call.businessdays import WEEKDAYS, UnknownCountry, years_around
 
     if not country:
         return WEEKDAYS
+    from coach.call.holidaycache import cached_business_days
+
     years = years_around([today, *_job_dates(overview)])
     try:
-        return load_business_days(country, years)
+        return cached_business_days(country, years)
     except UnknownCountry as exc:
         err(f"settings: {exc}")
         return WEEKDAYS
