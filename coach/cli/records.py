@@ -115,6 +115,8 @@ def cmd_where(args: argparse.Namespace) -> int:
     rows = [
         ("config", locations.config_dir()),
         ("scripts", locations.user_scripts_dir()),
+        ("settings", locations.config_dir() / "settings.toml"),
+        ("drafts", locations.user_drafts_dir()),
         ("data", locations.data_dir()),
         ("database", locations.database_path()),
         ("cache", locations.cache_dir()),
