@@ -2,7 +2,7 @@
 
 * Markdown: a dated activity log a person can hand over as proof of their job
   search (per day: jobs added, interviews, calls made and how they ended,
-  replies, jobs closed), then the next steps.
+  replies, jobs closed, calls and emails due), then the next steps.
 * CSV: one row per call, plus one row for each job without a call; a header
   row; opens in any spreadsheet.
 * JSON: ``{"exported_on", "from", "to", "jobs": [...]}``, each job with its
@@ -263,14 +263,14 @@ def export_csv(entries: Iterable[JobEntry], today: date, period: Period = ALL_TI
 # -------------------------------------------------------------------- Markdown
 class _Event(NamedTuple):
     day: date
-    order: int  # within a day: added, interview, calls, heard, closed
+    order: int  # within a day: added, interview, calls, heard, closed, next step due
     at: str
     text: str
 
 
 def _events(entries: Iterable[JobEntry], period: Period) -> list[_Event]:
     events: list[_Event] = []
-    for job, calls, _step in entries:
+    for job, calls, step in entries:
         label = job.label
         added = _added_on(job)
         if added in period and added is not None:
@@ -294,6 +294,11 @@ def _events(entries: Iterable[JobEntry], period: Period) -> list[_Event]:
         if job.closed_on is not None and job.closed_on in period:
             outcome = id_words(job.outcome or "closed")
             events.append(_Event(job.closed_on, 4, "", f"Closed: {label} ({outcome})"))
+        first, last = step.earliest, step.latest
+        if job.status != "closed" and first is not None and last is not None and first in period:
+            verb = "Email" if step.action == "email" else "Call"
+            until = f" (until {short_date(last, first)})" if last != first else ""
+            events.append(_Event(first, 5, "", f"{verb} due: {label}{until}"))
     events.sort(key=lambda e: (e.day, e.order, e.at))
     return events
 

@@ -180,6 +180,8 @@ def test_markdown_is_a_dated_activity_log() -> None:
     assert "- Interview: Acme Ltd, Data analyst" in text
     assert '- Closed: Beta, "the" plc, Tester (Offer)' in text
     assert "- Call Acme Ltd, Data analyst: Mon 16 Mar to Tue 17 Mar. They said" in text
+    due_day = text.split("## Monday 16 March 2026\n\n")[1].split("\n\n")[0]
+    assert due_day == "- Call due: Acme Ltd, Data analyst (until Tue 17 Mar)"
     # the days are in order
     assert text.index("## Monday 9 March") < text.index("## Tuesday 10 March")
 
