@@ -159,6 +159,7 @@ class CallWalk:
                 wall=host.wall,
                 start_at=walk.start_at,
                 solo=walk.solo,
+                job=walk.job,
             )
         except SessionError as exc:
             host.notify(str(exc).capitalize(), title="Cannot start", severity="error")
