@@ -45,6 +45,11 @@ def user_scripts_dir() -> Path:
     return config_dir() / "scripts"
 
 
+def user_drafts_dir() -> Path:
+    """The user's own draft templates, ``<kind>.txt`` (see :mod:`coach.call.drafts`)."""
+    return config_dir() / "drafts"
+
+
 def database_path() -> Path:
     return data_dir() / "coach.db"
 

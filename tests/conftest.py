@@ -17,3 +17,12 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     kwargs = {name: pyfuncitem.funcargs[name] for name in names}
     asyncio.run(pyfuncitem.obj(**kwargs))
     return True
+
+
+@pytest.fixture(autouse=True)
+def _own_coach_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test gets its own COACH_HOME unless it sets one: never the user's settings,
+    scripts or call record (a test that sets COACH_HOME itself overrides this)."""
+    monkeypatch.setenv("COACH_HOME", str(tmp_path_factory.mktemp("coach-home")))

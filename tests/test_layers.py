@@ -64,6 +64,13 @@ def test_pure_layers_import_no_textual_or_sqlite(module: str) -> None:
         ["log", "--json"],
         ["stats", "follow-up", "--json"],
         ["new", "my-call"],
+        ["due", "--json"],
+        ["due"],
+        ["job", "list", "--json"],
+        ["job", "add", "--company", "Acme", "--position", "Analyst"],
+        ["profile", "--set", "your_name=Sam"],
+        ["export", "--format", "md"],
+        ["export", "--format", "ics"],
     ],
 )
 def test_fast_commands_never_import_textual(argv: list[str], tmp_path: object) -> None:

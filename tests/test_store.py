@@ -27,6 +27,9 @@ HAS_PROC = Path("/proc/self/stat").exists()
 
 LOG_FIELDS = {
     "id",
+    "job",
+    "company",
+    "position",
     "script",
     "title",
     "mode",

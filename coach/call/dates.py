@@ -71,3 +71,35 @@ def short_date(d: date, today: date | None = None) -> str:
     if today is None or d.year != today.year:
         text += f" {d.year}"
     return text
+
+
+def spoken_date(d: date, today: date | None = None) -> str:
+    """A date as people say it: ``Friday 4 December``; the year only when it is not ``today``'s."""
+    text = f"{_DAY_NAMES[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]}"
+    if today is None or d.year != today.year:
+        text += f" {d.year}"
+    return text
+
+
+def spoken_range(
+    first: date, last: date, today: date | None = None, *, either: bool | None = None
+) -> str:
+    """Two dates as one phrase, the month (and year) said once where they share it.
+
+    ``Monday 7 or Tuesday 8 December`` when ``either`` (by default: the days
+    are next to each other), else ``Monday 7 to Thursday 10 December``; across
+    months ``Monday 30 November to Wednesday 2 December``; a single day is
+    just :func:`spoken_date`.
+    """
+    if last <= first:
+        return spoken_date(first, today)
+    if either is None:
+        either = (last - first).days == 1
+    word = "or" if either else "to"
+    end = spoken_date(last, today)
+    if first.year != last.year:
+        return f"{spoken_date(first, today)} {word} {end}"
+    start = f"{_DAY_NAMES[first.weekday()]} {first.day}"
+    if first.month != last.month:
+        start += f" {_MONTH_NAMES[first.month - 1]}"
+    return f"{start} {word} {end}"

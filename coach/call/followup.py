@@ -1,5 +1,10 @@
 """When to make the next follow-up call: pure date rules, no storage, no UI.
 
+A job's next step, by DESIGN's rules table, is :func:`next_step` (in
+:mod:`coach.call.nextstep`, re-exported here with :class:`NextStep`,
+:func:`describe_step` and :func:`too_early`). What follows is the older
+per-call window the store, the report and home still use.
+
 The rules, in our own words:
 
 * If the employer named a date for their decision, call one or two working
@@ -29,6 +34,7 @@ from itertools import takewhile
 from typing import Any, Literal
 
 from coach.call.dates import call_date, long_date, parse_iso_date, short_date
+from coach.call.nextstep import NextStep, StepAction, describe_step, next_step, too_early
 
 Action = Literal["call", "email"]
 
@@ -103,44 +109,6 @@ class FollowUp:
 
     def is_overdue(self, today: date) -> bool:
         return today > self.window.latest
-
-
-StepAction = Literal["call", "email", "none"]
-
-
-@dataclass(frozen=True)
-class NextStep:
-    """A job's next step, as DESIGN's rules table decides it (see :func:`next_step`)."""
-
-    #: ``call``, ``email``, or ``none`` (nothing due: heard, closed, or a date is missing).
-    action: StepAction
-    #: The window, both days inclusive (None when ``action`` is ``none``).
-    earliest: date | None
-    latest: date | None
-    #: One sentence a nervous person understands: what to do, when, and why.
-    reason: str
-    #: The id of the rule that decided (tests and the job screen name it).
-    rule: str
-    #: Something still worth doing when nothing is due ("send a thank-you note").
-    suggestion: str | None = None
-
-    def is_due(self, today: date) -> bool:
-        """Today is inside the window or past it."""
-        return self.earliest is not None and today >= self.earliest
-
-    def is_overdue(self, today: date) -> bool:
-        return self.latest is not None and today > self.latest
-
-    def as_json(self, today: date) -> dict[str, Any]:
-        """The fields ``coach due --json`` prints for this step."""
-        return {
-            "action": self.action,
-            "next_from": self.earliest.isoformat() if self.earliest else None,
-            "next_until": self.latest.isoformat() if self.latest else None,
-            "reason": self.reason,
-            "due": self.is_due(today),
-            "overdue": self.is_overdue(today),
-        }
 
 
 # -- dates -----------------------------------------------------------------
@@ -467,18 +435,23 @@ __all__ = [
     "FinishedCall",
     "FollowUp",
     "FollowUpWindow",
+    "NextStep",
+    "StepAction",
     "add_business_days",
     "call_date",
+    "describe_step",
     "describe_window",
     "first_call_window",
     "long_date",
     "merged_fields",
     "next_follow_up",
+    "next_step",
     "open_follow_ups",
     "parse_iso_date",
     "prospect_key",
     "prospect_label",
     "short_date",
+    "too_early",
     "window_after_call",
     "window_for_call",
 ]

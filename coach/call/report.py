@@ -9,14 +9,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from coach.call.followup import (
-    FollowUpWindow,
-    describe_window,
-    long_date,
-    merged_fields,
-    parse_iso_date,
-    window_after_call,
-)
+from coach.call.dates import call_date, long_date, parse_iso_date
+from coach.call.jobs import Job, JobCall
+from coach.call.nextstep import NextStep, describe_step, next_step
 from coach.call.session import CallSession
 from coach.call.words import duration_words, outcome_words
 
@@ -40,17 +35,53 @@ class CallReport:
     captures: list[CaptureLine]
     notes: str
     checklist: list[tuple[str, bool]]
-    follow_up: FollowUpWindow | None
+    follow_up: NextStep | None
     follow_up_text: str | None
+    #: The job the call was about ("Acme Ltd, Data analyst"), if any.
+    job: str | None = None
+
+
+def as_job_call(session: CallSession, call_id: int = 0) -> JobCall:
+    """The session as one of a job's calls (what the rules read)."""
+    status = "abandoned" if session.abandoned else "done" if session.finished else "running"
+    return JobCall(
+        id=call_id,
+        called_on=call_date(session.started_at) or date.today(),
+        started_at=session.started_at,
+        status=status,
+        outcome=session.outcome,
+        script=session.script.id,
+        title=session.script.title,
+        mode=session.mode,
+        captures=dict(session.captures),
+        notes=session.notes,
+    )
+
+
+def step_text(step: NextStep, today: date) -> str:
+    """The summary's line for the next step: when, in a few words, then why."""
+    if step.action == "none":
+        text = f"Nothing is due. {step.reason}"
+    else:
+        when = describe_step(step, today)
+        text = f"{when[0].upper()}{when[1:]}. {step.reason}"
+    if step.suggestion:
+        text += f" {step.suggestion}"
+    return text
 
 
 def build_report(
-    session: CallSession, today: date, follow_up: FollowUpWindow | None = None
+    session: CallSession,
+    today: date,
+    follow_up: NextStep | None = None,
+    *,
+    job: Job | None = None,
 ) -> CallReport:
     """Everything the summary shows, computed from the session.
 
-    ``follow_up`` is the window the store computed (it knows earlier calls to
-    the same prospect); without it the window is computed from this call alone.
+    ``follow_up`` is the job's next step as the store's record gives it (it
+    knows the job's earlier calls); without it the step is computed from this
+    call alone.
     """
     script = session.script
     captures: list[CaptureLine] = []
@@ -60,16 +91,14 @@ def build_report(
         day = parse_iso_date(value) if capture and capture.type == "date" else None
         captures.append(CaptureLine(prompt, value, long_date(day) if day else None))
     checklist = [(item.text, session.checklist.get(item.id, False)) for item in script.checklist]
-    window: FollowUpWindow | None = None
+    window: NextStep | None = None
     window_text: str | None = None
     if session.mode == "live" and session.finished and not session.abandoned:
-        fields = merged_fields(session.values, session.captures)
-        window = follow_up or window_after_call(
-            session.outcome, session.started_at, fields, today=today
-        )
-        if window is not None:
-            verb = "Email" if window.action == "email" else "Call again"
-            window_text = f"{verb} {describe_window(window, today)}. {window.reason}"
+        window = follow_up
+        if window is None:
+            alone = job or Job(0, session.values.get("company", ""))
+            window = next_step(alone, [as_job_call(session)], today)
+        window_text = step_text(window, today)
     return CallReport(
         title=script.title,
         mode=session.mode,
@@ -82,6 +111,7 @@ def build_report(
         checklist=checklist,
         follow_up=window,
         follow_up_text=window_text,
+        job=job.label if job is not None else None,
     )
 
 
@@ -102,7 +132,7 @@ def report_markdown(report: CallReport) -> str:
         f"- **Path:** {' → '.join(report.path)}",
     ]
     if report.follow_up_text:
-        lines.append(f"- **Next follow-up:** {_md_escape(report.follow_up_text)}")
+        lines.append(f"- **Next step:** {_md_escape(report.follow_up_text)}")
     if report.captures:
         lines += ["", "## What you wrote down", ""]
         for line in report.captures:

@@ -79,6 +79,7 @@ class CallSession:
         wall: Callable[[], datetime] = lambda: datetime.now(UTC),
         start_at: str | None = None,
         solo: bool = False,
+        job: int | None = None,
     ) -> None:
         """Start a call of ``script`` at its ``start`` node, or at ``start_at`` when given.
 
@@ -95,6 +96,8 @@ class CallSession:
         self.mode: Mode = mode
         self.scenario = scenario
         self.solo = solo and mode == "practice"
+        #: The job a live call is about (a rehearsal never has one).
+        self.job = job if mode == "live" else None
         self._clock = clock
         self._wall = wall
         self.values: dict[str, str] = start_values(script, values or {})
@@ -380,6 +383,7 @@ class CallSession:
             script_path=str(self.script.path) if self.script.path else None,
             mode=self.mode,
             scenario=self.scenario.id if self.scenario else None,
+            job=self.job,
             solo=self.solo,
             started_at=self.started_at,
             ended_at=self.ended_at,
@@ -432,6 +436,7 @@ class CallSession:
             clock=clock,
             wall=wall,
             solo=saved.solo,
+            job=saved.job,
         )
         current = saved.current or script.start
         if current not in script.nodes:

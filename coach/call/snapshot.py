@@ -76,6 +76,8 @@ class CallSnapshot:
     script_path: str | None = None
     mode: Mode = "live"
     scenario: str | None = None
+    #: The job this call is about (a live call's job id; ``None`` for none or not yet known).
+    job: int | None = None
     #: A rehearsal without a partner (practice only).
     solo: bool = False
     #: ISO 8601 with the local offset, to the second.
@@ -118,6 +120,7 @@ def encode(snap: CallSnapshot) -> dict[str, Any]:
         "script_path": snap.script_path,
         "mode": snap.mode,
         "scenario": snap.scenario,
+        "job": snap.job,
         "solo": snap.solo,
         "started_at": snap.started_at,
         "ended_at": snap.ended_at,
@@ -173,6 +176,11 @@ def _text_map(value: Any) -> dict[str, str]:
     if not isinstance(value, Mapping):
         return {}
     return {str(k): v for k, v in value.items() if isinstance(v, str)}
+
+
+def _job(value: Any) -> int | None:
+    job = _int(value)
+    return job if job is not None and job > 0 else None
 
 
 def _score(value: Any) -> Score | None:
@@ -242,6 +250,7 @@ def decode(data: Mapping[str, Any]) -> CallSnapshot:
         script_path=_text(data.get("script_path")),
         mode="practice" if data.get("mode") == "practice" else "live",
         scenario=_text(data.get("scenario")),
+        job=_job(data.get("job")),
         solo=data.get("solo") is True,
         started_at=_text(data.get("started_at")) or "",
         ended_at=_text(data.get("ended_at")),

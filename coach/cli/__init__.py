@@ -3,7 +3,10 @@
 The commands are listed in :mod:`coach.cli.commands` and live one module per
 group: :mod:`~coach.cli.scripts` (check, scripts, schema, graph, new, edit),
 :mod:`~coach.cli.calls` (call, practice, the home screen),
-:mod:`~coach.cli.records` (log, stats, where) and :mod:`~coach.cli.partner`.
+:mod:`~coach.cli.records` (log, stats, where), :mod:`~coach.cli.partner`,
+:mod:`~coach.cli.jobs` (job add|list|show|edit|heard|close), :mod:`~coach.cli.due`,
+:mod:`~coach.cli.exports` (draft, export) and :mod:`~coach.cli.profile`; what the
+job commands share is in :mod:`~coach.cli.jobdata`.
 Exit codes are decided in :mod:`coach.cli.status`.
 """
 

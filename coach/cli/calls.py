@@ -97,7 +97,7 @@ def _job_start(script: Script, job_id: int, given: dict[str, str]) -> JobCallSta
     """A call on job ``job_id``: its values and timing, or the exit code after saying why not."""
     from datetime import date
 
-    from coach.call.businessdays import UnknownCountry, load_business_days
+    from coach.call.businessdays import UnknownCountry, load_business_days, years_around
     from coach.call.jobstart import job_call_start
     from coach.settings import load_settings
     from coach.store import NothingRecorded, Store, StoreError
@@ -119,7 +119,8 @@ def _job_start(script: Script, job_id: int, given: dict[str, str]) -> JobCallSta
         err(settings.problem)
     today = date.today()
     try:
-        days = load_business_days(settings.country, range(today.year - 1, today.year + 2))
+        dates = [today, job.interview_date, job.decision_date, *(c.called_on for c in calls)]
+        days = load_business_days(settings.country, years_around(dates))
     except UnknownCountry as exc:
         err(str(exc))
         days = None
@@ -134,12 +135,12 @@ def cmd_call(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     script, values = loaded
-    start = None
+    start: JobCallStart | None = None
     if args.job is not None:
-        start = _job_start(script, args.job, values)
-        if isinstance(start, int):
-            return start
-        values = start.values
+        found = _job_start(script, args.job, values)
+        if isinstance(found, int):
+            return found
+        start, values = found, found.values
     else:
         values = _with_profile(script, values)
     from coach.tui.run import run_call

@@ -39,6 +39,7 @@ class CommandInfo(NamedTuple):
 _SCRIPTS = "coach.cli.scripts"
 _CALLS = "coach.cli.calls"
 _RECORDS = "coach.cli.records"
+_EXPORTS = "coach.cli.exports"
 
 #: Every command, in the order ``coach --help`` lists them.
 commands_dict: dict[str, CommandInfo] = {
@@ -58,6 +59,33 @@ commands_dict: dict[str, CommandInfo] = {
         "coach.cli.partner",
         "cmd_partner",
         "the partner's view of a rehearsal running on this machine",
+    ),
+    "job": CommandInfo(
+        "coach.cli.jobs",
+        "cmd_job",
+        "your jobs: add, list, show, edit, heard, close",
+        "add_job_arguments",
+    ),
+    "due": CommandInfo(
+        "coach.cli.due", "cmd_due", "each open job's next step", "add_due_arguments"
+    ),
+    "draft": CommandInfo(
+        _EXPORTS,
+        "cmd_draft",
+        "an email or note drafted from a job: thank-you, check-in, after-rejection",
+        "add_draft_arguments",
+    ),
+    "export": CommandInfo(
+        _EXPORTS,
+        "cmd_export",
+        "jobs, calls and next steps as Markdown, CSV, JSON or a calendar",
+        "add_export_arguments",
+    ),
+    "profile": CommandInfo(
+        "coach.cli.profile",
+        "cmd_profile",
+        "the values every script gets (your name, your phone)",
+        "add_profile_arguments",
     ),
     "stats": CommandInfo(
         _RECORDS, "cmd_stats", "practice statistics of a script", "add_stats_arguments"

@@ -16,6 +16,7 @@ from coach.cli.status import SUCCESS, USAGE, err, exit_code, print_findings
 def add_log_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--limit", type=int, metavar="N", help="at most N calls")
+    p.add_argument("--job", type=int, metavar="ID", help="only the calls on job ID")
 
 
 def _fmt_duration(seconds: float | None) -> str:
@@ -26,17 +27,28 @@ def _fmt_duration(seconds: float | None) -> str:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    """``coach log [--json] [--limit N]``: past calls, newest first."""
+    """``coach log [--json] [--limit N] [--job ID]``: past calls, newest first."""
     from coach.store import NothingRecorded, Store, StoreError
 
     if args.limit is not None and args.limit < 0:
         err("--limit takes a number of calls, 0 or more")
         return USAGE
+    job_id = getattr(args, "job", None)
+    label = None
     try:
         with Store(read_only=True) as store:
-            records = store.calls(limit=args.limit)
+            if job_id is not None:
+                job = store.job(job_id)
+                if job is None:
+                    err(f"there is no job {job_id}: `coach job list --all` shows them all")
+                    return USAGE
+                label = job.label
+            records = store.calls(limit=args.limit, job=job_id)
             entries = [r.log_entry() for r in records]
     except NothingRecorded:
+        if job_id is not None:
+            err(f"there is no job {job_id}: no job has been added yet")
+            return USAGE
         entries = []  # no call yet (reading never creates the file)
     except StoreError as exc:
         err(str(exc))
@@ -44,7 +56,9 @@ def cmd_log(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(entries, indent=2, ensure_ascii=False))
         return SUCCESS
-    if not entries:
+    if label is not None:
+        print(f"Calls on job {job_id} ({label}):" if entries else f"No calls on job {job_id} yet.")
+    elif not entries:
         print("No calls yet. Start one with: coach call follow-up")
         return SUCCESS
     for e in entries:
@@ -101,6 +115,8 @@ def cmd_where(args: argparse.Namespace) -> int:
     rows = [
         ("config", locations.config_dir()),
         ("scripts", locations.user_scripts_dir()),
+        ("settings", locations.config_dir() / "settings.toml"),
+        ("drafts", locations.user_drafts_dir()),
         ("data", locations.data_dir()),
         ("database", locations.database_path()),
         ("cache", locations.cache_dir()),

@@ -1,10 +1,10 @@
-"""The calls table: one row per call, written through as the call happens, and its queries.
+"""The calls' writes and queries: :class:`Store`, the call record in one SQLite file.
 
-A row holds the fields ``coach log`` shows, the process that runs the call (so
-a call whose process died can be offered for resuming) and the session's
-whole last snapshot as JSON (``coach.call.snapshot`` is its format). Rows are
-read by column name. When to follow up is decided by ``coach.call.followup``;
-this module only feeds it the stored calls.
+A call is written through as it happens (``start_call``, ``save``) and made
+final by ``finish``, which also updates its job (:mod:`coach.store.jobs`) in
+the same transaction. The rows and :class:`CallRecord` are
+:mod:`coach.store.records`. When to follow up is decided by
+``coach.call.followup``; this module only feeds it the stored calls.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import suppress
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from functools import cached_property
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,189 +22,32 @@ from coach import locations
 from coach.call.followup import (
     FinishedCall,
     FollowUp,
-    FollowUpWindow,
     merged_fields,
     open_follow_ups,
-    prospect_key,
     window_after_call,
 )
-from coach.call.snapshot import CallSnapshot, SnapshotError, decode, encode
-from coach.store.connection import DEFAULT_BUSY_TIMEOUT_MS, Database
+from coach.call.snapshot import CallSnapshot
+from coach.store.connection import DEFAULT_BUSY_TIMEOUT_MS
 from coach.store.errors import StoreError
-from coach.store.liveness import process_alive, process_marker
+from coach.store.jobs import JobStore, apply_finished_call, job_for_finished_call
+from coach.store.liveness import process_marker
+from coach.store.records import COLUMNS as _COLUMNS
+from coach.store.records import ORDER as _ORDER
+from coach.store.records import CallRecord, record_from_row, row_fields, typed
+from coach.store.records import dead as _dead
 
 STATUSES = ("running", "done", "abandoned", "interrupted")
 FINAL_STATUSES = ("done", "abandoned")
+#: ``job_id`` as ``start_call`` and ``save`` write it: the job the snapshot names if it
+#: exists (a snapshot naming a missing job still saves), and never cleared.
+_JOB_ID = "COALESCE((SELECT id FROM jobs WHERE id = :job_id), {current})"
 
-_COLUMNS = (
-    "id, script, title, mode, scenario, started_at, ended_at, duration_s, status, "
-    "outcome, snapshot, follow_up, dismissed, pid, proc_marker, prospect"
-)
-_ORDER = "ORDER BY started_utc DESC, id DESC"
-
-
-@dataclass(frozen=True)
-class CallRecord:
-    """One stored call, as ``coach log`` and the TUI see it."""
-
-    id: int
-    script: str
-    title: str
-    mode: str
-    scenario: str | None
-    started_at: str
-    ended_at: str | None
-    duration_s: float | None
-    status: str
-    outcome: str | None
-    #: The session's whole last snapshot, as stored (read it typed with :attr:`call`).
-    snapshot: dict[str, Any]
-    #: When to contact this prospect next (finished live calls only).
-    follow_up: FollowUpWindow | None = None
-    #: An interrupted call the user chose not to resume.
-    dismissed: bool = False
-
-    @cached_property
-    def call(self) -> CallSnapshot:
-        """The snapshot, typed. Raises :class:`StoreError` when a newer Call Coach wrote it."""
-        try:
-            return decode(self.snapshot)
-        except SnapshotError as exc:
-            raise StoreError(f"Call {self.id} cannot be read: {exc}") from exc
-
-    def readable(self) -> bool:
-        """Whether this version can read the snapshot (see :attr:`call`)."""
-        try:
-            self.call  # noqa: B018 - decoding is the check
-        except StoreError:
-            return False
-        return True
-
-    def log_entry(self) -> dict[str, Any]:
-        """The object ``coach log --json`` prints for this call (raises :class:`StoreError`
-        for a call a newer Call Coach wrote)."""
-        call = self.call
-        entry: dict[str, Any] = {
-            "id": self.id,
-            "script": self.script,
-            "title": self.title,
-            "script_path": call.script_path,
-            "mode": self.mode,
-            "scenario": self.scenario,
-            "started_at": self.started_at,
-            "ended_at": self.ended_at,
-            "duration_s": self.duration_s,
-            "status": self.status,
-            "outcome": self.outcome,
-            "path": list(call.path),
-            "values": dict(call.values),
-            "captures": dict(call.captures),
-            "checklist": dict(call.checklist),
-            "notes": call.notes,
-            "score": call.score.as_dict() if call.score else None,
-            "rating": call.rating,
-            "rating_note": call.rating_note,
-        }
-        if self.follow_up is not None:
-            entry["next_follow_up"] = self.follow_up.as_dict()
-        return entry
-
-    @property
-    def fields(self) -> dict[str, str]:
-        """Values and captures merged (a capture wins over a variable)."""
-        return merged_fields(self.call.values, self.call.captures)
-
-
-# -- rows ---------------------------------------------------------------------
-
-
-def _utc_key(started_at: str) -> str:
-    """A sortable UTC form of an ISO timestamp (so DST changes never reorder calls)."""
-    try:
-        moment = datetime.fromisoformat(started_at)
-    except ValueError:
-        return started_at
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _now_iso() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def _typed(snapshot: CallSnapshot | Mapping[str, Any]) -> tuple[CallSnapshot, Mapping[str, Any]]:
-    """The snapshot typed, and the dict to store (a stored dict is kept exactly as given)."""
-    if isinstance(snapshot, CallSnapshot):
-        return snapshot, encode(snapshot)
-    if not isinstance(snapshot, dict):
-        raise StoreError("the call could not be saved: its state is not a mapping")
-    try:
-        return decode(snapshot), snapshot
-    except SnapshotError as exc:
-        raise StoreError(f"the call could not be saved: {exc}") from exc
-
-
-def _row_fields(call: CallSnapshot, data: Mapping[str, Any]) -> dict[str, Any]:
-    """The columns a snapshot fills in."""
-    try:
-        blob = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    except (TypeError, ValueError) as exc:
-        raise StoreError(f"the call could not be saved: its state is not JSON ({exc})") from exc
-    started_at = call.started_at or _now_iso()
-    fields = merged_fields(call.values, call.captures)
-    return {
-        "script": call.script,
-        "title": call.title or call.script,
-        "mode": call.mode,
-        "scenario": call.scenario,
-        "started_at": started_at,
-        "started_utc": _utc_key(started_at),
-        "ended_at": call.ended_at,
-        "duration_s": call.duration_s,
-        "outcome": call.outcome,
-        "prospect": prospect_key(call.script, fields) if call.mode == "live" else None,
-        "snapshot": blob,
-    }
-
-
-def _load_json(text: str | None) -> Any:
-    if not text:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
-
-
-def _record(row: sqlite3.Row, status: str | None = None) -> CallRecord:
-    snapshot = _load_json(row["snapshot"])
-    follow = _load_json(row["follow_up"])
-    return CallRecord(
-        id=row["id"],
-        script=row["script"],
-        title=row["title"],
-        mode=row["mode"],
-        scenario=row["scenario"],
-        started_at=row["started_at"],
-        ended_at=row["ended_at"],
-        duration_s=row["duration_s"],
-        status=status or row["status"],
-        outcome=row["outcome"],
-        snapshot=snapshot if isinstance(snapshot, dict) else {},
-        follow_up=FollowUpWindow.from_dict(follow) if isinstance(follow, dict) else None,
-        dismissed=bool(row["dismissed"]),
-    )
-
-
-def _dead(row: sqlite3.Row) -> bool:
-    """Whether a ``running`` row's process is gone."""
-    return row["status"] == "running" and not process_alive(row["pid"], row["proc_marker"])
+__all__ = ["FINAL_STATUSES", "STATUSES", "CallRecord", "Store"]
 
 
 def _finished_calls(rows: Iterable[sqlite3.Row]) -> Iterator[FinishedCall]:
     for row in rows:
-        record = _record(row)
+        record = record_from_row(row)
         try:
             fields = record.fields
         except StoreError:
@@ -226,7 +67,7 @@ def _finished_calls(rows: Iterable[sqlite3.Row]) -> Iterator[FinishedCall]:
 # -- the store ------------------------------------------------------------------
 
 
-class Store(Database):
+class Store(JobStore):
     """The call record in one SQLite file; safe to share between app instances.
 
     This constructor is the one way to open it: ``Store()`` for the app's own
@@ -282,7 +123,7 @@ class Store(Database):
         if dead and not self.read_only:
             with suppress(StoreError):  # a read-only record still reports the right status
                 self._mark_interrupted(dead)
-        return [_record(row, "interrupted" if row["id"] in dead else None) for row in rows]
+        return [record_from_row(row, "interrupted" if row["id"] in dead else None) for row in rows]
 
     # -- writing --
 
@@ -292,10 +133,12 @@ class Store(Database):
         ``snapshot`` is typed, or a stored dict (kept exactly as given).
         """
         self._writable()
-        cols = _row_fields(*_typed(snapshot))
+        cols = row_fields(*typed(snapshot))
         cols.update(status="running", pid=self._pid, proc_marker=self._marker)
         names = ", ".join(cols)
-        marks = ", ".join(f":{name}" for name in cols)
+        marks = ", ".join(
+            _JOB_ID.format(current="NULL") if name == "job_id" else f":{name}" for name in cols
+        )
         with self._tx() as conn:
             cursor = conn.execute(f"INSERT INTO calls ({names}) VALUES ({marks})", cols)
             call_id = cursor.lastrowid
@@ -306,8 +149,11 @@ class Store(Database):
     def save(self, call_id: int, snapshot: CallSnapshot | Mapping[str, Any]) -> None:
         """Write the call's latest state through (one UPDATE in one transaction)."""
         self._writable()
-        cols = _row_fields(*_typed(snapshot))
-        sets = ", ".join(f"{name} = :{name}" for name in cols)
+        cols = row_fields(*typed(snapshot))
+        keep_job = _JOB_ID.format(current="job_id")
+        sets = ", ".join(
+            f"{name} = {keep_job if name == 'job_id' else ':' + name}" for name in cols
+        )
         with self._tx() as conn:
             cursor = conn.execute(
                 f"UPDATE calls SET {sets} WHERE id = :id", {**cols, "id": call_id}
@@ -321,12 +167,15 @@ class Store(Database):
         """Make the record final: ``done`` (reached an end) or ``abandoned``.
 
         A live call that is done gets its follow-up window (``coach.call.followup``).
+        A live call joins its job (or one is found or added for it, see
+        :func:`~coach.store.jobs.job_for_finished_call`) and updates it
+        (:func:`~coach.store.jobs.apply_finished_call`), in the same transaction.
         """
         self._writable()
         if status not in FINAL_STATUSES:
             raise StoreError(f"A call can only finish as done or abandoned, not {status!r}.")
-        call, data = _typed(snapshot)
-        cols = _row_fields(call, data)
+        call, data = typed(snapshot)
+        cols = row_fields(call, data)
         cols["status"] = status
         cols["follow_up"] = None
         with self._tx(immediate=True) as conn:
@@ -339,12 +188,15 @@ class Store(Database):
                 )
                 if window is not None:
                     cols["follow_up"] = json.dumps(window.as_dict())
+            cols["job_id"] = job_for_finished_call(conn, call_id, call)
             sets = ", ".join(f"{name} = :{name}" for name in cols)
             cursor = conn.execute(
                 f"UPDATE calls SET {sets} WHERE id = :id", {**cols, "id": call_id}
             )
             if cursor.rowcount == 0:
                 raise StoreError(f"Call {call_id} is not in {self.path}; it cannot be finished.")
+            if cols["job_id"] is not None:
+                apply_finished_call(conn, cols["job_id"], call, status)
 
     @staticmethod
     def _earlier_outcomes(
@@ -374,8 +226,9 @@ class Store(Database):
         limit: int | None = None,
         mode: str | None = None,
         script: str | None = None,
+        job: int | None = None,
     ) -> list[CallRecord]:
-        """Stored calls, newest first.
+        """Stored calls (of one ``mode``, ``script`` or ``job`` if given), newest first.
 
         A ``running`` call whose process is gone is reported (and recorded) as
         ``interrupted``.
@@ -388,6 +241,9 @@ class Store(Database):
         if script is not None:
             clauses.append("script = ?")
             params.append(script)
+        if job is not None:
+            clauses.append("job_id = ?")
+            params.append(job)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         tail = _ORDER
         if limit is not None:
@@ -411,7 +267,7 @@ class Store(Database):
             running = self._select("WHERE status = 'running'")
             self._mark_interrupted([row["id"] for row in running if _dead(row)])
             rows = self._select("WHERE status = 'interrupted' AND dismissed = 0", (), _ORDER)
-            found = [_record(row) for row in rows]
+            found = [record_from_row(row) for row in rows]
         return [record for record in found if record.readable()]
 
     def resume(self, call_id: int) -> CallRecord:
@@ -431,14 +287,14 @@ class Store(Database):
                 )
             if status in FINAL_STATUSES:
                 raise StoreError(f"Call {call_id} is already {status}; it cannot be resumed.")
-            _record(row).call  # noqa: B018 - a newer Call Coach's call stays untouched
+            record_from_row(row).call  # noqa: B018 - a newer Call Coach's call stays untouched
             conn.execute(
                 "UPDATE calls SET status = 'running', pid = ?, proc_marker = ?, dismissed = 0 "
                 "WHERE id = ?",
                 (self._pid, self._marker, call_id),
             )
             row = conn.execute(query, (call_id,)).fetchone()
-        return _record(row)
+        return record_from_row(row)
 
     def dismiss(self, call_id: int) -> None:
         """Keep an interrupted call as it is, and never offer to resume it again."""

@@ -21,41 +21,13 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from coach.store.errors import NothingRecorded, StoreError, sqlite_problem
+from coach.store.migrations import migrate_1, migrate_2
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 
-def _migrate_1(conn: sqlite3.Connection) -> None:
-    conn.execute(
-        """
-        CREATE TABLE calls (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            script      TEXT NOT NULL,
-            title       TEXT NOT NULL DEFAULT '',
-            mode        TEXT NOT NULL DEFAULT 'live',
-            scenario    TEXT,
-            started_at  TEXT NOT NULL,
-            started_utc TEXT NOT NULL,
-            ended_at    TEXT,
-            duration_s  REAL,
-            status      TEXT NOT NULL DEFAULT 'running',
-            outcome     TEXT,
-            prospect    TEXT,
-            follow_up   TEXT,
-            pid         INTEGER,
-            proc_marker TEXT,
-            dismissed   INTEGER NOT NULL DEFAULT 0,
-            snapshot    TEXT NOT NULL
-        )
-        """
-    )
-    conn.execute("CREATE INDEX calls_started ON calls (started_utc)")
-    conn.execute("CREATE INDEX calls_status ON calls (status)")
-    conn.execute("CREATE INDEX calls_prospect ON calls (mode, prospect)")
-
-
 #: Schema steps; the database's ``user_version`` is how many have run.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [migrate_1, migrate_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

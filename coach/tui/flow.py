@@ -45,7 +45,9 @@ from coach.call.walk import (
 from coach.store import Store, StoreError
 
 if TYPE_CHECKING:
-    from coach.call.followup import FollowUpWindow
+    from coach.call.businessdays import BusinessDays
+    from coach.call.jobs import Job
+    from coach.call.nextstep import NextStep
     from coach.call.session import CallSession
     from coach.store.recorder import CallRecorder
 
@@ -66,6 +68,8 @@ class WalkHost(Protocol):
     def warn_store(self, message: str) -> None: ...
 
     def read_store(self, read: Callable[[Store], T]) -> T | None: ...
+
+    def business_days(self) -> BusinessDays | None: ...
 
     def notify(
         self,
@@ -155,6 +159,7 @@ class CallWalk:
                 wall=host.wall,
                 start_at=walk.start_at,
                 solo=walk.solo,
+                job=walk.job,
             )
         except SessionError as exc:
             host.notify(str(exc).capitalize(), title="Cannot start", severity="error")
@@ -188,22 +193,37 @@ class CallWalk:
                 saved=recorder.finished,
             )
         else:
+            step, job = self._next_step(recorder)
             screen = SummaryScreen(
                 session,
                 today=self.host.today(),
                 export_dir=locations.data_dir() / "exports",
                 saved=recorder.finished,
-                follow_up=self._follow_up(recorder),
+                follow_up=step,
+                job=job,
             )
         await self.host.push_screen_wait(screen)
 
-    def _follow_up(self, recorder: CallRecorder) -> FollowUpWindow | None:
-        """The next follow-up the store worked out for the finished call, if it was saved."""
+    def _next_step(self, recorder: CallRecorder) -> tuple[NextStep | None, Job | None]:
+        """The job's next step now that the call is finished and saved (the store has
+        updated the job), and the job; ``(None, None)`` when the call has no job."""
+        from coach.call.nextstep import next_step
+
         if not recorder.finished or recorder.call_id is None:
-            return None
+            return None, None
         call_id = recorder.call_id
-        stored = self.host.read_store(lambda store: store.get(call_id))
-        return stored.follow_up if stored is not None else None
+
+        def read(store: Store) -> tuple[Job, list[Any]] | None:
+            record = store.get(call_id)
+            job = store.job(record.job) if record is not None and record.job else None
+            return (job, store.job_calls(job.id)) if job is not None else None
+
+        found = self.host.read_store(read)
+        if not found:
+            return None, None
+        job, calls = found
+        today = self.host.today()
+        return next_step(job, calls, today, self.host.business_days()), job
 
     def _save_rating(self, recorder: CallRecorder, session: CallSession) -> str | None:
         """Write a rehearsal's rating and note to its (finished) record; None when saved."""

@@ -64,6 +64,8 @@ class JobsHost:
             self.notify(f"Job {job_id} is not in the call record.", severity="error")
             return None
         job, calls = found
+        if job is None:
+            return None
         return job_call_start(
             script,
             job,

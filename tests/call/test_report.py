@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from coach.call.followup import FollowUpWindow
+from coach.call.nextstep import NextStep
 from coach.call.report import build_report, report_markdown
 from coach.call.session import CallSession
 from tests.call.test_session import FakeClock, make_script
@@ -40,14 +40,15 @@ def test_a_finished_live_call_gets_its_follow_up_from_the_rules() -> None:
     window = report.follow_up
     assert window is not None
     assert (window.earliest, window.latest) == (date(2026, 3, 9), date(2026, 3, 10))
-    assert (report.follow_up_text or "").startswith("Call again in 7 days")
+    assert window.rule == "pending_decision"
+    assert (report.follow_up_text or "").startswith("Call in 7 days (Mon 9 Mar). They said")
 
 
-def test_the_stores_window_wins_and_practice_has_none() -> None:
-    stored = FollowUpWindow(date(2026, 3, 4), date(2026, 3, 5), "Stored.", "email")
+def test_the_jobs_step_wins_and_practice_has_none() -> None:
+    stored = NextStep("email", date(2026, 3, 4), date(2026, 3, 5), "Stored.", "pending_no_date")
     report = build_report(_finished(), date(2026, 3, 4), stored)
     assert report.follow_up == stored
-    assert report.follow_up_text == "Email due today (until Thu 5 Mar). Stored."
+    assert report.follow_up_text == "Email today or tomorrow. Stored."
     practice = build_report(_finished("practice"), date(2026, 3, 2), stored)
     assert practice.follow_up is None and practice.follow_up_text is None
 

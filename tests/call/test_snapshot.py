@@ -52,6 +52,7 @@ snapshots = st.builds(
     script_path=st.none() | texts,
     mode=st.sampled_from(["live", "practice"]),
     scenario=st.none() | ids,
+    job=st.none() | st.integers(min_value=1, max_value=2**62),
     solo=st.booleans(),
     started_at=texts,
     ended_at=st.none() | texts,
@@ -100,6 +101,7 @@ def test_the_stored_form_keeps_its_keys_in_order() -> None:
         "script_path",
         "mode",
         "scenario",
+        "job",
         "solo",
         "started_at",
         "ended_at",
@@ -182,6 +184,13 @@ def test_bad_values_are_dropped_not_trusted() -> None:
     assert snap.score is None and snap.rating is None
     assert snap.history == () and snap.steps == (StepTime("b", 2.0),)
     assert snap.step_seconds == 0.0
+
+
+@pytest.mark.parametrize(("stored", "job"), [(3, 3), ("3", None), (0, None), (-2, None),
+                                             (True, None), (2.0, None), (None, None)])  # fmt: skip
+def test_the_job_is_a_positive_id_or_none(stored: Any, job: int | None) -> None:
+    assert decode({"job": stored}).job == job
+    assert encode(CallSnapshot(job=7))["job"] == 7
 
 
 def test_not_a_mapping_is_refused() -> None:

@@ -17,7 +17,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
-from coach.call.followup import FollowUpWindow
+from coach.call.jobs import Job
+from coach.call.nextstep import NextStep
 from coach.call.report import CallReport, build_report, report_markdown
 from coach.call.session import CallSession, SessionError
 from coach.call.titles import scenario_title
@@ -31,7 +32,10 @@ def _section(title: str) -> Content:
 def summary_content(report: CallReport, *, saved: bool = True) -> Content:
     """The whole summary as one piece of content (user text stays plain)."""
     muted = "$foreground-muted"
-    parts: list[Content] = [
+    parts: list[Content] = []
+    if report.job:
+        parts.append(Content.assemble(("Job      ", muted), (report.job, "bold")))
+    parts += [
         Content.assemble(("Outcome  ", muted), (report.outcome, "bold")),
         Content.assemble(("Duration ", muted), report.duration),
         Content.assemble(("Path     ", muted), " › ".join(report.path)),
@@ -41,7 +45,7 @@ def summary_content(report: CallReport, *, saved: bool = True) -> Content:
             Content.styled("Not saved: the call history could not be written.", "$text-error")
         )
     parts.append(Content(""))
-    parts.append(_section("Next follow-up"))
+    parts.append(_section("Next step"))
     if report.follow_up_text:
         parts.append(Content(report.follow_up_text))
     elif report.mode == "practice":
@@ -106,11 +110,12 @@ class SummaryScreen(Screen[None]):
         today: date,
         export_dir: Path,
         saved: bool = True,
-        follow_up: FollowUpWindow | None = None,
+        follow_up: NextStep | None = None,
+        job: Job | None = None,
     ) -> None:
         super().__init__()
         self.session = session
-        self.report = build_report(session, today, follow_up)
+        self.report = build_report(session, today, follow_up, job=job)
         self.export_dir = export_dir
         self.saved = saved
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from textual.widgets import Input, Static, TextArea
 
@@ -201,7 +202,7 @@ async def test_enter_on_end_node_finishes_with_its_outcome(
         assert report.outcome == "Decision pending"
         assert report.duration == "2 min 05 s"
         assert report.follow_up is not None
-        assert report.follow_up.earliest.isoformat() == "2026-03-11"
+        assert report.follow_up.earliest == date(2026, 3, 11)
         record = store.calls()[0]
         assert record.status == "done" and record.outcome == "pending"
         assert record.snapshot["captures"] == {"decision_date": "2026-03-10"}

@@ -1,0 +1,197 @@
+"""What the job commands share: argument types, reading jobs, next steps, settings warnings.
+
+Nothing here imports Textual; the store and the rules are imported when a
+command runs, not when its arguments are parsed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from coach.cli.status import err
+
+if TYPE_CHECKING:
+    from coach.call.businessdays import BusinessDays
+    from coach.call.jobs import Job, JobCall
+    from coach.call.nextstep import NextStep
+    from coach.settings import Settings
+
+_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+#: ``coach job list`` and ``coach due`` read jobs with these statuses.
+OPEN_STATUSES = ("open", "heard")
+
+
+class Clear:
+    """``--decision-date ""``: remove the date (distinct from "not given")."""
+
+    def __repr__(self) -> str:
+        return "CLEAR"
+
+
+CLEAR = Clear()
+
+
+# ------------------------------------------------------------ argument types
+def _date_problem(text: str) -> str:
+    if _ISO_SHAPE.fullmatch(text.strip()):
+        year, month, day = (int(part) for part in text.strip().split("-"))
+        if 1 <= month <= 12:
+            month_name = _MONTHS[month - 1]
+            return f"'{text}' is not a day of the calendar: {month_name} {year} has no day {day}"
+        return f"'{text}' is not a date: there is no month {month}"
+    return f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-03-03"
+
+
+def date_arg(text: str) -> date:
+    """``YYYY-MM-DD`` as a date; anything else is argparse's exit 2 with a clear message."""
+    from coach.call.dates import parse_iso_date
+
+    day = parse_iso_date(text)
+    if day is None:
+        raise argparse.ArgumentTypeError(_date_problem(text))
+    return day
+
+
+def date_or_clear_arg(text: str) -> date | Clear:
+    """A date, or ``""`` to clear it."""
+    return CLEAR if not text.strip() else date_arg(text)
+
+
+def job_id_arg(text: str) -> int:
+    """A job id: a whole number from 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a job id: job ids are numbers (`coach job list` shows them)"
+        )
+    return value
+
+
+def no_job(job_id: int) -> None:
+    """The message for an id that names no job."""
+    err(f"there is no job {job_id}; `coach job list` shows them")
+
+
+def dates_problem(interview: date | None, decision: date | None) -> str | None:
+    """Why these two dates cannot both be right, or None."""
+    if interview is not None and decision is not None and decision < interview:
+        from coach.call.dates import long_date
+
+        return (
+            f"the decision date ({long_date(decision)}) is before the interview "
+            f"({long_date(interview)}); check the dates"
+        )
+    return None
+
+
+# ---------------------------------------------------------------- settings
+def settings() -> Settings:
+    """The settings file, any problem with it said once on stderr (the command goes on)."""
+    from coach.settings import load_settings
+
+    loaded = load_settings()
+    if loaded.problem:
+        for line in loaded.problem.splitlines():
+            err(f"settings: {line}")
+    return loaded
+
+
+def _job_dates(overview: Iterable[tuple[Job, Sequence[JobCall]]]) -> Iterator[date | None]:
+    for job, calls in overview:
+        yield job.interview_date
+        yield job.decision_date
+        if calls:
+            yield calls[0].called_on
+            yield calls[-1].called_on
+
+
+def business_days(
+    country: str | None,
+    today: date,
+    overview: Iterable[tuple[Job, Sequence[JobCall]]] = (),
+) -> BusinessDays:
+    """Monday to Friday minus ``country``'s holidays in every year the jobs' dates touch.
+
+    A country the holiday calendar does not know is said on stderr and the
+    weekends alone count. The holidays found are kept in the cache folder
+    (:mod:`coach.call.holidaycache`).
+    """
+    from coach.call.businessdays import WEEKDAYS, UnknownCountry, years_around
+
+    if not country:
+        return WEEKDAYS
+    from coach.call.holidaycache import cached_business_days
+
+    years = years_around([today, *_job_dates(overview)])
+    try:
+        return cached_business_days(country, years)
+    except UnknownCountry as exc:
+        err(f"settings: {exc}")
+        return WEEKDAYS
+
+
+def steps(
+    overview: Sequence[tuple[Job, Sequence[JobCall]]], today: date, country: str | None
+) -> list[NextStep]:
+    """Each job's next step as of ``today``, in the order of ``overview``."""
+    from coach.call.nextstep import next_step
+
+    days = business_days(country, today, overview)
+    return [next_step(job, list(calls), today, days) for job, calls in overview]
+
+
+def step_line(step: NextStep, today: date) -> str:
+    """``call today or tomorrow``, ``call now (overdue since Tue 8 Dec)``, ``nothing due``."""
+    from coach.call.nextstep import describe_step
+
+    words = describe_step(step, today)
+    if step.is_overdue(today):
+        return f"{step.action} now ({words})"
+    return words
+
+
+def read_overview(statuses: Iterable[str] | None) -> list[tuple[Job, list[JobCall]]] | int:
+    """Jobs with their calls (newest first), read only; an exit code after saying what failed."""
+    from coach.cli.status import exit_code
+    from coach.store import NothingRecorded, Store, StoreError
+
+    try:
+        with Store(read_only=True) as store:
+            return store.jobs_overview(statuses)
+    except NothingRecorded:
+        return []
+    except StoreError as exc:
+        err(str(exc))
+        return exit_code(exc)
+
+
+def read_job(job_id: int) -> tuple[Job, list[JobCall]] | int:
+    """One job and its calls, read only; an exit code after saying what failed."""
+    from coach.cli.status import USAGE, exit_code
+    from coach.store import NothingRecorded, Store, StoreError
+
+    try:
+        with Store(read_only=True) as store:
+            job = store.job(job_id)
+            if job is None:
+                no_job(job_id)
+                return USAGE
+            return job, store.job_calls(job_id)
+    except NothingRecorded:
+        no_job(job_id)
+        return USAGE
+    except StoreError as exc:
+        err(str(exc))
+        return exit_code(exc)

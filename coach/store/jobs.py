@@ -1,0 +1,417 @@
+"""The jobs table: one row per application, its edits, and the live calls made about it.
+
+A job's row holds what the user typed (company, position, interviewer, phone,
+dates, notes), where it stands (``open``, ``heard``, ``closed`` with an
+outcome) and what its live calls captured. A call names its job in
+``calls.job_id``; practice calls never have one. Dates are ISO text
+(``YYYY-MM-DD``) or NULL, timestamps ISO 8601 with the local offset.
+
+Listing jobs reads the calls' light ``captures``/``notes`` columns and never
+decodes a snapshot. How a finished call changes its job is
+:func:`job_for_finished_call` and :func:`apply_finished_call`, which
+:meth:`coach.store.Store.finish` runs in its own transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any, cast
+
+from coach.call.dates import call_date, parse_iso_date
+from coach.call.followup import merged_fields, prospect_key
+from coach.call.jobs import (
+    CLOSING_CALL_OUTCOMES,
+    DECISION_DATE,
+    JOB_STATUSES,
+    JOB_VARIABLES,
+    Job,
+    JobCall,
+    JobStatus,
+)
+from coach.call.snapshot import CallSnapshot
+from coach.store.connection import Database
+from coach.store.errors import StoreError
+from coach.store.records import dead, load_json, now_iso
+
+_JOB_COLUMNS = (
+    "id, company, position, interviewer, phone, interview_date, decision_date, status, "
+    "outcome, notes, captured, created_at, updated_at, heard_on, closed_on"
+)
+_CALL_COLUMNS = (
+    "id, job_id, script, title, mode, started_at, started_utc, status, outcome, "
+    "captures, notes, duration_s, pid, proc_marker"
+)
+#: The fields :meth:`JobStore.update_job` changes.
+EDITABLE_FIELDS = (
+    "company",
+    "position",
+    "interviewer",
+    "phone",
+    "interview_date",
+    "decision_date",
+    "notes",
+)
+_DATE_FIELDS = frozenset({"interview_date", "decision_date"})
+
+
+# -- rows -----------------------------------------------------------------------
+
+
+def _texts(value: Any) -> dict[str, str]:
+    """The non-blank text entries of a JSON object (anything else reads as empty)."""
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, str) and v.strip()}
+
+
+def _dump(data: Mapping[str, str]) -> str:
+    return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
+
+
+def _day(text: str | None) -> date | None:
+    return parse_iso_date(text) if text else None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def job_from_row(row: sqlite3.Row) -> Job:
+    status = row["status"] if row["status"] in JOB_STATUSES else "open"
+    return Job(
+        id=row["id"],
+        company=row["company"],
+        position=row["position"],
+        interviewer=row["interviewer"],
+        phone=row["phone"],
+        interview_date=_day(row["interview_date"]),
+        decision_date=_day(row["decision_date"]),
+        status=cast(JobStatus, status),
+        outcome=row["outcome"],
+        notes=row["notes"],
+        captured=_texts(load_json(row["captured"])),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        heard_on=_day(row["heard_on"]),
+        closed_on=_day(row["closed_on"]),
+    )
+
+
+def job_call_from_row(row: sqlite3.Row) -> JobCall:
+    """A call row as its job sees it (a ``running`` call whose process died is ``interrupted``)."""
+    called_on = call_date(row["started_at"]) or call_date(row["started_utc"]) or date.min
+    return JobCall(
+        id=row["id"],
+        called_on=called_on,
+        started_at=row["started_at"],
+        status="interrupted" if dead(row) else row["status"],
+        outcome=row["outcome"],
+        script=row["script"],
+        title=row["title"],
+        mode="practice" if row["mode"] == "practice" else "live",
+        captures=_texts(load_json(row["captures"])),
+        notes=row["notes"] or "",
+        duration_s=row["duration_s"],
+    )
+
+
+def job_key(company: str, position: str) -> str | None:
+    """The prospect key of a job (``coach.call.followup.prospect_key``), None without either."""
+    if not company.strip() and not position.strip():
+        return None
+    return prospect_key("", {"company": company, "position": position})
+
+
+def _with_note(notes: str, note: str | None, day: date) -> str:
+    """``notes`` with ``note`` appended on a line of its own, dated."""
+    if note is None or not note.strip():
+        return notes
+    line = f"{day.isoformat()}: {note.strip()}"
+    return f"{notes.rstrip()}\n{line}" if notes.strip() else line
+
+
+def _checked(name: str, value: Any) -> Any:
+    """A job field's value as stored (text stripped, dates ISO); StoreError if it is not one."""
+    if name in _DATE_FIELDS:
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            value = value.date()
+        if not isinstance(value, date):
+            raise StoreError(f"The job's {name} must be a date, not {value!r}.")
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise StoreError(f"The job's {name} must be text, not {value!r}.")
+    return value if name == "notes" else value.strip()
+
+
+def insert_job(conn: sqlite3.Connection, fields: Mapping[str, Any], created_at: str) -> int:
+    """Add a job row (``fields`` already checked: :data:`EDITABLE_FIELDS` names); its id."""
+    company, position = fields.get("company", ""), fields.get("position", "")
+    cursor = conn.execute(
+        "INSERT INTO jobs (company, position, interviewer, phone, interview_date, "
+        "decision_date, status, notes, captured, created_at, updated_at, prospect) "
+        "VALUES (?, ?, ?, ?, ?, ?, 'open', ?, '{}', ?, ?, ?)",
+        (
+            company,
+            position,
+            fields.get("interviewer", ""),
+            fields.get("phone", ""),
+            fields.get("interview_date"),
+            fields.get("decision_date"),
+            fields.get("notes", ""),
+            created_at,
+            now_iso(),
+            job_key(company, position),
+        ),
+    )
+    if cursor.lastrowid is None:  # pragma: no cover - sqlite always sets it after INSERT
+        raise StoreError("The job could not be added.")
+    return cursor.lastrowid
+
+
+# -- a finished call and its job ----------------------------------------------------
+
+
+def job_for_finished_call(conn: sqlite3.Connection, call_id: int, call: CallSnapshot) -> int | None:
+    """The job a finishing live call belongs to, adding one when it needs one.
+
+    The job the snapshot names (if it exists), else the one already recorded,
+    else, for a call with a company or position, the newest job with the same
+    prospect key that is not closed, else a new job filled from the call's
+    values and captures. A call with neither has no job; a practice call never does.
+    """
+    if call.mode != "live":
+        return None
+    if call.job is not None:
+        row = conn.execute("SELECT id FROM jobs WHERE id = ?", (call.job,)).fetchone()
+        if row is not None:
+            return int(row["id"])
+    row = conn.execute("SELECT job_id FROM calls WHERE id = ?", (call_id,)).fetchone()
+    if row is not None and row["job_id"] is not None:
+        return int(row["job_id"])
+    fields = merged_fields(call.values, call.captures)
+    key = job_key(fields.get("company", ""), fields.get("position", ""))
+    if key is None:
+        return None
+    row = conn.execute(
+        "SELECT id FROM jobs WHERE prospect = ? AND status != 'closed' ORDER BY id DESC LIMIT 1",
+        (key,),
+    ).fetchone()
+    if row is not None:
+        return int(row["id"])
+    values: dict[str, Any] = {}
+    for variable, name in JOB_VARIABLES.items():
+        text = fields.get(variable, "").strip()
+        if name in _DATE_FIELDS:
+            values[name] = _iso(parse_iso_date(text))
+        else:
+            values[name] = text
+    return insert_job(conn, values, call.started_at or now_iso())
+
+
+def apply_finished_call(
+    conn: sqlite3.Connection, job_id: int, call: CallSnapshot, status: str
+) -> None:
+    """What a finished live call (already saved with its job) changes on the job.
+
+    Captures merge into ``captured`` (the newest finished call's value of each
+    wins); a ``decision_date`` capture that reads as a date becomes the job's;
+    a ``done`` call whose outcome closes a job (``CLOSING_CALL_OUTCOMES``)
+    closes it, on the call's day. An abandoned call never changes the status.
+    """
+    row = conn.execute("SELECT captured FROM jobs WHERE id = ?", (job_id,)).fetchone()
+    if row is None:
+        return
+    captured = _texts(load_json(row["captured"]))
+    finished = conn.execute(
+        "SELECT captures FROM calls WHERE job_id = ? AND mode = 'live' "
+        "AND status IN ('done', 'abandoned') ORDER BY started_utc, id",
+        (job_id,),
+    )
+    for other in finished:
+        captured.update(_texts(load_json(other["captures"])))
+    sets: dict[str, Any] = {"captured": _dump(captured), "updated_at": now_iso()}
+    own = parse_iso_date(call.captures.get(DECISION_DATE, ""))
+    if own is not None:
+        sets["decision_date"] = (parse_iso_date(captured.get(DECISION_DATE, "")) or own).isoformat()
+    if status == "done" and call.outcome in CLOSING_CALL_OUTCOMES:
+        day = call_date(call.started_at) or date.today()
+        sets.update(status="closed", outcome=call.outcome, closed_on=day.isoformat(), heard_on=None)
+    assignments = ", ".join(f"{name} = :{name}" for name in sets)
+    conn.execute(f"UPDATE jobs SET {assignments} WHERE id = :id", {**sets, "id": job_id})
+
+
+# -- the store's jobs -------------------------------------------------------------------
+
+
+class JobStore(Database):
+    """The jobs half of :class:`coach.store.Store` (every method raises only ``StoreError``)."""
+
+    def _unknown(self, job_id: int) -> StoreError:
+        return StoreError(f"There is no job {job_id} in {self.path}.")
+
+    def _change(
+        self,
+        job_id: int,
+        sets: Mapping[str, Any],
+        note: str | None = None,
+        day: date | None = None,
+    ) -> Job:
+        """Apply ``sets`` (and add ``note``, dated ``day``) to one job in one ``BEGIN IMMEDIATE``
+        transaction; the job after."""
+        self._writable()
+        with self._tx(immediate=True) as conn:
+            query = f"SELECT {_JOB_COLUMNS}, prospect FROM jobs WHERE id = ?"
+            row = conn.execute(query, (job_id,)).fetchone()
+            if row is None:
+                raise self._unknown(job_id)
+            changes = dict(sets)
+            if note is not None and note.strip():
+                changes["notes"] = _with_note(row["notes"], note, day or date.today())
+            if "company" in changes or "position" in changes:
+                company = changes.get("company", row["company"])
+                position = changes.get("position", row["position"])
+                if not company.strip() and not position.strip():
+                    raise StoreError(f"Job {job_id} needs a company or a position.")
+                changes["prospect"] = job_key(company, position)
+            changes["updated_at"] = now_iso()
+            assignments = ", ".join(f"{name} = :{name}" for name in changes)
+            conn.execute(f"UPDATE jobs SET {assignments} WHERE id = :id", {**changes, "id": job_id})
+            row = conn.execute(query, (job_id,)).fetchone()
+        return job_from_row(row)
+
+    # -- writing --
+
+    def add_job(
+        self,
+        company: str,
+        position: str = "",
+        *,
+        interviewer: str = "",
+        phone: str = "",
+        interview_date: date | None = None,
+        decision_date: date | None = None,
+        notes: str = "",
+    ) -> Job:
+        """Add an open job (one ``BEGIN IMMEDIATE`` transaction) and return it."""
+        self._writable()
+        given = {
+            "company": company,
+            "position": position,
+            "interviewer": interviewer,
+            "phone": phone,
+            "interview_date": interview_date,
+            "decision_date": decision_date,
+            "notes": notes,
+        }
+        fields = {name: _checked(name, value) for name, value in given.items()}
+        if not fields["company"] and not fields["position"]:
+            raise StoreError("A job needs a company or a position.")
+        with self._tx(immediate=True) as conn:
+            job_id = insert_job(conn, fields, now_iso())
+            row = conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
+            return job_from_row(row.fetchone())
+
+    def update_job(self, job_id: int, **changes: Any) -> Job:
+        """Change any of :data:`EDITABLE_FIELDS` (a date field takes a date or None)."""
+        unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
+        if unknown:
+            raise StoreError(
+                f"A job has no field {', '.join(unknown)}: it has {', '.join(EDITABLE_FIELDS)}."
+            )
+        return self._change(job_id, {k: _checked(k, v) for k, v in changes.items()})
+
+    def mark_heard(self, job_id: int, *, note: str | None = None, today: date | None = None) -> Job:
+        """They contacted you first: status ``heard`` (on ``today``), ``note`` added to the notes.
+
+        A closed job opens again as heard.
+        """
+        day = today or date.today()
+        sets = {"status": "heard", "heard_on": day.isoformat(), "outcome": None, "closed_on": None}
+        return self._change(job_id, sets, note, day)
+
+    def close_job(
+        self, job_id: int, outcome: str, *, note: str | None = None, today: date | None = None
+    ) -> Job:
+        """Close the job with ``outcome`` (``offer``, ``rejected``, ``withdrawn`` or any text)."""
+        if not isinstance(outcome, str) or not outcome.strip():
+            raise StoreError(f"Closing job {job_id} needs an outcome (offer, rejected, withdrawn).")
+        day = today or date.today()
+        sets = {
+            "status": "closed",
+            "outcome": outcome.strip(),
+            "closed_on": day.isoformat(),
+            "heard_on": None,
+        }
+        return self._change(job_id, sets, note, day)
+
+    def reopen_job(self, job_id: int) -> Job:
+        """Make the job ``open`` again (no outcome, no heard or closed day)."""
+        return self._change(
+            job_id, {"status": "open", "outcome": None, "heard_on": None, "closed_on": None}
+        )
+
+    # -- reading --
+
+    def job(self, job_id: int) -> Job | None:
+        with self._tx() as conn:
+            row = conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
+            found = row.fetchone()
+        return job_from_row(found) if found is not None else None
+
+    @staticmethod
+    def _status_filter(statuses: Iterable[str] | None) -> tuple[str, list[str]]:
+        """A ``WHERE`` on ``jobs.status`` (empty for every status) and its parameters."""
+        if statuses is None:
+            return "", []
+        wanted = list(dict.fromkeys(statuses))
+        for status in wanted:
+            if status not in JOB_STATUSES:
+                raise StoreError(
+                    f"There is no job status {status!r}: a job is {', '.join(JOB_STATUSES)}."
+                )
+        return f"WHERE status IN ({', '.join('?' * len(wanted)) or 'NULL'})", wanted
+
+    def jobs(self, *, statuses: Iterable[str] | None = None) -> list[Job]:
+        """Every job (or those with one of ``statuses``), by id."""
+        where, params = self._status_filter(statuses)
+        with self._tx() as conn:
+            rows = conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs {where} ORDER BY id", params)
+            return [job_from_row(row) for row in rows]
+
+    def job_calls(self, job_id: int) -> list[JobCall]:
+        """The job's calls (live ones only ever belong to a job), newest first."""
+        with self._tx() as conn:
+            rows = conn.execute(
+                f"SELECT {_CALL_COLUMNS} FROM calls WHERE job_id = ? "
+                "ORDER BY started_utc DESC, id DESC",
+                (job_id,),
+            ).fetchall()
+        return [job_call_from_row(row) for row in rows]
+
+    def jobs_overview(
+        self, statuses: Iterable[str] | None = None
+    ) -> list[tuple[Job, list[JobCall]]]:
+        """Every job (or those with one of ``statuses``) by id, each with its calls newest
+        first: two queries in one read, no snapshot decoded."""
+        where, params = self._status_filter(statuses)
+        calls_where = f"job_id IN (SELECT id FROM jobs {where})" if where else "job_id IS NOT NULL"
+        with self._tx() as conn:
+            jobs = conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs {where} ORDER BY id", params)
+            overview: list[tuple[Job, list[JobCall]]] = [(job_from_row(r), []) for r in jobs]
+            rows = conn.execute(
+                # Backwards along the calls_job index: no sort needed.
+                f"SELECT {_CALL_COLUMNS} FROM calls WHERE {calls_where} "
+                "ORDER BY job_id DESC, started_utc DESC, id DESC",
+                params,
+            ).fetchall()
+        by_id: dict[int, list[JobCall]] = {job.id: calls for job, calls in overview}
+        for row in rows:
+            calls = by_id.get(row["job_id"])
+            if calls is not None:
+                calls.append(job_call_from_row(row))
+        return overview

@@ -1,0 +1,198 @@
+"""The schema steps: each turns data version ``n`` into ``n + 1`` inside one transaction.
+
+A step never changes once released: a file is migrated by the steps it has
+not run yet, whatever version of the app runs them. The list itself is
+:data:`coach.store.connection.MIGRATIONS`.
+
+1. ``calls``: one row per call, with its whole snapshot as JSON.
+2. ``jobs``: one row per application; ``calls.job_id`` names a live call's
+   job, and ``calls.captures``/``calls.notes`` copy those parts of the
+   snapshot, so listing jobs with their calls never decodes a snapshot.
+   Existing live calls are grouped into jobs by their ``prospect`` column.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from coach.call.dates import call_date, parse_iso_date
+from coach.call.jobs import CLOSING_CALL_OUTCOMES, JOB_VARIABLES
+
+
+def migrate_1(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE calls (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            script      TEXT NOT NULL,
+            title       TEXT NOT NULL DEFAULT '',
+            mode        TEXT NOT NULL DEFAULT 'live',
+            scenario    TEXT,
+            started_at  TEXT NOT NULL,
+            started_utc TEXT NOT NULL,
+            ended_at    TEXT,
+            duration_s  REAL,
+            status      TEXT NOT NULL DEFAULT 'running',
+            outcome     TEXT,
+            prospect    TEXT,
+            follow_up   TEXT,
+            pid         INTEGER,
+            proc_marker TEXT,
+            dismissed   INTEGER NOT NULL DEFAULT 0,
+            snapshot    TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX calls_started ON calls (started_utc)")
+    conn.execute("CREATE INDEX calls_status ON calls (status)")
+    conn.execute("CREATE INDEX calls_prospect ON calls (mode, prospect)")
+
+
+# -- 2: jobs ----------------------------------------------------------------
+
+
+def _json_object(text: Any) -> dict[str, Any]:
+    if not isinstance(text, str) or not text:
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _texts(value: Any) -> dict[str, str]:
+    """The non-blank text entries of a snapshot's ``values`` or ``captures``."""
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, str) and v.strip()}
+
+
+def _dump(data: Mapping[str, str]) -> str:
+    return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
+
+
+#: Job fields that hold a date: only a value that reads as one counts.
+_DATE_FIELDS = frozenset({"interview_date", "decision_date"})
+
+
+@dataclass
+class _Group:
+    """The live calls of one prospect, oldest first."""
+
+    key: str
+    ids: list[int] = field(default_factory=list)
+    #: Job fields (company, phone ...): the newest call's value of each wins.
+    fields: dict[str, str] = field(default_factory=dict)
+    captured: dict[str, str] = field(default_factory=dict)
+    created_at: str = ""
+    updated_at: str = ""
+    #: The newest ``done`` call's outcome and day.
+    outcome: str | None = None
+    outcome_on: str | None = None
+
+
+def _add_to_group(group: _Group, row: sqlite3.Row, snapshot: Mapping[str, Any]) -> None:
+    values, captures = _texts(snapshot.get("values")), _texts(snapshot.get("captures"))
+    merged = {**values, **captures}  # a capture wins over a variable, as in the call
+    group.ids.append(row["id"])
+    group.created_at = group.created_at or row["started_at"]
+    group.updated_at = row["ended_at"] or row["started_at"]
+    for variable, name in JOB_VARIABLES.items():
+        text = merged.get(variable, "").strip()
+        if text and (name not in _DATE_FIELDS or parse_iso_date(text) is not None):
+            group.fields[name] = text
+    group.captured.update(captures)
+    if row["status"] == "done":
+        day = call_date(row["started_at"])
+        group.outcome = row["outcome"]
+        group.outcome_on = day.isoformat() if day else None
+
+
+def _insert_job(conn: sqlite3.Connection, group: _Group) -> int:
+    def iso(name: str) -> str | None:
+        day = parse_iso_date(group.fields.get(name, ""))
+        return day.isoformat() if day else None
+
+    closed = group.outcome in CLOSING_CALL_OUTCOMES
+    cursor = conn.execute(
+        "INSERT INTO jobs (company, position, interviewer, phone, interview_date, "
+        "decision_date, status, outcome, notes, captured, created_at, updated_at, "
+        "heard_on, closed_on, prospect) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, NULL, ?, ?)",
+        (
+            group.fields.get("company", ""),
+            group.fields.get("position", ""),
+            group.fields.get("interviewer", ""),
+            group.fields.get("phone", ""),
+            iso("interview_date"),
+            iso("decision_date"),
+            "closed" if closed else "open",
+            group.outcome if closed else None,
+            _dump(group.captured),
+            group.created_at,
+            group.updated_at or group.created_at,
+            group.outcome_on if closed else None,
+            group.key,
+        ),
+    )
+    job_id = cursor.lastrowid
+    assert job_id is not None  # sqlite always sets it after INSERT
+    return job_id
+
+
+def migrate_2(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE jobs (
+            id             INTEGER PRIMARY KEY AUTOINCREMENT,
+            company        TEXT NOT NULL DEFAULT '',
+            position       TEXT NOT NULL DEFAULT '',
+            interviewer    TEXT NOT NULL DEFAULT '',
+            phone          TEXT NOT NULL DEFAULT '',
+            interview_date TEXT,
+            decision_date  TEXT,
+            status         TEXT NOT NULL DEFAULT 'open'
+                           CHECK (status IN ('open', 'heard', 'closed')),
+            outcome        TEXT,
+            notes          TEXT NOT NULL DEFAULT '',
+            captured       TEXT NOT NULL DEFAULT '{}',
+            created_at     TEXT NOT NULL,
+            updated_at     TEXT NOT NULL,
+            heard_on       TEXT,
+            closed_on      TEXT,
+            prospect       TEXT
+        )
+        """
+    )
+    conn.execute("CREATE INDEX jobs_status ON jobs (status)")
+    conn.execute("CREATE INDEX jobs_prospect ON jobs (prospect, status)")
+    conn.execute("ALTER TABLE calls ADD COLUMN job_id INTEGER REFERENCES jobs (id)")
+    conn.execute("ALTER TABLE calls ADD COLUMN captures TEXT NOT NULL DEFAULT '{}'")
+    conn.execute("ALTER TABLE calls ADD COLUMN notes TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX calls_job ON calls (job_id, started_utc)")
+
+    groups: dict[str, _Group] = {}
+    rows = conn.execute(
+        "SELECT id, script, mode, started_at, ended_at, status, outcome, prospect, snapshot "
+        "FROM calls ORDER BY started_utc, id"
+    )
+    light: list[tuple[str, str, int]] = []
+    for row in rows:
+        snapshot = _json_object(row["snapshot"])
+        notes = snapshot.get("notes")
+        captures = _dump(_texts(snapshot.get("captures")))
+        light.append((captures, notes if isinstance(notes, str) else "", row["id"]))
+        if row["mode"] == "practice":
+            continue
+        key = row["prospect"] or f"script:{row['script']}"
+        _add_to_group(groups.setdefault(key, _Group(key)), row, snapshot)
+    conn.executemany("UPDATE calls SET captures = ?, notes = ? WHERE id = ?", light)
+    # Jobs are numbered in the order of their first calls (the rows came oldest first).
+    for group in groups.values():
+        job_id = _insert_job(conn, group)
+        members = [(job_id, call_id) for call_id in group.ids]
+        conn.executemany("UPDATE calls SET job_id = ? WHERE id = ?", members)

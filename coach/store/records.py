@@ -1,0 +1,230 @@
+"""A stored call as its readers see it (:class:`CallRecord`), and the row it is kept in.
+
+The ``calls`` row holds the fields ``coach log`` shows, the process that runs
+the call, its job (a live call's), light copies of its captures and notes (so
+lists of jobs never decode snapshots) and the session's whole last snapshot
+as JSON (``coach.call.snapshot`` is its format). Rows are read by column name.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import Any
+
+from coach.call.followup import FollowUpWindow, merged_fields, prospect_key
+from coach.call.snapshot import CallSnapshot, SnapshotError, decode, encode
+from coach.store.errors import StoreError
+from coach.store.liveness import process_alive
+
+#: What a :class:`CallRecord` is read from (the job's company and position by its key).
+COLUMNS = (
+    "id, script, title, mode, scenario, started_at, ended_at, duration_s, status, "
+    "outcome, snapshot, follow_up, dismissed, pid, proc_marker, prospect, job_id, "
+    "(SELECT company FROM jobs WHERE jobs.id = calls.job_id) AS job_company, "
+    "(SELECT position FROM jobs WHERE jobs.id = calls.job_id) AS job_position"
+)
+ORDER = "ORDER BY started_utc DESC, id DESC"
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    """One stored call, as ``coach log`` and the TUI see it."""
+
+    id: int
+    script: str
+    title: str
+    mode: str
+    scenario: str | None
+    started_at: str
+    ended_at: str | None
+    duration_s: float | None
+    status: str
+    outcome: str | None
+    #: The session's whole last snapshot, as stored (read it typed with :attr:`call`).
+    snapshot: dict[str, Any]
+    #: When to contact this prospect next (finished live calls only).
+    follow_up: FollowUpWindow | None = None
+    #: An interrupted call the user chose not to resume.
+    dismissed: bool = False
+    #: The job this (live) call is about, if any.
+    job: int | None = None
+    #: That job's company and position (None without a job).
+    job_company: str | None = None
+    job_position: str | None = None
+
+    @cached_property
+    def call(self) -> CallSnapshot:
+        """The snapshot, typed. Raises :class:`StoreError` when a newer Call Coach wrote it.
+
+        Its ``job`` is the record's when the snapshot names none (a call made
+        before jobs existed, grouped into one when the record was updated).
+        """
+        try:
+            snap = decode(self.snapshot)
+        except SnapshotError as exc:
+            raise StoreError(f"Call {self.id} cannot be read: {exc}") from exc
+        if snap.job is None and self.job is not None:
+            snap = replace(snap, job=self.job)
+        return snap
+
+    @property
+    def company(self) -> str:
+        """The job's company, else the call's own ``company`` value (blank if neither)."""
+        return (self.job_company or "").strip() or self.fields.get("company", "").strip()
+
+    @property
+    def position(self) -> str:
+        """The job's position, else the call's own ``position`` value (blank if neither)."""
+        return (self.job_position or "").strip() or self.fields.get("position", "").strip()
+
+    def readable(self) -> bool:
+        """Whether this version can read the snapshot (see :attr:`call`)."""
+        try:
+            self.call  # noqa: B018 - decoding is the check
+        except StoreError:
+            return False
+        return True
+
+    def log_entry(self) -> dict[str, Any]:
+        """The object ``coach log --json`` prints for this call (raises :class:`StoreError`
+        for a call a newer Call Coach wrote)."""
+        call = self.call
+        entry: dict[str, Any] = {
+            "id": self.id,
+            "job": self.job,
+            "company": self.company,
+            "position": self.position,
+            "script": self.script,
+            "title": self.title,
+            "script_path": call.script_path,
+            "mode": self.mode,
+            "scenario": self.scenario,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "duration_s": self.duration_s,
+            "status": self.status,
+            "outcome": self.outcome,
+            "path": list(call.path),
+            "values": dict(call.values),
+            "captures": dict(call.captures),
+            "checklist": dict(call.checklist),
+            "notes": call.notes,
+            "score": call.score.as_dict() if call.score else None,
+            "rating": call.rating,
+            "rating_note": call.rating_note,
+        }
+        if self.follow_up is not None:
+            entry["next_follow_up"] = self.follow_up.as_dict()
+        return entry
+
+    @property
+    def fields(self) -> dict[str, str]:
+        """Values and captures merged (a capture wins over a variable)."""
+        return merged_fields(self.call.values, self.call.captures)
+
+
+# -- rows ---------------------------------------------------------------------
+
+
+def utc_key(started_at: str) -> str:
+    """A sortable UTC form of an ISO timestamp (so DST changes never reorder calls)."""
+    try:
+        moment = datetime.fromisoformat(started_at)
+    except ValueError:
+        return started_at
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def now_iso() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def typed(snapshot: CallSnapshot | Mapping[str, Any]) -> tuple[CallSnapshot, Mapping[str, Any]]:
+    """The snapshot typed, and the dict to store (a stored dict is kept exactly as given)."""
+    if isinstance(snapshot, CallSnapshot):
+        return snapshot, encode(snapshot)
+    if not isinstance(snapshot, dict):
+        raise StoreError("the call could not be saved: its state is not a mapping")
+    try:
+        return decode(snapshot), snapshot
+    except SnapshotError as exc:
+        raise StoreError(f"the call could not be saved: {exc}") from exc
+
+
+def row_fields(call: CallSnapshot, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The columns a snapshot fills in.
+
+    ``job_id`` is the job the snapshot names (a live call's only); the writers
+    keep it only if that job exists, and never clear a job already recorded.
+    """
+    try:
+        blob = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"the call could not be saved: its state is not JSON ({exc})") from exc
+    started_at = call.started_at or now_iso()
+    fields = merged_fields(call.values, call.captures)
+    live = call.mode == "live"
+    return {
+        "script": call.script,
+        "title": call.title or call.script,
+        "mode": call.mode,
+        "scenario": call.scenario,
+        "started_at": started_at,
+        "started_utc": utc_key(started_at),
+        "ended_at": call.ended_at,
+        "duration_s": call.duration_s,
+        "outcome": call.outcome,
+        "prospect": prospect_key(call.script, fields) if live else None,
+        "job_id": call.job if live else None,
+        "captures": _dump({k: v for k, v in call.captures.items() if v.strip()}),
+        "notes": call.notes,
+        "snapshot": blob,
+    }
+
+
+def _dump(data: Mapping[str, str]) -> str:
+    return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
+
+
+def load_json(text: str | None) -> Any:
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def record_from_row(row: sqlite3.Row, status: str | None = None) -> CallRecord:
+    snapshot = load_json(row["snapshot"])
+    follow = load_json(row["follow_up"])
+    return CallRecord(
+        id=row["id"],
+        script=row["script"],
+        title=row["title"],
+        mode=row["mode"],
+        scenario=row["scenario"],
+        started_at=row["started_at"],
+        ended_at=row["ended_at"],
+        duration_s=row["duration_s"],
+        status=status or row["status"],
+        outcome=row["outcome"],
+        snapshot=snapshot if isinstance(snapshot, dict) else {},
+        follow_up=FollowUpWindow.from_dict(follow) if isinstance(follow, dict) else None,
+        dismissed=bool(row["dismissed"]),
+        job=row["job_id"],
+        job_company=row["job_company"],
+        job_position=row["job_position"],
+    )
+
+
+def dead(row: sqlite3.Row) -> bool:
+    """Whether a ``running`` row's process is gone."""
+    return row["status"] == "running" and not process_alive(row["pid"], row["proc_marker"])
