@@ -260,14 +260,13 @@ class CoachApp(JobsHost, BaseApp[int]):
 
     def home_data(self, reload: bool = False) -> HomeData:
         """What home shows; ``reload`` reads every script file again."""
+        from coach.call.agenda import Agenda
         from coach.call.rehearsal import rehearsal_lines
 
         entries = self.script_entries(reload=reload)
         scripts = [e.script for e in entries if e.script is not None]
         practice = self.read_store(lambda store: store.calls(mode="practice"))
         rehearsals = rehearsal_lines(scripts, list(practice or []))
-        from coach.call.agenda import Agenda
-
         today = self.today()
         agenda = self.read_store(lambda _store: self.job_desk.agenda())
         recent = self.read_store(lambda store: store.calls(limit=RECENT_LIMIT))

@@ -38,12 +38,11 @@ def record_outcome(record: CallRecord) -> str:
 
 
 def call_label(record: CallRecord) -> str:
-    """``Acme Ltd, Data analyst``: whom the call was to (blank when it names no company)."""
+    """``Acme Ltd, Data analyst``: the call's job (or the company it named); may be blank."""
     try:
-        fields = record.fields
+        parts = (record.company, record.position)
     except StoreError:
         return ""  # written by a newer Call Coach: the title still says what it was
-    parts = (fields.get("company", "").strip(), fields.get("position", "").strip())
     return ", ".join(part for part in parts if part)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from textual.widgets import Static
 
+from coach.call.snapshot import CallSnapshot
 from coach.store import Store
 from coach.tui.app import CoachApp
 from coach.tui.screens.home import HomeScreen
@@ -50,3 +52,36 @@ async def test_home_and_the_job_screen_read_the_store(make_app: MakeApp, store: 
         await pilot.press("escape")
         await pilot.pause()
         assert [s.key for s in home.jobs.agenda.sections] == ["upcoming", "waiting"]
+
+
+async def test_a_call_on_a_job_shows_on_home_and_on_the_job(
+    make_app: MakeApp, store: Store
+) -> None:
+    job = store.add_job("Acme Ltd", "Data analyst", interview_date=date(2026, 2, 20))
+    snap = CallSnapshot(
+        script="follow-up",
+        title="Follow-up call",
+        mode="live",
+        job=job.id,
+        started_at="2026-03-02T10:00:00+00:00",
+        outcome="voicemail",
+        captures={"receptionist": "Sam"},
+        notes="Left my number.",
+    )
+    call_id = store.start_call(snap)
+    store.finish(call_id, replace(snap, finished=True))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        recent = str(home.query_one("#recent", Static).visual)
+        assert "Acme Ltd, Data analyst  Follow-up call  Left a voicemail" in recent
+        (row,) = home.jobs.agenda.rows()
+        assert row.calls == 1 and row.section == "upcoming"  # again 2 to 3 business days later
+        await pilot.press("enter")
+        await pilot.pause()
+        calls = str(app.screen.query_one("#job-calls", Static).visual)
+        assert calls.startswith("Mon 2 Mar")
+        assert "Left a voicemail" in calls and "Receptionist: Sam" in calls
+        assert "Left my number." in calls
