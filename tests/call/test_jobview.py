@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from coach.call.jobs import Job, JobCall
-from coach.call.jobview import call_line, job_facts, status_words, suggested_draft
+from coach.call.jobview import (
+    DRAFT_CHOICES,
+    call_line,
+    job_facts,
+    status_words,
+    suggested_draft,
+)
 
 TODAY = date(2026, 3, 11)
 
@@ -68,3 +74,9 @@ def test_suggested_draft() -> None:
     assert suggested_draft(Job(1, "A"), [a_call()]) == "check-in"
     rejected = Job(1, "A", status="closed", outcome="rejected")
     assert suggested_draft(rejected, [a_call()]) == "after-rejection"
+
+
+def test_the_draft_picker_offers_every_draft() -> None:
+    from coach.call.drafts import DRAFT_KINDS
+
+    assert [kind for kind, _name, _purpose in DRAFT_CHOICES] == list(DRAFT_KINDS)
