@@ -18,6 +18,13 @@ from coach.tui.messages import FieldDone
 from coach.tui.widgets.fields import FieldEditor
 
 
+def _short_prompt(prompt: str) -> str:
+    """``Who interviewed you? (the name you will ask for)`` -> ``Who interviewed you?``;
+    a prompt that asks no question gets a colon."""
+    text = prompt.split(" (", 1)[0].strip()
+    return text if text.endswith(("?", ":")) else f"{text}:"
+
+
 class DetailsScreen(Screen[dict[str, str] | None]):
     """Fill the variables; dismisses with the values, or None to go back."""
 
@@ -40,7 +47,7 @@ class DetailsScreen(Screen[dict[str, str] | None]):
 
     def _known_line(self) -> Content:
         known = [
-            f"{var.prompt.rstrip(':?')}: {start_value(var, self.values)}"
+            f"{_short_prompt(var.prompt)} {start_value(var, self.values)}"
             for var in self.script.variables
             if var.id not in self._missing
         ]
@@ -63,7 +70,9 @@ class DetailsScreen(Screen[dict[str, str] | None]):
                 ),
                 classes="screen-intro",
             )
-            yield Static(self._known_line(), id="details-known")
+            known = Static(self._known_line(), id="details-known")
+            known.display = bool(self._known_line())
+            yield known
             for var in self.script.variables:
                 value = start_value(var, self.values)
                 editor = FieldEditor(var.id, var.prompt, var.type, value, required=var.required)
@@ -78,6 +87,9 @@ class DetailsScreen(Screen[dict[str, str] | None]):
     def on_mount(self) -> None:
         self.title = self.script.title
         self.sub_title = "call details"
+        # The first field takes the focus; the top (what is already known) stays in view.
+        form = self.query_one("#details-form", VerticalScroll)
+        self.call_after_refresh(form.scroll_home, animate=False)
 
     def collect(self) -> dict[str, str]:
         return {editor.field_id: editor.value for editor in self.query(FieldEditor)}
