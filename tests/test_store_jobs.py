@@ -518,3 +518,12 @@ def test_coach_log_job(
     assert "there is no job 99" in capsys.readouterr().err
     assert main(["log", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_remembered_values_join_the_jobs_captures(store: Store) -> None:
+    job = store.add_job("Acme Ltd", "Analyst")
+    store.remember(job.id, {"key_strengths": "SQL", "blank": "  "})
+    after = store.remember(job.id, {"receptionist": "Jo"})
+    assert dict(after.captured) == {"key_strengths": "SQL", "receptionist": "Jo"}
+    with pytest.raises(StoreError, match="no job 99"):
+        store.remember(99, {"x": "y"})

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach.call.businessdays import BusinessDays
+from coach.call.dates import parse_iso_date
 from coach.call.followup import next_step, too_early
-from coach.call.jobs import Job, JobCall
+from coach.call.jobs import JOB_VARIABLES, Job, JobCall
 from coach.call.values import chain_values
 from coach.script.model import Script
 
@@ -53,3 +54,44 @@ def job_call_start(
     if step.action == "email":
         return JobCallStart(values, f"The next step is an email, not a call. {step.reason}", True)
     return JobCallStart(values, f"Nothing is due for this job. {step.reason}", True)
+
+
+@dataclass(frozen=True)
+class DetailsForJob:
+    """What the details typed for a call on a job change on the job."""
+
+    #: Job fields corrected on the form (``Store.update_job`` names and values).
+    job_fields: dict[str, object]
+    #: Other values typed, kept with the job so its next call does not ask again.
+    remembered: dict[str, str]
+
+
+def details_for_job(
+    before: Mapping[str, str],
+    typed: Mapping[str, str],
+    profile: Mapping[str, str] | None = None,
+) -> DetailsForJob:
+    """Sort what the details form gave (``typed``) against the values it started with.
+
+    A job variable (company, position, ``their_phone``...) that was changed
+    corrects the job (a date only when it reads as one); any other value typed
+    is remembered with the job, unless the profile gives it (the profile stays
+    the one place for your name and phone).
+    """
+    job_fields: dict[str, object] = {}
+    remembered: dict[str, str] = {}
+    for key, value in typed.items():
+        text = value.strip()
+        if text == before.get(key, "").strip():
+            continue
+        if key in JOB_VARIABLES:
+            name = JOB_VARIABLES[key]
+            if name.endswith("_date"):
+                day = parse_iso_date(text)
+                if day is not None or not text:
+                    job_fields[name] = day
+            elif text or name not in ("company", "position"):
+                job_fields[name] = text
+        elif text and key not in (profile or {}):
+            remembered[key] = text
+    return DetailsForJob(job_fields, remembered)

@@ -349,6 +349,23 @@ class JobStore(Database):
         }
         return self._change(job_id, sets, note, day)
 
+    def remember(self, job_id: int, values: Mapping[str, str]) -> Job:
+        """Keep ``values`` (id -> text, blanks ignored) with the job's captures, so that its
+        next calls fill the variables of the same ids (DESIGN's values chain)."""
+        self._writable()
+        with self._tx(immediate=True) as conn:
+            row = conn.execute("SELECT captured FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            if row is None:
+                raise self._unknown(job_id)
+            captured = _texts(load_json(row["captured"]))
+            captured.update({k: v for k, v in values.items() if isinstance(v, str) and v.strip()})
+            conn.execute(
+                "UPDATE jobs SET captured = ?, updated_at = ? WHERE id = ?",
+                (_dump(captured), now_iso(), job_id),
+            )
+            row = conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
+            return job_from_row(row.fetchone())
+
     def reopen_job(self, job_id: int) -> Job:
         """Make the job ``open`` again (no outcome, no heard or closed day)."""
         return self._change(

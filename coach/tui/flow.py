@@ -19,7 +19,7 @@ The screens are imported when first shown: ``coach`` draws home without them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -71,6 +71,10 @@ class WalkHost(Protocol):
 
     def business_days(self) -> BusinessDays | None: ...
 
+    def remember_details(
+        self, job_id: int, before: Mapping[str, str], typed: Mapping[str, str]
+    ) -> None: ...
+
     def notify(
         self,
         message: str,
@@ -121,7 +125,11 @@ class CallWalk:
                 from coach.tui.screens.details import DetailsScreen
 
                 values = await wait(DetailsScreen(walk.script, walk.values))
-                return DetailsCancelled() if values is None else DetailsDone(values)
+                if values is None:
+                    return DetailsCancelled()
+                if walk.job is not None:
+                    self.host.remember_details(walk.job, walk.values, values)
+                return DetailsDone(values)
             case "prep":
                 from coach.tui.screens.prep import PrepScreen
 

@@ -5,7 +5,7 @@ A mixin of ``CoachApp``: the home screen and the call walk read these.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -31,6 +31,10 @@ class JobsHost:
         def notify(self, message: str, **kwargs: Any) -> None: ...
 
         def read_store(self, read: Callable[[Store], T]) -> T | None: ...
+
+        def open_store(self) -> Store: ...
+
+        def warn_store(self, message: str) -> None: ...
 
     def settings(self) -> Settings:
         """The user's settings file, read once (a broken one is said once, then defaults)."""
@@ -74,3 +78,29 @@ class JobsHost:
             days=self.business_days(),
             profile=self.settings().profile,
         )
+
+    def remember_details(
+        self, job_id: int, before: Mapping[str, str], typed: Mapping[str, str]
+    ) -> None:
+        """Keep what the details form gave for a call on ``job_id`` with the job: corrected
+        job fields on the job, other values for its next calls (a store error is said)."""
+        from coach.call.jobstart import details_for_job
+
+        found = details_for_job(before, typed, self.settings().profile)
+
+        def write(store: Store) -> None:
+            if found.job_fields:
+                store.update_job(job_id, **found.job_fields)
+            if found.remembered:
+                store.remember(job_id, found.remembered)
+
+        if not (found.job_fields or found.remembered):
+            return
+        from coach.store import StoreError
+
+        try:
+            write(self.open_store())
+        except StoreError as exc:
+            self.warn_store(
+                f"What you typed is used for this call but not kept with the job: {exc}"
+            )

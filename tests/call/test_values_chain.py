@@ -69,3 +69,19 @@ def test_a_rehearsal_never_carries_a_job() -> None:
     practice = begin(script, {}, mode="practice", job=3, timing="Too early")
     assert (live.job, live.timing) == (3, "Too early")
     assert (practice.job, practice.timing) == (None, None)
+
+
+def test_details_typed_for_a_job_correct_it_or_are_remembered() -> None:
+    from coach.call.jobstart import details_for_job
+
+    before = {"company": "Acme", "interview_date": "2026-11-23", "your_name": "Sam"}
+    typed = {
+        "company": "Acme Ltd",  # corrected: the job changes
+        "interview_date": "not a date",  # no date: the job keeps its own
+        "your_name": "Sam Roe",  # the profile's: never frozen into the job
+        "key_strengths": "SQL, dashboards",  # typed: kept for the next call
+        "forgot": "  ",  # blank: nothing to keep
+    }
+    found = details_for_job(before, typed, {"your_name": "Sam"})
+    assert found.job_fields == {"company": "Acme Ltd"}
+    assert found.remembered == {"key_strengths": "SQL, dashboards"}

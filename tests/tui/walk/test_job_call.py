@@ -55,3 +55,32 @@ async def test_a_call_on_a_job_asks_nothing_known_and_moves_the_next_step(
     record: Any = store.calls()[0]
     assert record.job == job.id
     assert record.snapshot["values"]["interviewer"] == "Ms Lee"
+
+
+async def test_what_the_details_ask_once_is_not_asked_again(
+    make_app: MakeApp, store: Store
+) -> None:
+    from coach.tui.screens.details import DetailsScreen
+
+    job = store.add_job("Acme Ltd", "", interview_date=date(2026, 3, 2))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.post_message(StartCall("small", job=job.id))
+        await pilot.pause()
+        await pilot.pause()
+        # The job has no interviewer (required) and no position: the form asks for both.
+        assert isinstance(app.screen, DetailsScreen)
+        await pilot.press(*"Ms Lee", "tab", *"Analyst", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepScreen)
+    updated = store.job(job.id)
+    assert updated is not None
+    assert updated.interviewer == "Ms Lee" and updated.position == "Analyst"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.post_message(StartCall("small", job=job.id))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PrepScreen)  # nothing left to ask
