@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from coach.call.nextstep import NextStep, next_step
 from coach.call.snapshot import SNAPSHOT_VERSION, decode, encode
 from coach.store import SCHEMA_VERSION, CallRecord, NothingRecorded, Store, StoreError
 from coach.store import connection as store_module
@@ -203,8 +204,8 @@ def test_finish_makes_the_record_final(store: Store) -> None:
     assert record.ended_at == "2026-03-02T10:04:00+01:00"
     assert record.duration_s == 240.0
     assert record.snapshot == done
-    assert record.follow_up is not None
-    assert record.follow_up.earliest == date(2026, 3, 9)
+    assert record.job is not None
+    assert next_step_of(store, record.job, date(2026, 3, 2)).earliest == date(2026, 3, 9)
 
 
 def test_abandoned_call(store: Store) -> None:
@@ -213,7 +214,6 @@ def test_abandoned_call(store: Store) -> None:
     record = store.get(call_id)
     assert record is not None
     assert record.status == "abandoned"
-    assert record.follow_up is None
     assert store.interrupted() == []
 
 
@@ -253,12 +253,11 @@ def test_log_entry_has_every_documented_field(store: Store) -> None:
     assert live_entry["path"] == ["hello", "status", "repeat", "status"]
     assert live_entry["checklist"] == {"resume": True, "quiet": False}
     assert live_entry["status"] == "done"
-    assert live_entry["next_follow_up"]["earliest"] == "2026-03-09"
-    assert set(live_entry["next_follow_up"]) >= {"earliest", "latest", "reason"}
+    assert live_entry["job"] is not None and live_entry["company"] == "Acme"
     assert practice_entry["mode"] == "practice"
     assert practice_entry["scenario"] == "busy_manager"
     assert practice_entry["score"] == {"matched": 2, "total": 3}
-    assert "next_follow_up" not in practice_entry
+    assert practice_entry["job"] is None
 
 
 # -- listing --
@@ -568,32 +567,35 @@ def test_locked_database_gives_a_clear_error(db: Path) -> None:
         holder.close()
 
 
-# -- follow-ups --
+# -- follow-ups: each live call joins its job, whose next step the rules decide --
 
 
-def test_due_follow_ups_ignore_practice_calls(store: Store) -> None:
+def next_step_of(store: Store, job_id: int, today: date) -> NextStep:
+    job = store.job(job_id)
+    assert job is not None
+    return next_step(job, store.job_calls(job_id), today)
+
+
+def test_practice_calls_never_make_or_touch_a_job(store: Store) -> None:
     finished_call(store, mode="practice", outcome="pending")
-    assert store.due_follow_ups(date(2026, 3, 20)) == []
+    assert store.jobs() == []
     live = finished_call(store, outcome="pending")
-    due = store.due_follow_ups(date(2026, 3, 20))
-    assert [f.call_id for f in due] == [live]
-    assert due[0].label == "Acme, Analyst"
+    [job] = store.jobs()
+    assert job.label == "Acme, Analyst"
+    assert [c.id for c in store.job_calls(job.id)] == [live]
 
 
-def test_due_follow_ups_only_when_the_window_opens(store: Store) -> None:
+def test_a_decision_date_captured_opens_the_window_after_it(store: Store) -> None:
     call_id = finished_call(store, outcome="pending", captures={"decision_date": "2026-03-06"})
-    assert store.due_follow_ups(date(2026, 3, 6)) == []
-    upcoming = store.due_follow_ups(date(2026, 3, 6), include_upcoming=True)
-    assert [f.call_id for f in upcoming] == [call_id]
-    due = store.due_follow_ups(date(2026, 3, 9))
-    assert [f.call_id for f in due] == [call_id]
-    window = due[0].window
-    assert (window.earliest, window.latest) == (date(2026, 3, 9), date(2026, 3, 10))
-    assert due[0].is_due(date(2026, 3, 9)) and not due[0].is_overdue(date(2026, 3, 10))
-    assert store.due_follow_ups(date(2026, 4, 1))[0].is_overdue(date(2026, 4, 1))
+    job_id = store.get(call_id).job  # type: ignore[union-attr]
+    assert job_id is not None
+    step = next_step_of(store, job_id, date(2026, 3, 6))
+    assert (step.earliest, step.latest) == (date(2026, 3, 9), date(2026, 3, 10))
+    assert not step.is_due(date(2026, 3, 6)) and step.is_due(date(2026, 3, 9))
+    assert next_step_of(store, job_id, date(2026, 4, 1)).is_overdue(date(2026, 4, 1))
 
 
-def test_only_the_latest_live_call_of_a_prospect_counts(store: Store) -> None:
+def test_the_latest_live_call_of_a_job_counts(store: Store) -> None:
     finished_call(store, outcome="pending", started_at="2026-03-02T10:00:00+01:00")
     rejected = finished_call(
         store,
@@ -601,32 +603,32 @@ def test_only_the_latest_live_call_of_a_prospect_counts(store: Store) -> None:
         started_at="2026-03-09T10:00:00+01:00",
         values={"company": "ACME", "position": "analyst "},
     )
-    assert store.due_follow_ups(date(2026, 4, 1)) == []
-    assert store.get(rejected).follow_up is None  # type: ignore[union-attr]
+    job_id = store.get(rejected).job  # type: ignore[union-attr]
+    assert job_id is not None and len(store.job_calls(job_id)) == 2  # one prospect, one job
+    assert next_step_of(store, job_id, date(2026, 4, 1)).action == "none"
     other = finished_call(
         store, outcome="pending", values={"company": "Globex", "position": "Analyst"}
     )
     # A practice call after it changes nothing.
     finished_call(store, mode="practice", outcome="offer", started_at="2026-03-10T10:00:00+01:00")
-    assert [f.call_id for f in store.due_follow_ups(date(2026, 4, 1))] == [other]
+    other_job = store.get(other).job  # type: ignore[union-attr]
+    assert other_job not in (None, job_id)
+    assert [job.status for job in store.jobs()] == ["closed", "open"]
 
 
 def test_two_unanswered_calls_suggest_email(store: Store) -> None:
     first = finished_call(store, outcome="voicemail", started_at="2026-03-05T10:00:00+01:00")
-    due = store.due_follow_ups(date(2026, 3, 9))
-    assert [(f.call_id, f.window.action) for f in due] == [(first, "call")]
-    second = finished_call(store, outcome="no_answer", started_at="2026-03-09T10:00:00+01:00")
-    due = store.due_follow_ups(date(2026, 3, 11))
-    assert [(f.call_id, f.window.action) for f in due] == [(second, "email")]
-    entry = store.get(second).log_entry()  # type: ignore[union-attr]
-    assert entry["next_follow_up"]["action"] == "email"
+    job_id = store.get(first).job  # type: ignore[union-attr]
+    assert job_id is not None
+    assert next_step_of(store, job_id, date(2026, 3, 9)).action == "call"
+    finished_call(store, outcome="no_answer", started_at="2026-03-09T10:00:00+01:00")
+    assert next_step_of(store, job_id, date(2026, 3, 11)).action == "email"
 
 
-def test_running_and_abandoned_calls_do_not_make_follow_ups(store: Store) -> None:
-    store.start_call(snapshot(outcome="pending"))
-    abandoned = store.start_call(snapshot())
-    store.finish(abandoned, snapshot(outcome="pending"), status="abandoned")
-    assert store.due_follow_ups(date(2026, 4, 1)) == []
+def test_a_running_call_has_no_job_until_it_finishes(store: Store) -> None:
+    running = store.start_call(snapshot(outcome="pending"))
+    assert store.get(running).job is None  # type: ignore[union-attr]
+    assert store.jobs() == []
 
 
 # -- read-only mode (coach partner) --

@@ -23,7 +23,6 @@ going in memory and warn. No Textual here.
 
 from __future__ import annotations
 
-from coach.call.followup import FollowUp
 from coach.call.jobs import Job, JobCall
 from coach.store.calls import CallRecord, Store
 from coach.store.connection import SCHEMA_VERSION
@@ -32,7 +31,6 @@ from coach.store.errors import NothingRecorded, StoreError
 __all__ = [
     "SCHEMA_VERSION",
     "CallRecord",
-    "FollowUp",
     "Job",
     "JobCall",
     "NothingRecorded",

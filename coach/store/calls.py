@@ -9,23 +9,14 @@ the same transaction. The rows and :class:`CallRecord` are
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from contextlib import suppress
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from coach import locations
-from coach.call.followup import (
-    FinishedCall,
-    FollowUp,
-    merged_fields,
-    open_follow_ups,
-    window_after_call,
-)
 from coach.call.snapshot import CallSnapshot
 from coach.store.connection import DEFAULT_BUSY_TIMEOUT_MS
 from coach.store.errors import StoreError
@@ -43,25 +34,6 @@ FINAL_STATUSES = ("done", "abandoned")
 _JOB_ID = "COALESCE((SELECT id FROM jobs WHERE id = :job_id), {current})"
 
 __all__ = ["FINAL_STATUSES", "STATUSES", "CallRecord", "Store"]
-
-
-def _finished_calls(rows: Iterable[sqlite3.Row]) -> Iterator[FinishedCall]:
-    for row in rows:
-        record = record_from_row(row)
-        try:
-            fields = record.fields
-        except StoreError:
-            fields = {}  # written by a newer Call Coach: its window still counts
-        yield FinishedCall(
-            call_id=record.id,
-            prospect=row["prospect"],
-            script=record.script,
-            title=record.title,
-            outcome=record.outcome,
-            started_at=record.started_at,
-            fields=fields,
-            window=record.follow_up,
-        )
 
 
 # -- the store ------------------------------------------------------------------
@@ -177,17 +149,7 @@ class Store(JobStore):
         call, data = typed(snapshot)
         cols = row_fields(call, data)
         cols["status"] = status
-        cols["follow_up"] = None
         with self._tx(immediate=True) as conn:
-            if status == "done" and cols["mode"] == "live":
-                window = window_after_call(
-                    cols["outcome"],
-                    cols["started_at"],
-                    merged_fields(call.values, call.captures),
-                    self._earlier_outcomes(conn, call_id, cols),
-                )
-                if window is not None:
-                    cols["follow_up"] = json.dumps(window.as_dict())
             cols["job_id"] = job_for_finished_call(conn, call_id, call)
             sets = ", ".join(f"{name} = :{name}" for name in cols)
             cursor = conn.execute(
@@ -197,22 +159,6 @@ class Store(JobStore):
                 raise StoreError(f"Call {call_id} is not in {self.path}; it cannot be finished.")
             if cols["job_id"] is not None:
                 apply_finished_call(conn, cols["job_id"], call, status)
-
-    @staticmethod
-    def _earlier_outcomes(
-        conn: sqlite3.Connection, call_id: int, cols: Mapping[str, Any]
-    ) -> Iterator[str | None]:
-        """The prospect's earlier finished live calls' outcomes, newest first.
-
-        A generator: the query runs only if the rules ask (after an unanswered call).
-        """
-        rows = conn.execute(
-            "SELECT outcome FROM calls WHERE mode = 'live' AND status = 'done' "
-            "AND prospect = ? AND id != ? AND started_utc <= ? " + _ORDER,
-            (cols["prospect"], call_id, cols["started_utc"]),
-        ).fetchall()
-        for row in rows:
-            yield row["outcome"]
 
     # -- reading --
 
@@ -310,21 +256,3 @@ class Store(JobStore):
                 "THEN 'interrupted' ELSE status END WHERE id = ?",
                 (call_id,),
             )
-
-    def due_follow_ups(
-        self, today: date | None = None, *, include_upcoming: bool = False
-    ) -> list[FollowUp]:
-        """Open prospects whose next contact is due (or overdue), soonest first.
-
-        Only finished live calls count (practice calls never do); which of them
-        decides, and when, is ``coach.call.followup.open_follow_ups``'s rule.
-        ``include_upcoming`` also returns windows that have not opened yet.
-        """
-        rows = self._select(
-            "WHERE mode = 'live' AND status = 'done' AND prospect IS NOT NULL",
-            (),
-            _ORDER,
-        )
-        return open_follow_ups(
-            _finished_calls(rows), today or date.today(), include_upcoming=include_upcoming
-        )

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
-from coach.call.followup import FollowUpWindow, merged_fields, prospect_key
+from coach.call.followup import merged_fields, prospect_key
 from coach.call.snapshot import CallSnapshot, SnapshotError, decode, encode
 from coach.store.errors import StoreError
 from coach.store.liveness import process_alive
@@ -24,7 +24,7 @@ from coach.store.liveness import process_alive
 #: What a :class:`CallRecord` is read from (the job's company and position by its key).
 COLUMNS = (
     "id, script, title, mode, scenario, started_at, ended_at, duration_s, status, "
-    "outcome, snapshot, follow_up, dismissed, pid, proc_marker, prospect, job_id, "
+    "outcome, snapshot, dismissed, pid, proc_marker, prospect, job_id, "
     "(SELECT company FROM jobs WHERE jobs.id = calls.job_id) AS job_company, "
     "(SELECT position FROM jobs WHERE jobs.id = calls.job_id) AS job_position"
 )
@@ -47,8 +47,6 @@ class CallRecord:
     outcome: str | None
     #: The session's whole last snapshot, as stored (read it typed with :attr:`call`).
     snapshot: dict[str, Any]
-    #: When to contact this prospect next (finished live calls only).
-    follow_up: FollowUpWindow | None = None
     #: An interrupted call the user chose not to resume.
     dismissed: bool = False
     #: The job this (live) call is about, if any.
@@ -118,8 +116,6 @@ class CallRecord:
             "rating": call.rating,
             "rating_note": call.rating_note,
         }
-        if self.follow_up is not None:
-            entry["next_follow_up"] = self.follow_up.as_dict()
         return entry
 
     @property
@@ -204,7 +200,6 @@ def load_json(text: str | None) -> Any:
 
 def record_from_row(row: sqlite3.Row, status: str | None = None) -> CallRecord:
     snapshot = load_json(row["snapshot"])
-    follow = load_json(row["follow_up"])
     return CallRecord(
         id=row["id"],
         script=row["script"],
@@ -217,7 +212,6 @@ def record_from_row(row: sqlite3.Row, status: str | None = None) -> CallRecord:
         status=status or row["status"],
         outcome=row["outcome"],
         snapshot=snapshot if isinstance(snapshot, dict) else {},
-        follow_up=FollowUpWindow.from_dict(follow) if isinstance(follow, dict) else None,
         dismissed=bool(row["dismissed"]),
         job=row["job_id"],
         job_company=row["job_company"],

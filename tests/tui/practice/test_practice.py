@@ -138,7 +138,7 @@ async def test_summary_scores_an_expected_walk_and_marks_the_slowest_step(
     record = store.calls()[0]
     assert (record.mode, record.scenario, record.status) == ("practice", "reached", "done")
     assert record.snapshot["score"] == {"matched": 2, "total": 2}
-    assert record.follow_up is None
+    assert record.job is None and store.jobs() == []  # a rehearsal never touches a job
 
 
 async def test_summary_scores_a_walk_that_deviates(
