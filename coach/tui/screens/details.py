@@ -87,7 +87,11 @@ class DetailsScreen(Screen[dict[str, str] | None]):
     def on_mount(self) -> None:
         self.title = self.script.title
         self.sub_title = "call details"
-        # The first field takes the focus; the top (what is already known) stays in view.
+        # The first field still missing takes the focus (never a hidden, known one);
+        # the top (what is already known) stays in view.
+        asked = [e for e in self.query(FieldEditor) if not e.has_class("-known")]
+        if asked:
+            asked[0].focus_editor()
         form = self.query_one("#details-form", VerticalScroll)
         self.call_after_refresh(form.scroll_home, animate=False)
 

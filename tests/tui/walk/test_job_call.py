@@ -84,3 +84,25 @@ async def test_what_the_details_ask_once_is_not_asked_again(
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, PrepScreen)  # nothing left to ask
+
+
+async def test_typing_goes_into_the_first_field_asked_not_a_hidden_known_one(
+    make_app: MakeApp, store: Store
+) -> None:
+    from coach.tui.screens.details import DetailsScreen
+
+    # The interviewer (the script's first variable) is known: the form asks for the position.
+    job = store.add_job("Acme Ltd", "", interviewer="Ms Lee", interview_date=date(2026, 3, 2))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.post_message(StartCall("small", job=job.id))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsScreen)
+        await pilot.press(*"Analyst", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepScreen)
+    updated = store.job(job.id)
+    assert updated is not None
+    assert (updated.interviewer, updated.position) == ("Ms Lee", "Analyst")
