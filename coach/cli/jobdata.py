@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from coach.cli.status import err
+from coach.cli.status import USAGE, err, exit_code
 
 if TYPE_CHECKING:
     from coach.call.businessdays import BusinessDays
@@ -163,13 +163,16 @@ def step_line(step: NextStep, today: date) -> str:
 
 
 def read_overview(statuses: Iterable[str] | None) -> list[tuple[Job, list[JobCall]]] | int:
-    """Jobs with their calls (newest first), read only; an exit code after saying what failed."""
-    from coach.cli.status import exit_code
-    from coach.store import NothingRecorded, Store, StoreError
+    """Jobs with their calls (newest first), read only; an exit code after saying what failed.
+
+    Read with :func:`coach.store.overview.read_jobs`: the file and the job
+    queries only, not the whole store (the snapshot format, the follow-up rules).
+    """
+    from coach.store.errors import NothingRecorded, StoreError
+    from coach.store.overview import jobs_overview, read_jobs
 
     try:
-        with Store(read_only=True) as store:
-            return store.jobs_overview(statuses)
+        return read_jobs(lambda conn: jobs_overview(conn, statuses))
     except NothingRecorded:
         return []
     except StoreError as exc:
@@ -179,19 +182,18 @@ def read_overview(statuses: Iterable[str] | None) -> list[tuple[Job, list[JobCal
 
 def read_job(job_id: int) -> tuple[Job, list[JobCall]] | int:
     """One job and its calls, read only; an exit code after saying what failed."""
-    from coach.cli.status import USAGE, exit_code
-    from coach.store import NothingRecorded, Store, StoreError
+    from coach.store.errors import NothingRecorded, StoreError
+    from coach.store.overview import job, job_calls, read_jobs
 
     try:
-        with Store(read_only=True) as store:
-            job = store.job(job_id)
-            if job is None:
-                no_job(job_id)
-                return USAGE
-            return job, store.job_calls(job_id)
+        found = read_jobs(lambda conn: (job(conn, job_id), job_calls(conn, job_id)))
     except NothingRecorded:
         no_job(job_id)
         return USAGE
     except StoreError as exc:
         err(str(exc))
         return exit_code(exc)
+    if found[0] is None:
+        no_job(job_id)
+        return USAGE
+    return found[0], found[1]
