@@ -98,31 +98,28 @@ def test_read_jobs_says_what_the_store_says(db: Path, tmp_path: Path) -> None:
         read_jobs(jobs_overview, bad)
 
 
+def call_row(started_at: str, started_utc: str, captures: str = "{}") -> tuple[object, ...]:
+    """A calls row in CALL_COLUMNS' order (no notes: NULL)."""
+    return (1, 1, "s", "", "live", started_at, started_utc, "done", None, captures, None, None)
+
+
 def test_a_call_whose_day_does_not_read_falls_back_as_before() -> None:
-    base = dict.fromkeys(c.strip() for c in CALL_COLUMNS.split(","))
-    row = {
-        **base,
-        "id": 1,
-        "script": "s",
-        "title": "",
-        "mode": "live",
-        "status": "done",
-        "captures": "{}",
-        "notes": None,
-    }
+    assert len(CALL_COLUMNS.split(",")) == len(call_row("", "")) + 2  # + pid, proc_marker
     cases = {
         " 2026-03-02T23:30:00-05:00 ": date(2026, 3, 2),  # blanks around: still its own day
         "yesterday": date(2026, 3, 1),  # unreadable: the UTC key's day
         "2026-03-02": date(2026, 3, 2),
     }
     for started_at, day in cases.items():
-        fields = {**row, "started_at": started_at, "started_utc": "2026-03-01T12:00:00+00:00"}
-        called = job_call_from_row(tuple(fields.values()))
+        row = (*call_row(started_at, "2026-03-01T12:00:00+00:00"), None, None)
+        called = job_call_from_row(row)
         assert called.called_on == day and called.notes == "" and called.captures == {}
-    nothing = {**row, "started_at": "never", "started_utc": "never"}
-    assert job_call_from_row(tuple(nothing.values())).called_on == date.min
-    bad = {**row, "started_at": "2026-03-02T10:00:00+00:00", "captures": '["not", "a map"]'}
-    assert job_call_from_row(tuple(bad.values())).captures == {}
+    assert job_call_from_row((*call_row("never", "never"), None, None)).called_on == date.min
+    bad = call_row("2026-03-02T10:00:00+00:00", "", '["not", "a map"]')
+    assert job_call_from_row((*bad, None, None)).captures == {}
+    running = list(call_row("2026-03-02T10:00:00+00:00", ""))
+    running[7] = "running"
+    assert job_call_from_row((*running, 999_999_999, "gone")).status == "interrupted"
 
 
 def test_the_overview_reads_only_the_index(db: Path) -> None:

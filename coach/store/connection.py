@@ -14,7 +14,6 @@ Rows come back as :class:`sqlite3.Row` and are read by column name.
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -117,7 +116,9 @@ class Database:
         self.path = path
         #: A read-only store never writes: no migrations, no status updates.
         self.read_only = read_only
-        self._lock = threading.RLock()
+        from threading import RLock  # here: the light readers (open_read_only) never need it
+
+        self._lock = RLock()
         self._conn: sqlite3.Connection | None = None
         if read_only:
             self._open_read_only(busy_timeout_ms)

@@ -37,7 +37,10 @@ JOB_COLUMNS = (
 )
 CALL_COLUMNS = (
     "id, job_id, script, title, mode, started_at, started_utc, status, outcome, "
-    "captures, notes, duration_s, pid, proc_marker"
+    "captures, notes, duration_s, "
+    # Only a running call's process is asked about: NULL for the others saves
+    # making an int and a 40-character text a row (1.5 ms for 9,000 calls).
+    "CASE status WHEN 'running' THEN pid END, CASE status WHEN 'running' THEN proc_marker END"
 )
 #: A job's calls newest first; walked backwards along ``calls_job_overview``, no sort.
 CALL_ORDER = "ORDER BY job_id DESC, started_utc DESC, id DESC"
