@@ -72,6 +72,9 @@ def test_read_jobs_reads_what_the_store_reads(db: Path) -> None:
     )
     assert read_jobs(lambda conn: (job(conn, acme), job_calls(conn, acme)), db) == one
     assert read_jobs(lambda conn: job(conn, 99), db) is None
+    query = f"SELECT {CALL_COLUMNS} FROM calls"
+    columns = read_jobs(lambda conn: conn.execute(query).description, db)
+    assert len(columns) == len(call_row("", "")) + 2  # + pid, proc_marker
     overview = expected[0]
     assert [j.id for j, _ in overview] == [acme, globex]
     calls = overview[0][1]
@@ -98,13 +101,12 @@ def test_read_jobs_says_what_the_store_says(db: Path, tmp_path: Path) -> None:
         read_jobs(jobs_overview, bad)
 
 
-def call_row(started_at: str, started_utc: str, captures: str = "{}") -> tuple[object, ...]:
-    """A calls row in CALL_COLUMNS' order (no notes: NULL)."""
-    return (1, 1, "s", "", "live", started_at, started_utc, "done", None, captures, None, None)
+def call_row(started_at: str, started_utc: str, captures: str | None = None) -> tuple[object, ...]:
+    """A live call's row in CALL_COLUMNS' order (no notes: NULL), without pid and marker."""
+    return (1, 1, "s", "", 0, started_at, started_utc, "done", None, captures, None, None)
 
 
 def test_a_call_whose_day_does_not_read_falls_back_as_before() -> None:
-    assert len(CALL_COLUMNS.split(",")) == len(call_row("", "")) + 2  # + pid, proc_marker
     cases = {
         " 2026-03-02T23:30:00-05:00 ": date(2026, 3, 2),  # blanks around: still its own day
         "yesterday": date(2026, 3, 1),  # unreadable: the UTC key's day
@@ -114,12 +116,15 @@ def test_a_call_whose_day_does_not_read_falls_back_as_before() -> None:
         row = (*call_row(started_at, "2026-03-01T12:00:00+00:00"), None, None)
         called = job_call_from_row(row)
         assert called.called_on == day and called.notes == "" and called.captures == {}
+        assert called.mode == "live"
     assert job_call_from_row((*call_row("never", "never"), None, None)).called_on == date.min
     bad = call_row("2026-03-02T10:00:00+00:00", "", '["not", "a map"]')
     assert job_call_from_row((*bad, None, None)).captures == {}
+    assert job_call_from_row((*call_row("x", "x", "{}"), None, None)).captures == {}
     running = list(call_row("2026-03-02T10:00:00+00:00", ""))
-    running[7] = "running"
-    assert job_call_from_row((*running, 999_999_999, "gone")).status == "interrupted"
+    running[4], running[7] = 1, "running"
+    dead = job_call_from_row((*running, 999_999_999, "gone"))
+    assert dead.status == "interrupted" and dead.mode == "practice"
 
 
 def test_the_overview_reads_only_the_index(db: Path) -> None:
