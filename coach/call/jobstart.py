@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach.call.businessdays import BusinessDays
-from coach.call.followup import next_step, too_early
 from coach.call.jobs import Job, JobCall
+from coach.call.nextstep import next_step, too_early
 from coach.call.values import chain_values
 from coach.script.model import Script
 

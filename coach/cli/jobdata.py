@@ -167,7 +167,7 @@ def steps(
     from coach.call.nextstep import next_step
 
     days = business_days(country, today, overview)
-    return [next_step(job, list(calls), today, days) for job, calls in overview]
+    return [next_step(job, calls, today, days) for job, calls in overview]
 
 
 def step_line(step: NextStep, today: date) -> str:
