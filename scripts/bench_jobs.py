@@ -10,6 +10,7 @@ busy machine slows them alike:
            (what any job command imports before a line of its own runs)
   due:     python -m coach due --json
   due GB:  the same with [follow_up] country = "GB" in settings.toml
+  due XDG: the same without COACH_HOME, the record found through XDG_DATA_HOME
   coach:   the installed `coach due --json` script (no runpy), if there is one
   list:    python -m coach job list --json
   log:     python -m coach log --json --limit 20
@@ -134,9 +135,9 @@ def compile_package() -> Path:
 
 
 def once(argv: list[str], env: dict[str, str]) -> float:
-    """One run's seconds, from COACH_HOME (so ``-m coach`` finds no checkout in the folder)."""
+    """One run's seconds, from a temporary folder (so ``-m coach`` finds no checkout there)."""
     start = time.perf_counter()
-    result = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=env["COACH_HOME"])
+    result = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=env["BENCH_CWD"])
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"command failed ({result.returncode}): {argv}\n{result.stdout}{result.stderr}")
@@ -158,8 +159,13 @@ def main() -> int:
         build(gb, args.jobs, args.calls)
         (gb / "config").mkdir(parents=True, exist_ok=True)
         (gb / "config" / "settings.toml").write_text('[follow_up]\ncountry = "GB"\n')
-        env_plain = {**os.environ, "COACH_HOME": str(plain)}
-        env_gb = {**os.environ, "COACH_HOME": str(gb)}
+        env_plain = {**os.environ, "COACH_HOME": str(plain), "BENCH_CWD": str(plain)}
+        env_gb = {**os.environ, "COACH_HOME": str(gb), "BENCH_CWD": str(plain)}
+        # As a user has it: no COACH_HOME, the folders from XDG_DATA_HOME/XDG_CONFIG_HOME.
+        (plain / "xdg-data").mkdir()
+        (plain / "xdg-data" / "call-coach").symlink_to(plain / "data")
+        env_xdg = {k: v for k, v in env_plain.items() if k != "COACH_HOME"}
+        env_xdg.update(XDG_DATA_HOME=str(plain / "xdg-data"), XDG_CONFIG_HOME=str(plain / "xdg"))
         due = [py, "-m", "coach", "due", "--json"]
         stdlib = "import sqlite3, argparse, json, datetime, pathlib, typing"
         commands = {
@@ -167,6 +173,7 @@ def main() -> int:
             "stdlib": ([py, "-c", stdlib], env_plain),
             "due --json": (due, env_plain),
             "due --json, GB": (due, env_gb),
+            "due --json, XDG dirs": (due, env_xdg),
             "job list --json": ([py, "-m", "coach", "job", "list", "--json"], env_plain),
             "log --json --limit 20": (
                 [py, "-m", "coach", "log", "--json", "--limit", "20"],
