@@ -28,6 +28,11 @@ DEFAULT_BUSY_TIMEOUT_MS = 5000
 #: Schema steps; the database's ``user_version`` is how many have run.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [migrate_1, migrate_2, migrate_3]
 SCHEMA_VERSION = len(MIGRATIONS)
+#: The oldest data version a read-only opening reads as it is (it never
+#: migrates): step 3 only added an index, which makes reads faster but changes
+#: nothing they see. Raise it to a new step's version when the step changes a
+#: column or a table.
+READABLE_FROM = 2
 
 
 def _user_version(conn: sqlite3.Connection) -> int:
@@ -69,7 +74,8 @@ def open_read_only(
 ) -> sqlite3.Connection:
     """The file opened for reading only (``mode=ro``, rows as tuples), its version checked.
 
-    Nothing is ever written and no migration runs. Raises :class:`NothingRecorded`
+    Nothing is ever written and no migration runs: a file from
+    :data:`READABLE_FROM` on is read as it is. Raises :class:`NothingRecorded`
     when the file is not there, :class:`StoreError` when it cannot be read or
     another version of Call Coach must update it first.
     """
@@ -84,10 +90,11 @@ def open_read_only(
     except sqlite3.Error as exc:
         conn.close()
         raise sqlite_problem(path, exc) from exc
-    if version != SCHEMA_VERSION:
+    if version > SCHEMA_VERSION:
         conn.close()
-        if version > SCHEMA_VERSION:
-            raise newer_file(path, version)
+        raise newer_file(path, version)
+    if version < READABLE_FROM:
+        conn.close()
         raise StoreError(
             f"{path} was written by an older Call Coach (data version {version}; "
             f"this one needs {SCHEMA_VERSION}). Run `coach` once to update it, then "
