@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "call-coach"
@@ -17,10 +18,36 @@ def _home() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def _plain_linux_dir(variable: str, default: str) -> Path | None:
+    """What platformdirs answers on Linux in the plain case, without importing it.
+
+    ``$variable`` (``XDG_DATA_HOME``...) when it is an absolute path, else
+    ``default`` under an absolute ``$HOME``; then the app's folder. None for
+    anything else (another platform, Android, no absolute home): ask
+    platformdirs. Importing it costs every command 6 ms (its unix module
+    imports tempfile, hence shutil and random); tests/test_locations.py
+    checks that both agree.
+    """
+    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel"):
+        return None
+    if os.environ.get("ANDROID_DATA") == "/data" and os.environ.get("ANDROID_ROOT") == "/system":
+        return None
+    value = os.environ.get(variable, "")
+    if os.path.isabs(value):
+        return Path(value, APP_NAME)
+    home = os.environ.get("HOME", "")
+    if not os.path.isabs(home):
+        return None
+    return Path(home.rstrip("/") + default, APP_NAME)
+
+
 def config_dir() -> Path:
     home = _home()
     if home is not None:
         return home / "config"
+    plain = _plain_linux_dir("XDG_CONFIG_HOME", "/.config")
+    if plain is not None:
+        return plain
     from platformdirs import user_config_path
 
     return user_config_path(APP_NAME)
@@ -30,6 +57,9 @@ def data_dir() -> Path:
     home = _home()
     if home is not None:
         return home / "data"
+    plain = _plain_linux_dir("XDG_DATA_HOME", "/.local/share")
+    if plain is not None:
+        return plain
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME)

@@ -5,13 +5,22 @@ Builds a record of 1,000 jobs and 10,000 live calls in a temporary COACH_HOME
 then times whole processes, in rounds that alternate the commands so that a
 busy machine slows them alike:
 
-  floor:  python -c "import sqlite3"
-  due:    python -m coach due --json
-  due GB: the same with [follow_up] country = "GB" in settings.toml
-  list:   python -m coach job list --json
+  floor:   python -c "import sqlite3"
+  stdlib:  python -c "import sqlite3, argparse, json, datetime, pathlib, typing"
+           (what any job command imports before a line of its own runs)
+  due:     python -m coach due --json
+  due GB:  the same with [follow_up] country = "GB" in settings.toml
+  due XDG: the same without COACH_HOME, the record found through XDG_DATA_HOME
+  coach:   the installed `coach due --json` script (no runpy), if there is one
+  list:    python -m coach job list --json
+  log:     python -m coach log --json --limit 20
 
 and prints each one's median and its ratio to the floor measured in the same
 run. The target for `due --json` without a country is a ratio of at most 2.
+
+To time another checkout of the code (before a change, say), put it first on
+the path: `PYTHONPATH=/tmp/old python scripts/bench_jobs.py`; the record is
+then built, and the commands run, by that code.
 
 Usage: python scripts/bench_jobs.py [--rounds N] [--jobs 1000] [--calls 10]
 """
@@ -111,16 +120,24 @@ def build(home: Path, jobs: int, calls_per_job: int) -> None:
     conn.close()
 
 
-def compile_package() -> None:
-    """Bytecode first, as installing a wheel does (the floor's stdlib has its own)."""
+def compile_package() -> Path:
+    """Bytecode first, as installing a wheel does (the floor's stdlib has its own).
+
+    The package imported here (the one on PYTHONPATH, if set); its folder.
+    """
     import compileall
 
-    compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "coach"), quiet=1)
+    import coach
+
+    folder = Path(coach.__file__).parent
+    compileall.compile_dir(str(folder), quiet=1)
+    return folder
 
 
 def once(argv: list[str], env: dict[str, str]) -> float:
+    """One run's seconds, from a temporary folder (so ``-m coach`` finds no checkout there)."""
     start = time.perf_counter()
-    result = subprocess.run(argv, capture_output=True, text=True, env=env)
+    result = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=env["BENCH_CWD"])
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"command failed ({result.returncode}): {argv}\n{result.stdout}{result.stderr}")
@@ -133,25 +150,43 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1000)
     parser.add_argument("--calls", type=int, default=10, help="calls per job")
     args = parser.parse_args()
-    compile_package()
+    package = compile_package()
     py = sys.executable
+    script = Path(py).with_name("coach")
     with tempfile.TemporaryDirectory() as plain_dir, tempfile.TemporaryDirectory() as gb_dir:
         plain, gb = Path(plain_dir), Path(gb_dir)
         build(plain, args.jobs, args.calls)
         build(gb, args.jobs, args.calls)
         (gb / "config").mkdir(parents=True, exist_ok=True)
         (gb / "config" / "settings.toml").write_text('[follow_up]\ncountry = "GB"\n')
-        env_plain = {**os.environ, "COACH_HOME": str(plain)}
-        env_gb = {**os.environ, "COACH_HOME": str(gb)}
+        env_plain = {**os.environ, "COACH_HOME": str(plain), "BENCH_CWD": str(plain)}
+        env_gb = {**os.environ, "COACH_HOME": str(gb), "BENCH_CWD": str(plain)}
+        # As a user has it: no COACH_HOME, the folders from XDG_DATA_HOME/XDG_CONFIG_HOME.
+        (plain / "xdg-data").mkdir()
+        (plain / "xdg-data" / "call-coach").symlink_to(plain / "data")
+        env_xdg = {k: v for k, v in env_plain.items() if k != "COACH_HOME"}
+        env_xdg.update(XDG_DATA_HOME=str(plain / "xdg-data"), XDG_CONFIG_HOME=str(plain / "xdg"))
         due = [py, "-m", "coach", "due", "--json"]
+        stdlib = "import sqlite3, argparse, json, datetime, pathlib, typing"
         commands = {
             "floor": ([py, "-c", "import sqlite3"], env_plain),
+            "stdlib": ([py, "-c", stdlib], env_plain),
             "due --json": (due, env_plain),
             "due --json, GB": (due, env_gb),
+            "due --json, XDG dirs": (due, env_xdg),
             "job list --json": ([py, "-m", "coach", "job", "list", "--json"], env_plain),
+            "log --json --limit 20": (
+                [py, "-m", "coach", "log", "--json", "--limit", "20"],
+                env_plain,
+            ),
         }
-        out = subprocess.run(due, capture_output=True, text=True, env=env_plain).stdout
-        print(f"{args.jobs} jobs, {args.jobs * args.calls} calls; due lists {len(json.loads(out))}")
+        if script.is_file():
+            commands["coach due --json"] = ([str(script), "due", "--json"], env_plain)
+        out = subprocess.run(due, capture_output=True, text=True, env=env_plain, cwd=plain).stdout
+        print(
+            f"{package}: {args.jobs} jobs, {args.jobs * args.calls} calls; "
+            f"due lists {len(json.loads(out))}"
+        )
         for argv, env in commands.values():  # warm the file cache
             once(argv, env)
         samples: dict[str, list[float]] = {name: [] for name in commands}
@@ -162,10 +197,10 @@ def main() -> int:
             for name in names:
                 samples[name].append(once(*commands[name]))
     floor = statistics.median(samples["floor"])
-    print(f"{'command':<18} {'median (ms)':>12} {'ratio':>6}")
+    print(f"{'command':<22} {'median (ms)':>12} {'ratio':>6}")
     for name, times in samples.items():
         median = statistics.median(times)
-        print(f"{name:<18} {median * 1000:>12.1f} {median / floor:>6.2f}")
+        print(f"{name:<22} {median * 1000:>12.1f} {median / floor:>6.2f}")
     return 0
 
 

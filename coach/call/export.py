@@ -16,8 +16,6 @@ never exported. Pure: no storage, no UI.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
@@ -253,6 +251,9 @@ def _csv_rows(entries: Iterable[JobEntry]) -> Iterator[list[str]]:
 
 def export_csv(entries: Iterable[JobEntry], today: date, period: Period = ALL_TIME) -> str:
     """One row per call (oldest first within a job), one per job without a call."""
+    import csv  # here: job list/show read this module's JSON shapes and need no CSV
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)

@@ -12,8 +12,8 @@ from datetime import date
 
 from coach.call.businessdays import BusinessDays
 from coach.call.dates import parse_iso_date
-from coach.call.followup import next_step, too_early
 from coach.call.jobs import JOB_VARIABLES, Job, JobCall
+from coach.call.nextstep import next_step, too_early
 from coach.call.values import chain_values
 from coach.script.model import Script
 

@@ -16,9 +16,9 @@ Pure: no storage, no UI.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from operator import attrgetter
+from typing import Any, Literal, NamedTuple
 
 from coach.call.businessdays import WEEKDAYS, BusinessDays
 from coach.call.dates import short_date, spoken_date, spoken_range
@@ -39,12 +39,16 @@ MIN_GAP = 2
 #: Call statuses that count for the floor (``running`` is the call being made now).
 FLOOR_STATUSES = frozenset({"done", "abandoned", "interrupted"})
 
+_CALLED_ON = attrgetter("called_on")
 _COUNTS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
 
 
-@dataclass(frozen=True)
-class NextStep:
-    """A job's next step, as DESIGN's rules table decides it (see :func:`next_step`)."""
+class NextStep(NamedTuple):
+    """A job's next step, as DESIGN's rules table decides it (see :func:`next_step`).
+
+    (A ``NamedTuple`` like :class:`~coach.call.jobs.Job`: ``coach due`` makes
+    one per open job and must start fast.)
+    """
 
     #: ``call``, ``email``, or ``none`` (nothing due: heard, closed, or a date is missing).
     action: StepAction
@@ -82,8 +86,7 @@ class NextStep:
         }
 
 
-@dataclass(frozen=True)
-class Situation:
+class Situation(NamedTuple):
     """What the rules read: the job, the call that decides, and the floor."""
 
     job: Job
@@ -119,7 +122,7 @@ def situation(
 ) -> Situation:
     """Sort out which of ``calls`` (newest first) decide and which only set the floor."""
     live = [c for c in calls if c.mode == "live" and c.status in FLOOR_STATUSES]
-    live.sort(key=lambda c: c.called_on, reverse=True)  # stable: same-day order kept
+    live.sort(key=_CALLED_ON, reverse=True)  # stable: same-day order kept
     since = job.interview_date
     deciding = [c for c in live if c.status == "done" and (since is None or c.called_on >= since)]
     unanswered = 0

@@ -24,7 +24,9 @@ __all__ = ["build_parser", "main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``coach`` with ``argv`` (default: the process's arguments); the exit code."""
-    args = build_parser().parse_args(argv)
+    line = list(sys.argv[1:] if argv is None else argv)
+    first = line[0] if line else None
+    args = build_parser(first if first in commands_dict else None).parse_args(line)
     info = commands_dict[args.command] if args.command else HOME
     try:
         return int(create_handler(info)(args) or SUCCESS)

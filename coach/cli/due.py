@@ -11,12 +11,12 @@ settings' country. It must start fast: no Textual, no YAML, no script.
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 
 from coach.cli.jobdata import (
     OPEN_STATUSES,
     date_arg,
+    json_lines,
     read_overview,
     settings,
     step_line,
@@ -37,18 +37,6 @@ DUE_FIELDS = (
     "due",
     "overdue",
 )
-
-
-def json_lines(rows: list[dict[str, object]]) -> str:
-    """A JSON array with one object per line.
-
-    ``json.dumps(indent=...)`` runs the pure-Python encoder; an object per
-    line keeps the C one (ten times faster on a thousand jobs) and reads well.
-    """
-    if not rows:
-        return "[]"
-    body = ",\n".join(f"  {json.dumps(row, ensure_ascii=False)}" for row in rows)
-    return f"[\n{body}\n]"
 
 
 def add_due_arguments(p: argparse.ArgumentParser) -> None:

@@ -54,7 +54,9 @@ _HOW_TO_FILL = {
 
 # ----------------------------------------------------------------------- draft
 def add_draft_arguments(p: argparse.ArgumentParser) -> None:
-    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    from coach.cli.parser import RawDescriptionFormatter
+
+    p.formatter_class = RawDescriptionFormatter
     p.epilog = DRAFT_EPILOG
     p.add_argument("kind", metavar="KIND", choices=_DRAFT_KINDS, help=" | ".join(_DRAFT_KINDS))
     p.add_argument("id", metavar="ID", type=job_id_arg, help="the job (coach job list)")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from coach.cli.status import err
+from coach.cli.status import USAGE, err, exit_code
 
 if TYPE_CHECKING:
     from coach.call.businessdays import BusinessDays
@@ -96,6 +96,24 @@ def dates_problem(interview: date | None, decision: date | None) -> str | None:
     return None
 
 
+# ------------------------------------------------------------------ output
+def json_lines(rows: Sequence[Mapping[str, object]]) -> str:
+    """A JSON array with one object per line (``coach due --json``, ``coach job list --json``).
+
+    ``json.dumps(indent=...)`` runs the pure-Python encoder; an object per
+    line keeps the C one (ten times faster on a thousand jobs) and reads well.
+    One encoder for every row: ``json.dumps`` makes a new one per call unless
+    every option is the default (0.8 ms on 900 jobs).
+    """
+    import json
+
+    if not rows:
+        return "[]"
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    body = ",\n".join(f"  {encode(row)}" for row in rows)
+    return f"[\n{body}\n]"
+
+
 # ---------------------------------------------------------------- settings
 def settings() -> Settings:
     """The settings file, any problem with it said once on stderr (the command goes on)."""
@@ -149,7 +167,7 @@ def steps(
     from coach.call.nextstep import next_step
 
     days = business_days(country, today, overview)
-    return [next_step(job, list(calls), today, days) for job, calls in overview]
+    return [next_step(job, calls, today, days) for job, calls in overview]
 
 
 def step_line(step: NextStep, today: date) -> str:
@@ -163,35 +181,51 @@ def step_line(step: NextStep, today: date) -> str:
 
 
 def read_overview(statuses: Iterable[str] | None) -> list[tuple[Job, list[JobCall]]] | int:
-    """Jobs with their calls (newest first), read only; an exit code after saying what failed."""
-    from coach.cli.status import exit_code
-    from coach.store import NothingRecorded, Store, StoreError
+    """Jobs with their calls (newest first), read only; an exit code after saying what failed.
 
+    Read with :func:`coach.store.overview.read_jobs`: the file and the job
+    queries only, not the whole store (the snapshot format, the follow-up rules).
+    """
+    import gc
+
+    from coach.store.errors import NothingRecorded, StoreError
+    from coach.store.overview import jobs_overview, read_jobs
+
+    # 10,000 calls are 150,000 objects, no cycle among them, kept to the end of
+    # the command: the collector need not walk them while they are made, nor
+    # after (its full passes while the rules run, and once more at exit), so
+    # it is off for the read and then leaves them aside (gc.freeze). 6 ms of
+    # `coach due --json`'s 80; as fast as no collector at all.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        with Store(read_only=True) as store:
-            return store.jobs_overview(statuses)
+        overview = read_jobs(lambda conn: jobs_overview(conn, statuses))
+        gc.freeze()
     except NothingRecorded:
         return []
     except StoreError as exc:
         err(str(exc))
         return exit_code(exc)
+    finally:
+        if collecting:
+            gc.enable()
+    return overview
 
 
 def read_job(job_id: int) -> tuple[Job, list[JobCall]] | int:
     """One job and its calls, read only; an exit code after saying what failed."""
-    from coach.cli.status import USAGE, exit_code
-    from coach.store import NothingRecorded, Store, StoreError
+    from coach.store.errors import NothingRecorded, StoreError
+    from coach.store.overview import job, job_calls, read_jobs
 
     try:
-        with Store(read_only=True) as store:
-            job = store.job(job_id)
-            if job is None:
-                no_job(job_id)
-                return USAGE
-            return job, store.job_calls(job_id)
+        found = read_jobs(lambda conn: (job(conn, job_id), job_calls(conn, job_id)))
     except NothingRecorded:
         no_job(job_id)
         return USAGE
     except StoreError as exc:
         err(str(exc))
         return exit_code(exc)
+    if found[0] is None:
+        no_job(job_id)
+        return USAGE
+    return found[0], found[1]

@@ -21,6 +21,7 @@ from coach.cli.jobdata import (
     date_or_clear_arg,
     dates_problem,
     job_id_arg,
+    json_lines,
     no_job,
     read_job,
     read_overview,
@@ -128,7 +129,7 @@ def _list_json(overview: Sequence[tuple[Job, Sequence[JobCall]]], today: date) -
                 "next_step": step_json(step, today),
             }
         )
-    return json.dumps(rows, indent=2, ensure_ascii=False)
+    return json_lines(rows)
 
 
 def cmd_job_list(args: argparse.Namespace) -> int:

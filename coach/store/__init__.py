@@ -11,6 +11,8 @@ live calls captured).
 - ``records``: :class:`CallRecord` and the columns of a call's row;
 - ``jobs``: the jobs' writes and queries (``Store`` inherits them), and how a
   finished live call updates its job;
+- ``overview``: the jobs' SQL and their rows as :class:`Job`/:class:`JobCall`,
+  shared by ``Store`` and a light read-only reader for the job commands;
 - ``liveness``: whether a call's process still runs (pid and start-time markers);
 - ``errors``: :class:`StoreError` and the messages for sqlite3 failures;
 - ``recorder``: :class:`~coach.store.recorder.CallRecorder`, which keeps a running
@@ -19,14 +21,42 @@ live calls captured).
 Every public method raises :class:`StoreError` (a message naming the file and
 what to do) and never a raw ``sqlite3`` exception, so the app can keep a call
 going in memory and warn. No Textual here.
+
+The names below are imported when first used, so reading jobs never loads
+the snapshot format or the follow-up rules.
 """
 
 from __future__ import annotations
 
-from coach.call.jobs import Job, JobCall
-from coach.store.calls import CallRecord, Store
-from coach.store.connection import SCHEMA_VERSION
 from coach.store.errors import NothingRecorded, StoreError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from coach.call.jobs import Job, JobCall
+    from coach.store.calls import CallRecord, Store
+    from coach.store.connection import SCHEMA_VERSION
+
+#: The names imported when first used (``Store`` brings the snapshot format and
+#: the follow-up rules with it; ``coach due`` reads jobs without them).
+_LAZY = {
+    "SCHEMA_VERSION": "coach.store.connection",
+    "CallRecord": "coach.store.calls",
+    "Job": "coach.call.jobs",
+    "JobCall": "coach.call.jobs",
+    "Store": "coach.store.calls",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -14,25 +14,93 @@ Rows come back as :class:`sqlite3.Row` and are read by column name.
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from coach.store.errors import NothingRecorded, StoreError, sqlite_problem
-from coach.store.migrations import migrate_1, migrate_2
+from coach.store.migrations import migrate_1, migrate_2, migrate_3
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 
 #: Schema steps; the database's ``user_version`` is how many have run.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [migrate_1, migrate_2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [migrate_1, migrate_2, migrate_3]
 SCHEMA_VERSION = len(MIGRATIONS)
+#: The oldest data version a read-only opening reads as it is (it never
+#: migrates): step 3 only added an index, which makes reads faster but changes
+#: nothing they see. Raise it to a new step's version when the step changes a
+#: column or a table.
+READABLE_FROM = 2
 
 
 def _user_version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()["user_version"])
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _connect(
+    path: Path, target: str, busy_timeout_ms: int, uri: bool = False
+) -> sqlite3.Connection:
+    """A connection in autocommit mode (we open transactions ourselves), rows as tuples."""
+    try:
+        conn = sqlite3.connect(
+            target,
+            uri=uri,
+            timeout=busy_timeout_ms / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+    except sqlite3.Error as exc:
+        raise sqlite_problem(path, exc) from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise sqlite_problem(path, exc) from exc
+    return conn
+
+
+def newer_file(path: Path, version: int) -> StoreError:
+    return StoreError(
+        f"{path} was created by a newer Call Coach (data version {version}; this "
+        f"one knows up to {SCHEMA_VERSION}). Update Call Coach, or set COACH_HOME to "
+        "another folder."
+    )
+
+
+def open_read_only(
+    path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+) -> sqlite3.Connection:
+    """The file opened for reading only (``mode=ro``, rows as tuples), its version checked.
+
+    Nothing is ever written and no migration runs: a file from
+    :data:`READABLE_FROM` on is read as it is. Raises :class:`NothingRecorded`
+    when the file is not there, :class:`StoreError` when it cannot be read or
+    another version of Call Coach must update it first.
+    """
+    if not path.is_file():
+        raise NothingRecorded(
+            f"There is no call record at {path} yet: start a call or a rehearsal "
+            "first (or set COACH_HOME to the folder it uses)."
+        )
+    conn = _connect(path, f"{path.resolve().as_uri()}?mode=ro", busy_timeout_ms, True)
+    try:
+        version = _user_version(conn)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise sqlite_problem(path, exc) from exc
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise newer_file(path, version)
+    if version < READABLE_FROM:
+        conn.close()
+        raise StoreError(
+            f"{path} was written by an older Call Coach (data version {version}; "
+            f"this one needs {SCHEMA_VERSION}). Run `coach` once to update it, then "
+            "try again."
+        )
+    return conn
 
 
 class Database:
@@ -55,7 +123,9 @@ class Database:
         self.path = path
         #: A read-only store never writes: no migrations, no status updates.
         self.read_only = read_only
-        self._lock = threading.RLock()
+        from threading import RLock  # here: the light readers (open_read_only) never need it
+
+        self._lock = RLock()
         self._conn: sqlite3.Connection | None = None
         if read_only:
             self._open_read_only(busy_timeout_ms)
@@ -68,7 +138,8 @@ class Database:
                 f"({exc.strerror or exc}). Make it writable, or set COACH_HOME to a "
                 "writable folder."
             ) from exc
-        conn = self._connect(str(self.path), busy_timeout_ms)
+        conn = _connect(self.path, str(self.path), busy_timeout_ms)
+        conn.row_factory = sqlite3.Row
         self._conn = conn
         try:
             self._enable_wal(conn, busy_timeout_ms)
@@ -84,48 +155,10 @@ class Database:
             self._conn = None
             raise
 
-    def _connect(self, target: str, busy_timeout_ms: int, uri: bool = False) -> sqlite3.Connection:
-        try:
-            conn = sqlite3.connect(
-                target,
-                uri=uri,
-                timeout=busy_timeout_ms / 1000,
-                isolation_level=None,  # we open transactions ourselves
-                check_same_thread=False,
-            )
-        except sqlite3.Error as exc:
-            raise self._error(exc) from exc
-        conn.row_factory = sqlite3.Row
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        except sqlite3.Error as exc:
-            conn.close()
-            raise self._error(exc) from exc
-        return conn
-
     def _open_read_only(self, busy_timeout_ms: int) -> None:
         """Open the file for reading only (``mode=ro``); check its version, migrate nothing."""
-        if not self.path.is_file():
-            raise NothingRecorded(
-                f"There is no call record at {self.path} yet: start a call or a rehearsal "
-                "first (or set COACH_HOME to the folder it uses)."
-            )
-        conn = self._connect(f"{self.path.resolve().as_uri()}?mode=ro", busy_timeout_ms, True)
-        try:
-            version = _user_version(conn)
-        except sqlite3.Error as exc:
-            conn.close()
-            raise self._error(exc) from exc
-        if version > SCHEMA_VERSION:
-            conn.close()
-            raise self._newer(version)
-        if version < SCHEMA_VERSION:
-            conn.close()
-            raise StoreError(
-                f"{self.path} was written by an older Call Coach (data version {version}; "
-                f"this one needs {SCHEMA_VERSION}). Run `coach` once to update it, then "
-                "try again."
-            )
+        conn = open_read_only(self.path, busy_timeout_ms)
+        conn.row_factory = sqlite3.Row
         self._conn = conn
 
     def _writable(self) -> None:
@@ -212,8 +245,4 @@ class Database:
             raise
 
     def _newer(self, version: int) -> StoreError:
-        return StoreError(
-            f"{self.path} was created by a newer Call Coach (data version {version}; this "
-            f"one knows up to {SCHEMA_VERSION}). Update Call Coach, or set COACH_HOME to "
-            "another folder."
-        )
+        return newer_file(self.path, version)

@@ -18,32 +18,27 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
 
 from coach.call.dates import call_date, parse_iso_date
-from coach.call.followup import merged_fields, prospect_key
 from coach.call.jobs import (
     CLOSING_CALL_OUTCOMES,
     DECISION_DATE,
-    JOB_STATUSES,
     JOB_VARIABLES,
     Job,
     JobCall,
-    JobStatus,
 )
-from coach.call.snapshot import CallSnapshot
+from coach.store import overview
 from coach.store.connection import Database
 from coach.store.errors import StoreError
-from coach.store.records import dead, load_json, now_iso
+from coach.store.overview import JOB_COLUMNS as _JOB_COLUMNS
+from coach.store.overview import job_from_row, load_json
+from coach.store.overview import texts as _texts
+from coach.store.records import now_iso
 
-_JOB_COLUMNS = (
-    "id, company, position, interviewer, phone, interview_date, decision_date, status, "
-    "outcome, notes, captured, created_at, updated_at, heard_on, closed_on"
-)
-_CALL_COLUMNS = (
-    "id, job_id, script, title, mode, started_at, started_utc, status, outcome, "
-    "captures, notes, duration_s, pid, proc_marker"
-)
+if TYPE_CHECKING:
+    from coach.call.snapshot import CallSnapshot
+
 #: The fields :meth:`JobStore.update_job` changes.
 EDITABLE_FIELDS = (
     "company",
@@ -60,68 +55,20 @@ _DATE_FIELDS = frozenset({"interview_date", "decision_date"})
 # -- rows -----------------------------------------------------------------------
 
 
-def _texts(value: Any) -> dict[str, str]:
-    """The non-blank text entries of a JSON object (anything else reads as empty)."""
-    if not isinstance(value, Mapping):
-        return {}
-    return {str(k): v for k, v in value.items() if isinstance(v, str) and v.strip()}
-
-
 def _dump(data: Mapping[str, str]) -> str:
     return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
-
-
-def _day(text: str | None) -> date | None:
-    return parse_iso_date(text) if text else None
 
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def job_from_row(row: sqlite3.Row) -> Job:
-    status = row["status"] if row["status"] in JOB_STATUSES else "open"
-    return Job(
-        id=row["id"],
-        company=row["company"],
-        position=row["position"],
-        interviewer=row["interviewer"],
-        phone=row["phone"],
-        interview_date=_day(row["interview_date"]),
-        decision_date=_day(row["decision_date"]),
-        status=cast(JobStatus, status),
-        outcome=row["outcome"],
-        notes=row["notes"],
-        captured=_texts(load_json(row["captured"])),
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        heard_on=_day(row["heard_on"]),
-        closed_on=_day(row["closed_on"]),
-    )
-
-
-def job_call_from_row(row: sqlite3.Row) -> JobCall:
-    """A call row as its job sees it (a ``running`` call whose process died is ``interrupted``)."""
-    called_on = call_date(row["started_at"]) or call_date(row["started_utc"]) or date.min
-    return JobCall(
-        id=row["id"],
-        called_on=called_on,
-        started_at=row["started_at"],
-        status="interrupted" if dead(row) else row["status"],
-        outcome=row["outcome"],
-        script=row["script"],
-        title=row["title"],
-        mode="practice" if row["mode"] == "practice" else "live",
-        captures=_texts(load_json(row["captures"])),
-        notes=row["notes"] or "",
-        duration_s=row["duration_s"],
-    )
-
-
 def job_key(company: str, position: str) -> str | None:
     """The prospect key of a job (``coach.call.followup.prospect_key``), None without either."""
     if not company.strip() and not position.strip():
         return None
+    from coach.call.followup import prospect_key
+
     return prospect_key("", {"company": company, "position": position})
 
 
@@ -193,6 +140,8 @@ def job_for_finished_call(conn: sqlite3.Connection, call_id: int, call: CallSnap
     row = conn.execute("SELECT job_id FROM calls WHERE id = ?", (call_id,)).fetchone()
     if row is not None and row["job_id"] is not None:
         return int(row["job_id"])
+    from coach.call.followup import merged_fields
+
     fields = merged_fields(call.values, call.captures)
     key = job_key(fields.get("company", ""), fields.get("position", ""))
     if key is None:
@@ -265,7 +214,7 @@ class JobStore(Database):
         transaction; the job after."""
         self._writable()
         with self._tx(immediate=True) as conn:
-            query = f"SELECT {_JOB_COLUMNS}, prospect FROM jobs WHERE id = ?"
+            query = f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ?"
             row = conn.execute(query, (job_id,)).fetchone()
             if row is None:
                 raise self._unknown(job_id)
@@ -376,26 +325,11 @@ class JobStore(Database):
 
     def job(self, job_id: int) -> Job | None:
         with self._tx() as conn:
-            row = conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
-            found = row.fetchone()
-        return job_from_row(found) if found is not None else None
-
-    @staticmethod
-    def _status_filter(statuses: Iterable[str] | None) -> tuple[str, list[str]]:
-        """A ``WHERE`` on ``jobs.status`` (empty for every status) and its parameters."""
-        if statuses is None:
-            return "", []
-        wanted = list(dict.fromkeys(statuses))
-        for status in wanted:
-            if status not in JOB_STATUSES:
-                raise StoreError(
-                    f"There is no job status {status!r}: a job is {', '.join(JOB_STATUSES)}."
-                )
-        return f"WHERE status IN ({', '.join('?' * len(wanted)) or 'NULL'})", wanted
+            return overview.job(conn, job_id)
 
     def jobs(self, *, statuses: Iterable[str] | None = None) -> list[Job]:
         """Every job (or those with one of ``statuses``), by id."""
-        where, params = self._status_filter(statuses)
+        where, params = overview.status_filter(statuses)
         with self._tx() as conn:
             rows = conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs {where} ORDER BY id", params)
             return [job_from_row(row) for row in rows]
@@ -403,32 +337,13 @@ class JobStore(Database):
     def job_calls(self, job_id: int) -> list[JobCall]:
         """The job's calls (live ones only ever belong to a job), newest first."""
         with self._tx() as conn:
-            rows = conn.execute(
-                f"SELECT {_CALL_COLUMNS} FROM calls WHERE job_id = ? "
-                "ORDER BY started_utc DESC, id DESC",
-                (job_id,),
-            ).fetchall()
-        return [job_call_from_row(row) for row in rows]
+            return overview.job_calls(conn, job_id)
 
     def jobs_overview(
         self, statuses: Iterable[str] | None = None
     ) -> list[tuple[Job, list[JobCall]]]:
         """Every job (or those with one of ``statuses``) by id, each with its calls newest
-        first: two queries in one read, no snapshot decoded."""
-        where, params = self._status_filter(statuses)
-        calls_where = f"job_id IN (SELECT id FROM jobs {where})" if where else "job_id IS NOT NULL"
+        first: two queries in one read, no snapshot decoded
+        (:func:`coach.store.overview.jobs_overview`)."""
         with self._tx() as conn:
-            jobs = conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs {where} ORDER BY id", params)
-            overview: list[tuple[Job, list[JobCall]]] = [(job_from_row(r), []) for r in jobs]
-            rows = conn.execute(
-                # Backwards along the calls_job index: no sort needed.
-                f"SELECT {_CALL_COLUMNS} FROM calls WHERE {calls_where} "
-                "ORDER BY job_id DESC, started_utc DESC, id DESC",
-                params,
-            ).fetchall()
-        by_id: dict[int, list[JobCall]] = {job.id: calls for job, calls in overview}
-        for row in rows:
-            calls = by_id.get(row["job_id"])
-            if calls is not None:
-                calls.append(job_call_from_row(row))
-        return overview
+            return overview.jobs_overview(conn, statuses)

@@ -9,6 +9,11 @@ not run yet, whatever version of the app runs them. The list itself is
    job, and ``calls.captures``/``calls.notes`` copy those parts of the
    snapshot, so listing jobs with their calls never decodes a snapshot.
    Existing live calls are grouped into jobs by their ``prospect`` column.
+3. ``calls_job_overview``: an index of the calls by job holding every column
+   a job's list reads (:data:`coach.store.overview.CALL_COLUMNS`), so listing
+   jobs reads only the index, never the rows with their ~1 KB snapshots
+   (9,000 calls: 16.6 ms became 13.1, the rest is making Python values).
+   It replaces ``calls_job``, its prefix.
 """
 
 from __future__ import annotations
@@ -16,11 +21,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
 
 from coach.call.dates import call_date, parse_iso_date
 from coach.call.jobs import CLOSING_CALL_OUTCOMES, JOB_VARIABLES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def migrate_1(conn: sqlite3.Connection) -> None:
@@ -80,20 +87,24 @@ def _dump(data: Mapping[str, str]) -> str:
 _DATE_FIELDS = frozenset({"interview_date", "decision_date"})
 
 
-@dataclass
 class _Group:
-    """The live calls of one prospect, oldest first."""
+    """The live calls of one prospect, oldest first.
 
-    key: str
-    ids: list[int] = field(default_factory=list)
-    #: Job fields (company, phone ...): the newest call's value of each wins.
-    fields: dict[str, str] = field(default_factory=dict)
-    captured: dict[str, str] = field(default_factory=dict)
-    created_at: str = ""
-    updated_at: str = ""
-    #: The newest ``done`` call's outcome and day.
-    outcome: str | None = None
-    outcome_on: str | None = None
+    (A plain class: the store is imported by every job command, and
+    ``dataclasses`` would cost each of them 7 ms of start-up.)
+    """
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.ids: list[int] = []
+        #: Job fields (company, phone ...): the newest call's value of each wins.
+        self.fields: dict[str, str] = {}
+        self.captured: dict[str, str] = {}
+        self.created_at = ""
+        self.updated_at = ""
+        #: The newest ``done`` call's outcome and day.
+        self.outcome: str | None = None
+        self.outcome_on: str | None = None
 
 
 def _add_to_group(group: _Group, row: sqlite3.Row, snapshot: Mapping[str, Any]) -> None:
@@ -196,3 +207,14 @@ def migrate_2(conn: sqlite3.Connection) -> None:
         job_id = _insert_job(conn, group)
         members = [(job_id, call_id) for call_id in group.ids]
         conn.executemany("UPDATE calls SET job_id = ? WHERE id = ?", members)
+
+
+# -- 3: the overview index ------------------------------------------------------
+
+
+def migrate_3(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE INDEX calls_job_overview ON calls (job_id, started_utc, id, script, title, "
+        "mode, started_at, status, outcome, captures, notes, duration_s, pid, proc_marker)"
+    )
+    conn.execute("DROP INDEX calls_job")

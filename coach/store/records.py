@@ -20,6 +20,7 @@ from coach.call.followup import merged_fields, prospect_key
 from coach.call.snapshot import CallSnapshot, SnapshotError, decode, encode
 from coach.store.errors import StoreError
 from coach.store.liveness import process_alive
+from coach.store.overview import load_json
 
 #: What a :class:`CallRecord` is read from (the job's company and position by its key).
 COLUMNS = (
@@ -187,15 +188,6 @@ def row_fields(call: CallSnapshot, data: Mapping[str, Any]) -> dict[str, Any]:
 
 def _dump(data: Mapping[str, str]) -> str:
     return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
-
-
-def load_json(text: str | None) -> Any:
-    if not text:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
 
 
 def record_from_row(row: sqlite3.Row, status: str | None = None) -> CallRecord:

@@ -129,3 +129,20 @@ def test_the_holidays_library_is_imported_only_for_a_country() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_business_days_are_a_value() -> None:
+    """A plain class now (no dataclasses on the job commands' path), still a frozen value."""
+    gb = BusinessDays(frozenset({dec(25)}), "GB")
+    assert gb == BusinessDays(frozenset({dec(25)}), "GB") and hash(gb) == hash(
+        BusinessDays(frozenset({dec(25)}), "GB")
+    )
+    assert gb != BusinessDays(frozenset({dec(25)}), "US") and gb != WEEKDAYS
+    assert BusinessDays() == WEEKDAYS and WEEKDAYS.holidays == frozenset()
+    assert repr(gb) == f"BusinessDays(holidays={frozenset({dec(25)})!r}, country='GB')"
+    with pytest.raises(AttributeError):
+        gb.country = "US"
+    with pytest.raises(AttributeError):
+        del gb.holidays
+    assert gb.count(dec(21), dec(31)) == 8 and gb.add(dec(24), 1) == dec(28)
+    assert gb.on_or_before(dec(27)) == dec(24) and gb.on_or_after(dec(25)) == dec(28)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from coach.call.agenda import Agenda, build_agenda
@@ -124,19 +123,19 @@ class FakeDesk:
     def update(self, job_id: int, fields: JobFields) -> Job:
         self._write("update", job_id, fields)
         job, calls, s = self.jobs[job_id]
-        job = replace(job, **fields.changes())  # type: ignore[arg-type]
+        job = job._replace(**fields.changes())  # type: ignore[arg-type]
         self.jobs[job_id] = (job, calls, s)
         return job
 
     def mark_heard(self, job_id: int, note: str | None) -> None:
         self._write("heard", job_id, note)
         job, calls, _s = self.jobs[job_id]
-        self.jobs[job_id] = (replace(job, status="heard", heard_on=TODAY), calls, NOTHING)
+        self.jobs[job_id] = (job._replace(status="heard", heard_on=TODAY), calls, NOTHING)
 
     def close(self, job_id: int, outcome: str, note: str | None) -> None:
         self._write("close", job_id, outcome, note)
         job, calls, _s = self.jobs[job_id]
-        closed = replace(job, status="closed", outcome=outcome, closed_on=TODAY)
+        closed = job._replace(status="closed", outcome=outcome, closed_on=TODAY)
         self.jobs[job_id] = (closed, calls, NOTHING)
 
     def draft(self, kind: str, job_id: int) -> str:

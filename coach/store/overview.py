@@ -1,0 +1,204 @@
+"""The jobs as their readers see them: the SQL and the row -> Job/JobCall mapping.
+
+One source for both readers: :class:`coach.store.jobs.JobStore` runs these
+queries inside its transactions, and :func:`read_jobs` (what ``coach due``
+and ``coach job list|show`` use) runs them on a file it opens read only with
+nothing else of the store: no snapshot format, no follow-up rules.
+
+A job's calls come from ``calls_job_overview``, an index that holds every
+column read here (migration 3), so listing jobs never reads the calls'
+snapshots. Rows are read by position, in the order of :data:`JOB_COLUMNS`
+and :data:`CALL_COLUMNS` (a plain tuple or a ``sqlite3.Row``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
+
+from coach.call.dates import call_date, parse_iso_date
+from coach.call.jobs import JOB_STATUSES, Job, JobCall
+from coach.store.errors import StoreError
+from coach.store.liveness import process_alive
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Sequence
+    from pathlib import Path
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
+
+JOB_COLUMNS = (
+    "id, company, position, interviewer, phone, interview_date, decision_date, status, "
+    "outcome, notes, captured, created_at, updated_at, heard_on, closed_on"
+)
+CALL_COLUMNS = (
+    # What each column costs is mostly making its Python value (~0.1 us a row):
+    # a flag is a cached small int, and most calls captured nothing ('{}': NULL).
+    "id, job_id, script, title, mode = 'practice', started_at, started_utc, status, outcome, "
+    "NULLIF(captures, '{}'), notes, duration_s, "
+    # Only a running call's process is asked about: NULL for the others saves
+    # making an int and a 40-character text a row.
+    "CASE status WHEN 'running' THEN pid END, CASE status WHEN 'running' THEN proc_marker END"
+)
+#: A job's calls newest first; walked backwards along ``calls_job_overview``, no sort.
+CALL_ORDER = "ORDER BY job_id DESC, started_utc DESC, id DESC"
+
+_fromisoformat = datetime.fromisoformat
+
+
+def texts(value: Any) -> dict[str, str]:
+    """The non-blank text entries of a JSON object (anything else reads as empty)."""
+    if type(value) is not dict and not isinstance(value, Mapping):  # the ABC check is slow
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, str) and v.strip()}
+
+
+def load_json(text: str | None) -> Any:
+    """``text`` decoded, or None when it is empty or not JSON."""
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def json_texts(text: str | None) -> dict[str, str]:
+    """A stored JSON object's text entries (``captured``, ``captures``); most are ``{}``."""
+    return {} if text is None or text == "{}" else texts(load_json(text))
+
+
+def _day(text: str | None) -> date | None:
+    return parse_iso_date(text) if text else None
+
+
+def job_from_row(row: Sequence[Any]) -> Job:
+    """A ``jobs`` row (:data:`JOB_COLUMNS`) as a :class:`Job`."""
+    (
+        job_id, company, position, interviewer, phone, interview_date, decision_date, status,
+        outcome, notes, captured, created_at, updated_at, heard_on, closed_on,
+    ) = row  # fmt: skip
+    return Job(
+        job_id,
+        company,
+        position,
+        interviewer,
+        phone,
+        _day(interview_date),
+        _day(decision_date),
+        status if status in JOB_STATUSES else "open",
+        outcome,
+        notes,
+        json_texts(captured),
+        created_at,
+        updated_at,
+        _day(heard_on),
+        _day(closed_on),
+    )
+
+
+def job_call_from_row(row: Sequence[Any]) -> JobCall:
+    """A ``calls`` row (:data:`CALL_COLUMNS`) as its job sees it.
+
+    A ``running`` call whose process died is ``interrupted``; the call's day is
+    that of ``started_at`` in the offset it was written with.
+    """
+    (
+        call_id, _job_id, script, title, practice, started_at, started_utc, status, outcome,
+        captures, notes, duration_s, pid, proc_marker,
+    ) = row  # fmt: skip
+    try:  # the common case, without call_date's strip and checks
+        called_on = _fromisoformat(started_at).date()
+    except (ValueError, TypeError):
+        called_on = call_date(started_at) or call_date(started_utc) or date.min
+    if status == "running" and not process_alive(pid, proc_marker):
+        status = "interrupted"
+    # By position (the fields' order): keywords double the cost of building one.
+    return JobCall(
+        call_id,
+        called_on,
+        started_at,
+        status,
+        outcome,
+        script,
+        title,
+        "practice" if practice else "live",
+        json_texts(captures),
+        notes or "",
+        duration_s,
+    )
+
+
+def status_filter(statuses: Iterable[str] | None) -> tuple[str, list[str]]:
+    """A ``WHERE`` on ``jobs.status`` (empty for every status) and its parameters."""
+    if statuses is None:
+        return "", []
+    wanted = list(dict.fromkeys(statuses))
+    for status in wanted:
+        if status not in JOB_STATUSES:
+            raise StoreError(
+                f"There is no job status {status!r}: a job is {', '.join(JOB_STATUSES)}."
+            )
+    return f"WHERE status IN ({', '.join('?' * len(wanted)) or 'NULL'})", wanted
+
+
+def jobs_overview(
+    conn: sqlite3.Connection, statuses: Iterable[str] | None = None
+) -> list[tuple[Job, list[JobCall]]]:
+    """Every job (or those with one of ``statuses``) by id, each with its calls newest
+    first: two queries (run them in one transaction), no snapshot read."""
+    where, params = status_filter(statuses)
+    calls_where = f"job_id IN (SELECT id FROM jobs {where})" if where else "job_id IS NOT NULL"
+    jobs = conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs {where} ORDER BY id", params)
+    overview: list[tuple[Job, list[JobCall]]] = [(job_from_row(r), []) for r in jobs]
+    rows = conn.execute(
+        f"SELECT {CALL_COLUMNS} FROM calls WHERE {calls_where} {CALL_ORDER}", params
+    ).fetchall()
+    by_id: dict[int, list[JobCall]] = {job.id: calls for job, calls in overview}
+    for row in rows:
+        calls = by_id.get(row[1])
+        if calls is not None:
+            calls.append(job_call_from_row(row))
+    return overview
+
+
+def job(conn: sqlite3.Connection, job_id: int) -> Job | None:
+    row = conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,)).fetchone()
+    return job_from_row(row) if row is not None else None
+
+
+def job_calls(conn: sqlite3.Connection, job_id: int) -> list[JobCall]:
+    """The job's calls (live ones only ever belong to a job), newest first."""
+    rows = conn.execute(
+        f"SELECT {CALL_COLUMNS} FROM calls WHERE job_id = ? ORDER BY started_utc DESC, id DESC",
+        (job_id,),
+    ).fetchall()
+    return [job_call_from_row(row) for row in rows]
+
+
+def read_jobs(read: Callable[[sqlite3.Connection], T], path: Path | None = None) -> T:
+    """``read(conn)`` on the call record opened read only, in one transaction.
+
+    ``path`` defaults to the app's file. Raises :class:`~coach.store.NothingRecorded`
+    when there is no file yet and :class:`~coach.store.StoreError` for
+    anything else, as ``Store(read_only=True)`` does.
+    """
+    import sqlite3
+
+    from coach import locations
+    from coach.store.connection import open_read_only
+    from coach.store.errors import sqlite_problem
+
+    target = path if path is not None else locations.database_path()
+    conn = open_read_only(target)
+    try:
+        conn.execute("BEGIN")
+        return read(conn)
+    except sqlite3.Error as exc:
+        raise sqlite_problem(target, exc) from exc
+    finally:
+        conn.close()
