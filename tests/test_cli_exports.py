@@ -220,3 +220,12 @@ def test_export_with_no_record_yet(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "export", "--format", "json")
     assert code == 0
     assert json.loads(out)["jobs"] == []
+
+
+def test_log_names_the_company_and_position(
+    capsys: pytest.CaptureFixture[str], two_jobs: None
+) -> None:
+    code, out, _ = run(capsys, "log")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 2 and all("Acme Ltd, Data analyst · " in line for line in lines)
