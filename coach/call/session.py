@@ -356,12 +356,17 @@ class CallSession:
         self.finished = True
         self.ended_at = _now_iso(self._wall())
 
-    def finish(self) -> None:
-        """Finish on an end node: the outcome is the node's ``end``."""
+    def finish(self, outcome: str | None = None) -> None:
+        """Finish the call: on an end node with the node's ``end``, or anywhere with
+        ``outcome``, one of the script's outcomes (the caller says how it ended, ``q``)."""
         self._require_open()
-        if self.node.end is None:
-            raise SessionError("the call can only finish on a final step")
-        self.outcome = self.node.end
+        if outcome is None:
+            if self.node.end is None:
+                raise SessionError("the call can only finish on a final step")
+            outcome = self.node.end
+        elif all(node.end != outcome for node in self.script.nodes.values()):
+            raise SessionError(f"'{outcome}' is not an outcome of this script")
+        self.outcome = outcome
         self._stop()
         self._changed()
 

@@ -10,7 +10,6 @@ from textual.widgets import Input, Static, TextArea
 from coach.store import Store
 from coach.tui.app import CoachApp
 from coach.tui.dialogs.answers import AnswersDialog
-from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.screens.call import CallScreen
 from coach.tui.screens.summary import SummaryScreen
 from coach.tui.widgets.step import CapturesPanel, ChoicesPanel, StepView
@@ -164,28 +163,6 @@ async def test_answers_dialog_opens_and_escape_closes(make_app: MakeApp) -> None
         assert "for the Data analyst role" in texts
         await pilot.press("escape")
         assert isinstance(app.screen, CallScreen)
-
-
-async def test_q_then_n_keeps_the_call(make_app: MakeApp) -> None:
-    app = call_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("q")
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("n")
-        assert isinstance(app.screen, CallScreen)
-        assert not app.screen.session.finished
-
-
-async def test_q_then_y_abandons_and_shows_the_summary(make_app: MakeApp, store: Store) -> None:
-    app = call_app(make_app)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "q", "y")
-        assert isinstance(app.screen, SummaryScreen)
-        assert app.screen.report.outcome == "Ended early"
-        record = store.calls()[0]
-        assert record.status == "abandoned"
-        await pilot.press("q")
-        assert app.return_code == 0
 
 
 async def test_enter_on_end_node_finishes_with_its_outcome(
