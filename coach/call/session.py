@@ -187,6 +187,11 @@ class CallSession:
             places.append((self.history[-1].src, self.history[-1].stack_before))
         return [place for place in dict.fromkeys(places) if place[0] in self.script.nodes]
 
+    def route(self) -> list[str]:
+        """The steps that led here, oldest first, and this one: moves undone with
+        ``b`` are left out (``path`` keeps every step shown, undone ones too)."""
+        return [move.src for move in self.history] + [self.current]
+
     def can_go_back(self) -> bool:
         return not self.finished and bool(self.history)
 

@@ -82,7 +82,7 @@ async def test_side_flow_returns_and_back_undoes_the_return(make_app: MakeApp) -
         await pilot.press("1", "r")
         session = call_screen(app).session
         assert session.current == "repeat"
-        assert "back to status" in choices_text(app)
+        assert "back to Status" in choices_text(app)
         await pilot.press("enter")
         assert session.current == "status"
         await pilot.press("b")
@@ -183,7 +183,9 @@ async def test_enter_on_end_node_finishes_with_its_outcome(
         record = store.calls()[0]
         assert record.status == "done" and record.outcome == "pending"
         assert record.snapshot["captures"] == {"decision_date": "2026-03-10"}
-        await pilot.press("enter")
+        await pilot.press("enter", "escape")  # once too often: the summary stays
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("q")
         assert app.return_code == 0
 
 
@@ -351,7 +353,7 @@ async def test_a_step_too_long_for_the_panel_scrolls_and_a_move_starts_at_its_to
         await pilot.press("1")
         await pilot.pause()
         assert step.scroll_y == 0
-        assert step.text.splitlines()[0].lstrip().startswith("hello › status")
+        assert step.text.splitlines()[0].lstrip().startswith("Hello › Status")
 
 
 async def test_capture_fields_are_drawn_and_edited_in_place_of_the_panel(

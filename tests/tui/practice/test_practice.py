@@ -134,7 +134,7 @@ async def test_summary_scores_an_expected_walk_and_marks_the_slowest_step(
         lines = text.splitlines()
         assert "Next follow-up" not in text  # no follow-up window for practice
         marked = [line for line in lines if "slowest" in line]
-        assert len(marked) == 1 and "status" in marked[0] and "0:45" in marked[0]
+        assert len(marked) == 1 and "Status" in marked[0] and "0:45" in marked[0]
     record = store.calls()[0]
     assert (record.mode, record.scenario, record.status) == ("practice", "reached", "done")
     assert record.snapshot["score"] == {"matched": 2, "total": 2}
@@ -153,7 +153,7 @@ async def test_summary_scores_a_walk_that_deviates(
         assert "0/2 expected moves made" in text
         assert "Left a voicemail" in text
         marked = [line for line in text.splitlines() if "slowest" in line]
-        assert len(marked) == 1 and "hello" in marked[0]
+        assert len(marked) == 1 and "Hello" in marked[0]
         assert "over budget" in marked[0]  # hello's budget is 30 s
     assert store.calls()[0].snapshot["score"] == {"matched": 0, "total": 2}
 
