@@ -92,7 +92,8 @@ class StepView(StepPanel):
             (step, "bold $text-warning" if over else ""),
         )
         route = route_words(session.route())
-        room = max(1, width - timer.cell_length - 3)
+        # Room for the steps: a space before them, two between them and the clock.
+        room = max(1, width - timer.cell_length - 4)
         crumb = Content.styled(breadcrumb(route, width=room), "$foreground-muted")
         line = Content.assemble(" ", crumb)
         gap = max(1, width - line.cell_length - timer.cell_length - 1)
