@@ -13,10 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from coach.call.ending import EndChoice
+
+#: Below this many rows the question leaves out its explanation.
+SHORT_HEIGHT = 20
 
 
 def choice_line(choice: EndChoice) -> Content:
@@ -67,18 +71,25 @@ class EndCallDialog(ModalScreen[EndChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="end-call"):
             yield Static(Content.styled("How did the call end?", "bold"), classes="dialog-title")
-            if self.practice:
-                detail = "The rehearsal is saved with the outcome you pick."
-            else:
-                detail = (
-                    "The call is saved with the outcome you pick, as if it had reached "
-                    "that end: the next step follows from it."
-                )
-            yield Static(detail, classes="dialog-detail")
             with VerticalScroll(id="end-choices", can_focus=False):
                 for choice in self.choices:
                     yield Static(choice_line(choice), classes="end-choice")
+            if self.practice:
+                detail = "The rehearsal is saved with the outcome you pick."
+            else:
+                detail = "An outcome counts as if the call had reached it: it sets the next step."
+            yield Static(detail, classes="dialog-detail")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self._fit(self.app.size.height)
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        """On a short terminal every answer stays in sight: the explanation gives way."""
+        self.set_class(height < SHORT_HEIGHT, "-short")
 
     def action_pick(self, key: str) -> None:
         picked = next((c for c in self.choices if c.key == key), None)
