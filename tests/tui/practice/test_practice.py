@@ -141,6 +141,19 @@ async def test_summary_scores_an_expected_walk_and_marks_the_slowest_step(
     assert record.job is None and store.jobs() == []  # a rehearsal never touches a job
 
 
+async def test_enter_pressed_once_too_often_keeps_the_practice_summary(
+    make_app: MakeApp, fake_clock: FakeClock
+) -> None:
+    app = practice_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_card(pilot, app)
+        await walk(pilot, app, fake_clock, [("2", 4), ("enter", 3), ("enter", 0)])
+        assert isinstance(app.screen, PracticeSummaryScreen)
+        assert app.return_code is None
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
 async def test_summary_scores_a_walk_that_deviates(
     make_app: MakeApp, fake_clock: FakeClock, store: Store
 ) -> None:
