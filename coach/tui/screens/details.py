@@ -52,8 +52,9 @@ class DetailsScreen(Screen[dict[str, str] | None]):
         self._opened_with: dict[str, str] = {}
 
     def _known_line(self) -> Content:
+        # A value given blank on purpose (``--set ID=``) is known too: as blank.
         known = [
-            f"{_short_prompt(var.prompt)} {start_value(var, self.values)}"
+            f"{_short_prompt(var.prompt)} {start_value(var, self.values).strip() or '(blank)'}"
             for var in self.script.variables
             if var.id not in self._missing
         ]
