@@ -70,7 +70,14 @@ class Tmux:
             str(height),
             "-c",
             str(cwd or os.getcwd()),
+            # COLUMNS and LINES, if the caller's environment has them (a C library
+            # in pytest sets them to 80x24 behind os.environ's back), would make the
+            # app draw for that size instead of the pane's.
             "env",
+            "-u",
+            "COLUMNS",
+            "-u",
+            "LINES",
             "TERM=xterm-256color",
             "COLORTERM=truecolor",
             "bash",

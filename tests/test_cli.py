@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from coach.call.session import CallSession
 from coach.cli import main
+from coach.script.load import load_text
+from coach.store import Store
 
 GOOD = """\
 format: 1
@@ -154,6 +157,22 @@ def test_log_empty(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_log_negative_limit(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["log", "--limit", "-1"]) == 2
+
+
+def test_log_limit_zero_never_says_there_are_no_calls(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["log", "--limit", "0"]) == 0
+    assert "No calls yet" in capsys.readouterr().out  # true: there are none
+    with Store() as store:
+        store.start_call(CallSession(load_text(GOOD), {}).snapshot())
+    assert main(["log", "--limit", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "No calls yet" not in out and "--limit 0 shows no calls" in out
+    assert main(["log", "--limit", "0", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["log", "--limit", "1"]) == 0
+    assert "No calls" not in capsys.readouterr().out
 
 
 def test_call_rejects_unknown_variable(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,7 +13,7 @@ from coach.call.dates import call_date, long_date, parse_iso_date
 from coach.call.jobs import Job, JobCall
 from coach.call.nextstep import NextStep, describe_step, next_step
 from coach.call.session import CallSession
-from coach.call.words import duration_words, outcome_words
+from coach.call.words import duration_words, id_words, outcome_words, route_words
 
 
 @dataclass(frozen=True)
@@ -31,14 +31,24 @@ class CallReport:
     outcome: str
     started_at: str
     duration: str
+    #: The steps that led to the end, in words (moves undone with ``b`` left out).
     path: list[str]
     captures: list[CaptureLine]
     notes: str
     checklist: list[tuple[str, bool]]
     follow_up: NextStep | None
+    #: The next step in one line: when (``follow_up_when``), then why.
     follow_up_text: str | None
     #: The job the call was about ("Acme Ltd, Data analyst"), if any.
     job: str | None = None
+    #: When the next step is, with its date: ``Call in 6 days (Tue 8 Dec)``.
+    follow_up_when: str | None = None
+    #: Why, and what else to do: ``They said you could call back ...``.
+    follow_up_why: str | None = None
+    #: Who the call was to (from the job, else the call's values); empty when unknown.
+    company: str = ""
+    position: str = ""
+    interviewer: str = ""
 
 
 def as_job_call(session: CallSession, call_id: int = 0) -> JobCall:
@@ -58,16 +68,36 @@ def as_job_call(session: CallSession, call_id: int = 0) -> JobCall:
     )
 
 
-def step_text(step: NextStep, today: date) -> str:
-    """The summary's line for the next step: when, in a few words, then why."""
+def step_when(step: NextStep, today: date) -> str:
+    """When the next step is, with its date: ``Call in 6 days (Tue 8 Dec)``,
+    ``Email by Fri 11 Dec``, ``Nothing is due``."""
     if step.action == "none":
-        text = f"Nothing is due. {step.reason}"
-    else:
-        when = describe_step(step, today)
-        text = f"{when[0].upper()}{when[1:]}. {step.reason}"
-    if step.suggestion:
-        text += f" {step.suggestion}"
-    return text
+        return "Nothing is due"
+    when = describe_step(step, today)
+    return f"{when[0].upper()}{when[1:]}"
+
+
+def step_why(step: NextStep) -> str:
+    """Why that is the next step, and what else is suggested."""
+    return f"{step.reason} {step.suggestion}".strip() if step.suggestion else step.reason
+
+
+def step_text(step: NextStep, today: date) -> str:
+    """The next step in one line: when, in a few words, then why."""
+    return f"{step_when(step, today)}. {step_why(step)}"
+
+
+def capture_prompt(session: CallSession, capture_id: str) -> str | None:
+    """The prompt ``capture_id`` was typed under: that of the latest step of the call
+    that asks for it (two steps may ask for one id in their own words)."""
+    nodes = session.script.nodes
+    # The steps of the call from the latest back, then those undone with ``b``.
+    for node_id in [*reversed(session.route()), *reversed(session.path)]:
+        node = nodes.get(node_id)
+        for capture in node.capture if node is not None else ():
+            if capture.id == capture_id:
+                return session.render(capture.prompt)
+    return None
 
 
 def build_report(
@@ -87,7 +117,7 @@ def build_report(
     captures: list[CaptureLine] = []
     for capture_id, value in session.captures.items():
         capture = script.capture(capture_id)
-        prompt = session.render(capture.prompt) if capture else capture_id
+        prompt = capture_prompt(session, capture_id) or id_words(capture_id)
         day = parse_iso_date(value) if capture and capture.type == "date" else None
         captures.append(CaptureLine(prompt, value, long_date(day) if day else None))
     checklist = [(item.text, session.checklist.get(item.id, False)) for item in script.checklist]
@@ -99,20 +129,36 @@ def build_report(
             alone = job or Job(0, session.values.get("company", ""))
             window = next_step(alone, [as_job_call(session)], today)
         window_text = step_text(window, today)
+    fields = session.fields()
     return CallReport(
         title=script.title,
         mode=session.mode,
         outcome=outcome_words(session.outcome, abandoned=session.abandoned),
         started_at=session.started_at,
         duration=duration_words(session.elapsed()),
-        path=list(session.path),
+        path=route_words(session.route()),
         captures=captures,
         notes=session.notes,
         checklist=checklist,
         follow_up=window,
         follow_up_text=window_text,
         job=job.label if job is not None else None,
+        follow_up_when=step_when(window, today) if window is not None else None,
+        follow_up_why=step_why(window) if window is not None else None,
+        company=(job.company if job is not None else "") or fields.get("company", ""),
+        position=(job.position if job is not None else "") or fields.get("position", ""),
+        interviewer=(job.interviewer if job is not None else "") or fields.get("interviewer", ""),
     )
+
+
+def who(report: CallReport) -> list[tuple[str, str]]:
+    """``(Company, Acme)``, ``(Position, ...)``, ``(Interviewer, ...)``: those known."""
+    named = [
+        ("Company", report.company),
+        ("Position", report.position),
+        ("Interviewer", report.interviewer),
+    ]
+    return [(name, value.strip()) for name, value in named if value.strip()]
 
 
 def _md_escape(text: str) -> str:
@@ -122,17 +168,18 @@ def _md_escape(text: str) -> str:
 
 def report_markdown(report: CallReport) -> str:
     """The record as Markdown, for the clipboard or a file."""
-    lines = [
-        f"# {_md_escape(report.title)}",
-        "",
+    lines = [f"# {_md_escape(report.title)}", ""]
+    if report.follow_up_text:
+        lines.append(f"- **Next step:** {_md_escape(report.follow_up_text)}")
+    for name, value in who(report):
+        lines.append(f"- **{name}:** {_md_escape(value)}")
+    lines += [
         f"- **Outcome:** {report.outcome}",
         f"- **Started:** {report.started_at}",
         f"- **Duration:** {report.duration}",
         f"- **Mode:** {report.mode}",
         f"- **Path:** {' → '.join(report.path)}",
     ]
-    if report.follow_up_text:
-        lines.append(f"- **Next step:** {_md_escape(report.follow_up_text)}")
     if report.captures:
         lines += ["", "## What you wrote down", ""]
         for line in report.captures:

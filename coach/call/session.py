@@ -187,6 +187,11 @@ class CallSession:
             places.append((self.history[-1].src, self.history[-1].stack_before))
         return [place for place in dict.fromkeys(places) if place[0] in self.script.nodes]
 
+    def route(self) -> list[str]:
+        """The steps that led here, oldest first, and this one: moves undone with
+        ``b`` are left out (``path`` keeps every step shown, undone ones too)."""
+        return [move.src for move in self.history] + [self.current]
+
     def can_go_back(self) -> bool:
         return not self.finished and bool(self.history)
 
@@ -356,12 +361,17 @@ class CallSession:
         self.finished = True
         self.ended_at = _now_iso(self._wall())
 
-    def finish(self) -> None:
-        """Finish on an end node: the outcome is the node's ``end``."""
+    def finish(self, outcome: str | None = None) -> None:
+        """Finish the call: on an end node with the node's ``end``, or anywhere with
+        ``outcome``, one of the script's outcomes (the caller says how it ended, ``q``)."""
         self._require_open()
-        if self.node.end is None:
-            raise SessionError("the call can only finish on a final step")
-        self.outcome = self.node.end
+        if outcome is None:
+            if self.node.end is None:
+                raise SessionError("the call can only finish on a final step")
+            outcome = self.node.end
+        elif all(node.end != outcome for node in self.script.nodes.values()):
+            raise SessionError(f"'{outcome}' is not an outcome of this script")
+        self.outcome = outcome
         self._stop()
         self._changed()
 

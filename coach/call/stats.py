@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coach.call.practice import FREE_TITLE, PracticeRun
+from coach.call.words import id_words, step_words
 from coach.script.model import Script
 
 
@@ -95,7 +96,8 @@ def script_stats(script: Script, runs: Sequence[PracticeRun]) -> ScriptStats:
         rows.append(_scenario_stats(None, FREE_TITLE, by_scenario[None], True))
     known = {s.id for s in script.scenarios}
     for scenario_id in sorted(k for k in by_scenario if k is not None and k not in known):
-        rows.append(_scenario_stats(scenario_id, scenario_id, by_scenario[scenario_id], False))
+        title = id_words(scenario_id)  # the script no longer gives its title
+        rows.append(_scenario_stats(scenario_id, title, by_scenario[scenario_id], False))
 
     per_node: dict[str, list[float]] = {}
     for run in runs:
@@ -169,24 +171,28 @@ def format_stats_text(stats: ScriptStats) -> str:
         lines.append("This script has no practice scenarios: rehearsals are free, without a score.")
     lines.append("")
     if stats.steps:
-        slowest = max(stats.steps, key=lambda s: s.median_s)
         rows = [
-            [
-                step.node,
-                seconds_text(step.median_s),
-                str(step.runs),
-                "slowest" if step is slowest and len(stats.steps) > 1 else "",
-            ]
+            [_clip(step_words(step.node), 46), seconds_text(step.median_s), str(step.runs)]
             for step in stats.steps
         ]
-        lines += _table(["Step", "Median", "Runs", ""], rows, {1, 2})
+        lines += _table(["Step", "Median time", "Runs"], rows, {1, 2})
+        if len(stats.steps) > 1:
+            slowest = max(stats.steps, key=lambda s: s.median_s)
+            lines.append("")
+            lines.append(
+                f"Slowest step: {step_words(slowest.node)}, "
+                f"{seconds_text(slowest.median_s)} at the median."
+            )
     else:
         lines.append("No step times yet.")
     if stats.never_rehearsed:
         titles = {s.id: s.title for s in stats.scenarios}
         lines.append("")
         lines.append("Never rehearsed:")
-        lines += [f"  {sid}: {titles.get(sid, sid)}" for sid in stats.never_rehearsed]
+        lines += [
+            f"  {titles.get(sid, id_words(sid))} (--scenario {sid})"
+            for sid in stats.never_rehearsed
+        ]
         lines.append(f"Run `coach practice {stats.script}` to rehearse the least practised one.")
     elif stats.scenarios and stats.runs:
         lines.append("")

@@ -4,9 +4,10 @@ Values come from, first to last winner (DESIGN's chain): the script's
 defaults, the profile (settings file), the job (company, position,
 interviewer, dates, ``their_phone``), what earlier calls on the job captured,
 then ``--set`` (:func:`chain_values`). A variable's value is what that chain
-gave, else the script's default, else empty. The details screen is shown while any variable
-is still blank; it refuses to go on while a required one is blank or a date
-field holds no date.
+gave, else the script's default, else empty. The details screen is shown while
+a required variable is blank or a variable was never given at all (a value
+given blank on purpose, ``--set forgot_to_mention=``, is an answer); it refuses
+to go on while a required one is blank or a date field holds no date.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def chain_values(
 
     Only the script's own variables are kept; a blank value never hides one
     from further down the chain. Variables nobody fills are left out (so the
-    details form asks for them).
+    details form asks for them), except those ``given`` blank on purpose: they
+    are kept, blank, so an optional one does not bring the form.
     """
     out: dict[str, str] = {}
     for var in script.variables:
@@ -58,18 +60,31 @@ def chain_values(
         for key, value in (source or {}).items():
             if isinstance(value, str) and value.strip() and script.variable(key) is not None:
                 out[key] = value
+    for key, value in (given or {}).items():
+        if isinstance(value, str) and script.variable(key) is not None:
+            out.setdefault(key, "")
     return out
 
 
+def _missing(var: Variable, values: Mapping[str, str]) -> bool:
+    """``var`` is blank and required, or was never given (nor has a default)."""
+    if start_value(var, values).strip():
+        return False
+    return var.required or values.get(var.id) is None
+
+
 def missing_variables(script: Script, values: Mapping[str, str]) -> list[Variable]:
-    """The variables still blank once ``values`` and the defaults are in: what the details
-    form asks for (in the script's order)."""
-    return [var for var in script.variables if not start_value(var, values).strip()]
+    """What the details form asks for (in the script's order): the required variables
+    still blank once ``values`` and the defaults are in, and those never given.
+
+    An optional variable given blank (``--set forgot_to_mention=``) is not missing.
+    """
+    return [var for var in script.variables if _missing(var, values)]
 
 
 def needs_details(script: Script, values: Mapping[str, str]) -> bool:
-    """True unless every variable already has a value (given or a default)."""
-    return any(not start_value(var, values).strip() for var in script.variables)
+    """True while the form has something to ask (see :func:`missing_variables`)."""
+    return any(_missing(var, values) for var in script.variables)
 
 
 def field_problem(value: str, kind: FieldType, *, required: bool = False) -> str | None:

@@ -2,7 +2,8 @@
 
 One walk is details -> prep checklist -> partner card -> call -> summary:
 
-* the details form only while a variable has no value (given or default);
+* the details form only while a required variable is blank or one was never
+  given (see :func:`coach.call.values.missing_variables`);
 * the prep checklist only when the script has one;
 * the partner card only for a rehearsal (a live call starts at once);
 * the summary after the call: the practice summary for a rehearsal.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 #: Outcomes of the bundled scripts in words; any other outcome id is shown with :func:`id_words`.
 OUTCOME_WORDS = {
     "offer": "Offer made",
@@ -16,6 +18,18 @@ OUTCOME_WORDS = {
 def id_words(ident: str) -> str:
     """An id in words: ``on_hold`` -> ``On hold``."""
     return ident.replace("_", " ").capitalize()
+
+
+def step_words(node_id: str) -> str:
+    """A step as the caller reads it (breadcrumbs, the summary's path, step times):
+    its id in words, ``pending_when`` -> ``Pending when``. The format gives steps
+    no title, and what they say is too long for a path."""
+    return id_words(node_id)
+
+
+def route_words(route: Sequence[str]) -> list[str]:
+    """Each step of ``route`` in words (see :func:`step_words`)."""
+    return [step_words(node_id) for node_id in route]
 
 
 def outcome_words(outcome: str | None, *, abandoned: bool = False) -> str:

@@ -35,6 +35,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         return USAGE
     job_id = getattr(args, "job", None)
     label = None
+    hidden = False
     try:
         with Store(read_only=True) as store:
             if job_id is not None:
@@ -45,6 +46,8 @@ def cmd_log(args: argparse.Namespace) -> int:
                 label = job.label
             records = store.calls(limit=args.limit, job=job_id)
             entries = [r.log_entry() for r in records]
+            # ``--limit 0`` shows none of them: say so, not "no calls yet".
+            hidden = not entries and args.limit == 0 and bool(store.calls(limit=1, job=job_id))
     except NothingRecorded:
         if job_id is not None:
             err(f"there is no job {job_id}: no job has been added yet")
@@ -55,6 +58,9 @@ def cmd_log(args: argparse.Namespace) -> int:
         return exit_code(exc)
     if args.json:
         print(json.dumps(entries, indent=2, ensure_ascii=False))
+        return SUCCESS
+    if hidden:
+        print("--limit 0 shows no calls; there are some: leave out --limit to see them.")
         return SUCCESS
     if label is not None:
         print(f"Calls on job {job_id} ({label}):" if entries else f"No calls on job {job_id} yet.")

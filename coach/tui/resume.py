@@ -35,13 +35,15 @@ def newest_interrupted(host: WalkHost, script_id: str | None) -> CallRecord | No
 
 def resume_question(record: CallRecord) -> ConfirmDialog:
     """Ask whether to resume ``record``: which call, where it stopped, after how long."""
+    from coach.call.words import step_words
     from coach.tui.dialogs.confirm import ConfirmDialog
     from coach.tui.text import clock as clock_text
 
-    step = record.call.current or "?"
+    current = record.call.current
+    where = f"stopped at the step “{step_words(current)}”" if current else "stopped"
     detail = (
         f"{record.title}, started {record.started_at[:16].replace('T', ' ')}, "
-        f"stopped at step '{step}' after {clock_text(record.duration_s or 0)}. "
+        f"{where} after {clock_text(record.duration_s or 0)}. "
         "Its notes and captures are kept."
     )
     return ConfirmDialog(

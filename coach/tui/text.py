@@ -43,10 +43,10 @@ def segments_content(segments: Iterable[Segment], style: str = "") -> Content:
 
 
 def breadcrumb(route: list[str], last: int = 4, width: int | None = None) -> str:
-    """The last few step ids, oldest first, ``…`` when some are left out.
+    """The last few steps (in words), oldest first, ``…`` when some are left out.
 
     With ``width``, older steps are dropped until the line fits, so the step
-    you are on is always shown (cut at its end only if it alone is too long).
+    you are on is always shown (alone, cut at its end, if it is too long).
     """
     shown = route[-last:]
     while True:
@@ -56,5 +56,7 @@ def breadcrumb(route: list[str], last: int = 4, width: int | None = None) -> str
             break
         shown = shown[1:]
     if width is not None and len(text) > width:
-        text = text[: max(width - 1, 0)] + "…"
+        text = shown[-1] if shown else ""
+        if len(text) > width:
+            text = text[: max(width - 1, 0)] + "…"
     return text

@@ -1,5 +1,5 @@
 """The small rules the screens share: values and defaults, dates, the checklist,
-ending a call early, and a scenario's title."""
+and a scenario's title (ending a call early: ``test_ending.py``)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,16 @@ import pytest
 
 from coach.call.checklist import ticks_of, unticked_required
 from coach.call.dates import DATE_FORMAT, date_problem, date_words, valid_date
-from coach.call.ending import end_now, how_it_ends
 from coach.call.practice import FREE_TITLE
-from coach.call.session import CallSession
 from coach.call.titles import scenario_title
-from coach.call.values import REQUIRED, field_problem, needs_details, start_value, start_values
+from coach.call.values import (
+    REQUIRED,
+    field_problem,
+    missing_variables,
+    needs_details,
+    start_value,
+    start_values,
+)
 from coach.script.model import Scenario, Variable
 from tests.tui.scripts import small_script
 
@@ -33,11 +38,17 @@ def test_start_values_cover_every_variable_and_only_those() -> None:
     assert values == {"interviewer": "Ms Lee", "position": "", "interview_date": ""}
 
 
-def test_details_are_needed_while_any_variable_is_blank() -> None:
-    script = small_script()
+def test_details_are_needed_for_a_required_blank_or_a_value_never_given() -> None:
+    script = small_script()  # interviewer required; position, interview_date optional
     full = {"interviewer": "Ms Lee", "position": "Analyst", "interview_date": "2026-02-24"}
     assert not needs_details(script, full)
-    assert needs_details(script, {**full, "position": " "})
+    assert needs_details(script, {**full, "interviewer": " "})  # required, blank
+    without = {k: v for k, v in full.items() if k != "position"}
+    assert needs_details(script, without)  # never given
+    assert [v.id for v in missing_variables(script, without)] == ["position"]
+    # Given blank on purpose (``--set position=``): an answer, the form is not needed.
+    assert not needs_details(script, {**full, "position": " "})
+    assert missing_variables(script, {**full, "position": ""}) == []
     defaults = replace(script, variables=tuple(replace(v, default="x") for v in script.variables))
     assert not needs_details(defaults, {})
 
@@ -92,20 +103,6 @@ def test_required_items_not_ticked() -> None:
     assert [i.id for i in unticked_required(script, {"resume": True, "quiet": False})] == ["quiet"]
     assert unticked_required(script, {"quiet": True}) == []
     assert [i.id for i in unticked_required(script, {})] == ["quiet"]
-
-
-# ------------------------------------------------------------ ending early
-def test_ending_early_finishes_on_a_final_step_and_abandons_elsewhere() -> None:
-    session = CallSession(small_script(), {"interviewer": "Ms Lee"})
-    assert how_it_ends(session) == "abandoned"
-    assert end_now(session) == "abandoned"
-    assert session.abandoned and session.finished and session.outcome is None
-
-    at_end = CallSession(small_script(), {"interviewer": "Ms Lee"})
-    at_end.choose("2")  # voicemail: a final step
-    assert how_it_ends(at_end) == "done"
-    assert end_now(at_end) == "done"
-    assert at_end.finished and not at_end.abandoned and at_end.outcome == "voicemail"
 
 
 # ----------------------------------------------------------------- titles

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -94,7 +95,7 @@ def test_no_runs_at_all() -> None:
     assert stats.never_rehearsed == ("deciding", "filled", "vm")
     text = format_stats_text(stats)
     assert "0 finished rehearsals" in text and "No step times yet." in text
-    assert "Never rehearsed:" in text and "vm: Voicemail" in text
+    assert "Never rehearsed:" in text and "  Voicemail (--scenario vm)" in text.splitlines()
 
 
 def test_text_report() -> None:
@@ -104,11 +105,24 @@ def test_text_report() -> None:
     assert row.split() == ["Still", "deciding", "3", "50%", "3.0/5", "2026-03-05"]
     vm_row = next(line for line in lines if line.startswith("Voicemail"))
     assert vm_row.split()[-1] == "never" and "—" in vm_row
-    assert any("retired (no longer in the script)" in line for line in lines)
-    status_row = next(line for line in lines if line.startswith("status"))
-    assert "20 s" in status_row and "slowest" in status_row
-    assert "Never rehearsed:" in text and "  vm: Voicemail" in lines
+    assert any("Retired (no longer in the script)" in line for line in lines)
+    status_row = next(line for line in lines if line.startswith("Status"))
+    assert status_row.split() == ["Status", "20", "s", "2"]
+    assert "Slowest step: Status, 20 s at the median." in lines
+    assert "Never rehearsed:" in text and "  Voicemail (--scenario vm)" in lines
     assert max(len(line) for line in lines) <= 80
+
+
+def test_every_column_of_the_text_report_has_a_heading() -> None:
+    lines = format_stats_text(script_stats(small_script(), _runs())).splitlines()
+    rules = [i for i, line in enumerate(lines) if line and set(line) <= {"-", " "}]
+    assert len(rules) == 2  # the scenarios and the steps
+    for i in rules:
+        heading = lines[i - 1]
+        for column in re.finditer(r"-+", lines[i]):
+            assert heading[column.start() : column.end()].strip(), (
+                f"a column without a heading in {heading!r}"
+            )
 
 
 def test_every_scenario_rehearsed_is_said() -> None:

@@ -85,3 +85,18 @@ def test_details_typed_for_a_job_correct_it_or_are_remembered() -> None:
     found = details_for_job(before, typed, {"your_name": "Sam"})
     assert found.job_fields == {"company": "Acme Ltd"}
     assert found.remembered == {"key_strengths": "SQL, dashboards"}
+
+
+def test_a_value_set_blank_is_kept_blank_and_asks_nothing() -> None:
+    """``--set forgot_to_mention=`` answers an optional variable: no details form for it."""
+    script = small_script()
+    given = {"interviewer": "Ms Lee", "position": "Analyst", "interview_date": ""}
+    values = chain_values(script, given=given)
+    assert values["interview_date"] == ""
+    assert missing_variables(script, values) == []
+    # A blank never hides a value from further down the chain.
+    values = chain_values(script, job={"interview_date": "2026-02-24"}, given=given)
+    assert values["interview_date"] == "2026-02-24"
+    # A required variable set blank is still asked for; one never given too.
+    values = chain_values(script, given={"interviewer": "", "interview_date": ""})
+    assert [v.id for v in missing_variables(script, values)] == ["interviewer", "position"]

@@ -50,7 +50,9 @@ def script(*, checklist: bool = True, defaults: bool = False) -> Script:
         (True, {}, "live", "details"),
         (False, {}, "live", "details"),
         (True, {}, "practice", "details"),
-        (False, {**FULL, "position": "  "}, "practice", "details"),  # blank counts as missing
+        (False, {**FULL, "interviewer": "  "}, "practice", "details"),  # required, blank
+        # An optional variable given blank on purpose is an answer: nothing to ask.
+        (False, {**FULL, "position": "  "}, "practice", "card"),
         # Every variable given: the checklist, or what comes after it.
         (True, FULL, "live", "prep"),
         (True, FULL, "practice", "prep"),
@@ -69,8 +71,9 @@ def test_begin_shows_the_first_screen_needed(
 
 def test_defaults_count_as_values() -> None:
     assert begin(script(defaults=True), {}).step == "prep"
-    blanked = begin(script(defaults=True), {"position": ""})  # given blank beats the default
-    assert blanked.step == "details"
+    # Given blank beats the default: an answer for an optional variable, not for a required one.
+    assert begin(script(defaults=True), {"position": ""}).step == "prep"
+    assert begin(script(defaults=True), {"interviewer": ""}).step == "details"
 
 
 def test_a_script_without_variables_never_asks_for_details() -> None:

@@ -61,8 +61,9 @@ def test_a_voicemail_on_a_job_moves_its_next_step(
     tmux.wait_for("Already known")
     screen = flat(tmux.screen())
     assert "Dana Lee" in screen and "Acme Ltd" in screen
-    # Only the two optional facts nobody knows are asked; the rest is listed as known.
-    asked = screen.split("(f2 to change them)", 1)[1]
+    # Only the two optional facts nobody knows are asked; the rest is listed as known,
+    # below them.
+    asked = screen.split("Already known", 1)[0]
     assert "Why you are a match" in asked and "Your full name" not in asked
     tmux.send("C-s")
     tmux.wait_for("resume in front of you")
@@ -74,7 +75,8 @@ def test_a_voicemail_on_a_job_moves_its_next_step(
     tmux.wait_for("calling to follow up")
     tmux.send("Enter")  # finish on the end node
     tmux.wait_for("Next step")
-    assert "Acme Ltd, Data analyst" in flat(tmux.screen())
+    summary = flat(tmux.screen())
+    assert "Company Acme Ltd" in summary and "Position Data analyst" in summary
     tmux.send("q")  # leave the summary
     tmux.wait_for(lambda s: "Next step" not in flat(s) and "Acme Ltd" in flat(s))
     tmux.send("Escape")  # back from the job screen to home

@@ -190,12 +190,12 @@ def test_load_text_raises_with_every_error_and_the_warnings() -> None:
         load_text(text, "many.yaml")
     exc = caught.value
     assert not exc.unreadable
+    # Where the call can go is unknown while a node's way on is broken: the
+    # reachability warnings wait until it is fixed (the unused variable does not).
     assert [(f.line, f.severity) for f in exc.findings] == [
         (2, "warning"),
-        (4, "warning"),
         (4, "error"),
         (5, "error"),
-        (5, "warning"),
         (5, "error"),
     ]
     assert str(exc).startswith("many.yaml:4:")

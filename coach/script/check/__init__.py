@@ -138,7 +138,7 @@ def _build(
     used = check_refs(
         r, answers.refs + nodes.refs + practice.refs, set(variables.built) | set(nodes.captures)
     )
-    check_flow(r, nodes.built, index.keys, start, anytime)
+    check_flow(r, nodes.built, index.keys, start, anytime, nodes.broken)
     warn_unused(r, variables.built, variables.keys, used)
     if r.errors or top.title is None or start is None:
         return None

@@ -8,6 +8,8 @@ from coach.script.model import MAX_CHOICES, RETURN, Capture, Choice, Node
 from coach.script.yamlnodes import YNode, YScalar
 
 NODE_KEYS = ("say", "tips", "capture", "choices", "next", "end", "partner", "seconds")
+#: The keys of a node's way on: exactly one of them.
+WAY_KEYS = ("choices", "next", "end")
 CAPTURE_KEYS = ("id", "prompt", "type")
 CHOICE_KEYS = ("label", "next", "if")
 
@@ -15,16 +17,23 @@ CHOICE_KEYS = ("label", "next", "if")
 class Nodes:
     """What the nodes give the rest of the check."""
 
-    __slots__ = ("built", "captures", "refs")
+    __slots__ = ("broken", "built", "captures", "refs")
 
     def __init__(
-        self, built: dict[str, Node], captures: dict[str, tuple[Capture, str]], refs: list[Ref]
+        self,
+        built: dict[str, Node],
+        captures: dict[str, tuple[Capture, str]],
+        refs: list[Ref],
+        broken: frozenset[str] = frozenset(),
     ) -> None:
         self.built = built
         #: Each capture id, the first capture that has it and the id of its node.
         self.captures = captures
         #: The ids used by templates and ``if``s, in file order.
         self.refs = refs
+        #: Nodes whose way on could not be read (an error says why): where they
+        #: lead is unknown, so the graph's warnings would only repeat that error.
+        self.broken = broken
 
 
 def build_nodes(
@@ -40,7 +49,19 @@ def build_nodes(
         for node_id, key, value in pairs
         if (node := builder.node(node_id, key, value)) is not None
     }
-    return Nodes(built, builder.captures, builder.refs)
+    return Nodes(built, builder.captures, builder.refs, frozenset(builder.broken))
+
+
+def _misspelt_way(fields: dict[str, tuple[YScalar, YNode]]) -> bool:
+    """An unknown key of the node is closest to a key of its way on (``ends``, ``nxt``)."""
+    import difflib
+
+    for name in fields:
+        if name not in NODE_KEYS:
+            close = difflib.get_close_matches(name.lower(), NODE_KEYS, n=1, cutoff=0.6)
+            if close and close[0] in WAY_KEYS:
+                return True
+    return False
 
 
 class _Builder:
@@ -52,6 +73,7 @@ class _Builder:
         self.variable_keys = variable_keys
         self.captures: dict[str, tuple[Capture, str]] = {}
         self.refs: list[Ref] = []
+        self.broken: set[str] = set()
 
     def node(self, node_id: str, key: YScalar, value: YNode) -> Node | None:
         r, refs = self.r, self.refs
@@ -84,8 +106,11 @@ class _Builder:
                     tips.append(text)
         captures = self.capture_list(node_id, fields["capture"][1]) if "capture" in fields else ()
         # An empty `choices:`/`next:`/`end:` counts as not written.
-        ways = [k for k in ("choices", "next", "end") if k in fields and not null(fields[k][1])]
-        if not ways:
+        ways = [k for k in WAY_KEYS if k in fields and not null(fields[k][1])]
+        errors_before = r.errors
+        # A misspelt way on ('ends:') is already reported, with the key meant:
+        # saying the node has none would only repeat it.
+        if not ways and not _misspelt_way(fields):
             r.error(
                 key,
                 f"{ctx}the node has no way on: add 'choices:' to branch, "
@@ -105,6 +130,8 @@ class _Builder:
             nxt = self.targets.target(fields["next"][1], ctx, "next", allow_return=True)
         if "end" in ways:
             end = r.ident(fields["end"][1], ctx, "the outcome")
+        if not ways or r.errors > errors_before:
+            self.broken.add(node_id)
         partner = None
         if "partner" in fields:
             partner = r.text(fields["partner"][1], ctx, "partner", required=False, refs=refs)

@@ -43,10 +43,14 @@ def check_flow(
     keys: dict[str, YScalar],
     start: str | None,
     anytime: Sequence[SideFlow],
+    broken: frozenset[str] = frozenset(),
 ) -> None:
     """The ``return`` rule (an error) and the reachability warnings.
 
-    ``keys`` are the nodes' keys (where findings about a node point).
+    ``keys`` are the nodes' keys (where findings about a node point). While
+    a node's way on is ``broken`` (an error says why), where the call can go
+    is not known: the reachability warnings would only repeat that error
+    (before it, as they point at the node), so they wait until it is fixed.
     """
     graph = Graph(
         edges={n.id: [t for t in n.targets() if t in nodes] for n in nodes.values()},
@@ -71,7 +75,7 @@ def check_flow(
                 f"node '{node_id}': 'next: return' is used, but this node is also "
                 f"reached from start '{start}', where there is nothing to return to",
             )
-    if graph.start is None:
+    if graph.start is None or broken:
         return
     finishing = graph.finishing()
     for node_id in nodes:

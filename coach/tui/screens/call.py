@@ -20,13 +20,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
-from coach.call.ending import EndStatus, end_now, how_it_ends
+from coach.call.ending import EndChoice, EndStatus, end_choices, end_with
 from coach.call.reload import CallReloader
 from coach.call.session import CallSession, SessionError
 from coach.call.titles import scenario_title
 from coach.store.recorder import CallRecorder
 from coach.tui.dialogs.answers import AnswersDialog
-from coach.tui.dialogs.confirm import ConfirmDialog
+from coach.tui.dialogs.end_call import EndCallDialog
 from coach.tui.messages import FieldChanged, FieldDone
 from coach.tui.text import id_words
 from coach.tui.widgets.fields import FieldEditor
@@ -371,20 +371,15 @@ class CallScreen(Screen[CallSession]):
         self.app.push_screen(AnswersDialog(self.session))
 
     def action_end_call(self) -> None:
-        on_end = how_it_ends(self.session) == "done"
-        question = "Finish the call here?" if on_end else "End the call now?"
-        detail = (
-            "The call is saved as ended early; you will see its summary."
-            if not on_end
-            else "The call is saved with this step's outcome."
-        )
-        # Pushed now, not awaited in a worker: the "n" or "y" typed next answers it.
-        self.app.push_screen(ConfirmDialog(question, detail), self._end_answered)
+        """Ask how the call ended: an outcome (as if its end was reached), or just stop."""
+        dialog = EndCallDialog(end_choices(self.session), practice=self.session.mode == "practice")
+        # Pushed now, not awaited in a worker: the key typed next answers it.
+        self.app.push_screen(dialog, self._end_answered)
 
-    def _end_answered(self, yes: bool | None) -> None:
-        if not yes or self.session.finished:
+    def _end_answered(self, choice: EndChoice | None) -> None:
+        if choice is None or self.session.finished:
             return
-        self._close(end_now(self.session))
+        self._close(end_with(self.session, choice.outcome))
 
     def _close(self, status: EndStatus) -> None:
         self.recorder.finish(self.session, status)

@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Static
 
 from coach.call.values import REQUIRED, missing_variables, start_value
 from coach.script.model import Script
+from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.messages import FieldDone
 from coach.tui.widgets.fields import FieldEditor
 
@@ -28,6 +29,9 @@ def _short_prompt(prompt: str) -> str:
 class DetailsScreen(Screen[dict[str, str] | None]):
     """Fill the variables; dismisses with the values, or None to go back."""
 
+    # The first field asked is focused in on_mount, without Textual's scroll to
+    # the centre (which, run before the layout, hid the title and the label).
+    AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "continue", "Continue", priority=True),
         Binding("f2", "show_all", "All fields", priority=True),
@@ -44,10 +48,13 @@ class DetailsScreen(Screen[dict[str, str] | None]):
         self.values = dict(values)
         #: Only what is still missing is asked; the rest is listed (f2 shows it all).
         self._missing = {var.id for var in missing_variables(script, self.values)}
+        #: What the form held when it opened: leaving asks first once it changed.
+        self._opened_with: dict[str, str] = {}
 
     def _known_line(self) -> Content:
+        # A value given blank on purpose (``--set ID=``) is known too: as blank.
         known = [
-            f"{_short_prompt(var.prompt)} {start_value(var, self.values)}"
+            f"{_short_prompt(var.prompt)} {start_value(var, self.values).strip() or '(blank)'}"
             for var in self.script.variables
             if var.id not in self._missing
         ]
@@ -70,15 +77,17 @@ class DetailsScreen(Screen[dict[str, str] | None]):
                 ),
                 classes="screen-intro",
             )
-            known = Static(self._known_line(), id="details-known")
-            known.display = bool(self._known_line())
-            yield known
             for var in self.script.variables:
                 value = start_value(var, self.values)
                 editor = FieldEditor(var.id, var.prompt, var.type, value, required=var.required)
                 if var.id not in self._missing:
                     editor.add_class("-known")
                 yield editor
+            # Below what is asked: a long list of known values must not push the
+            # first field out of sight.
+            known = Static(self._known_line(), id="details-known")
+            known.display = bool(self._known_line())
+            yield known
             with Horizontal(id="details-buttons"):
                 yield Button("Continue (ctrl+s)", id="continue", variant="primary")
                 yield Button("Back (esc)", id="back")
@@ -87,13 +96,22 @@ class DetailsScreen(Screen[dict[str, str] | None]):
     def on_mount(self) -> None:
         self.title = self.script.title
         self.sub_title = "call details"
-        # The first field still missing takes the focus (never a hidden, known one);
-        # the top (what is already known) stays in view.
+        self._opened_with = self.collect()
+        # The first field still missing takes the focus (never a hidden, known one)
+        # and is shown whole, with its label, as near the top as it fits.
         asked = [e for e in self.query(FieldEditor) if not e.has_class("-known")]
         if asked:
-            asked[0].focus_editor()
+            asked[0].editor.focus(scroll_visible=False)
+            self.call_after_refresh(self._show_field, asked[0])
+
+    def _show_field(self, editor: FieldEditor) -> None:
         form = self.query_one("#details-form", VerticalScroll)
-        self.call_after_refresh(form.scroll_home, animate=False)
+        form.scroll_home(animate=False, immediate=True)
+        form.scroll_to_widget(editor, animate=False, immediate=True)
+
+    def typed(self) -> bool:
+        """Something was typed or changed since the form opened."""
+        return self.collect() != self._opened_with
 
     def collect(self) -> dict[str, str]:
         return {editor.field_id: editor.value for editor in self.query(FieldEditor)}
@@ -132,7 +150,22 @@ class DetailsScreen(Screen[dict[str, str] | None]):
         self.query_one("#details-known", Static).display = False
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        """Go back; once something was typed, only after asking (it would be lost)."""
+        if not self.typed():
+            self.dismiss(None)
+            return
+        question = ConfirmDialog(
+            "Leave the call details?",
+            "What you typed here is not kept.",
+            yes="Leave",
+            no="Stay and finish",
+        )
+        # Pushed now, not from a worker: the "y" or "n" typed next answers it.
+        self.app.push_screen(question, self._back_answered)
+
+    def _back_answered(self, leave: bool | None) -> None:
+        if leave:
+            self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -12,16 +12,17 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from coach.call.jobs import Job
 from coach.call.nextstep import NextStep
-from coach.call.report import CallReport, build_report, report_markdown
+from coach.call.report import CallReport, build_report, report_markdown, who
 from coach.call.session import CallSession, SessionError
 from coach.call.titles import scenario_title
+from coach.call.words import step_words
 from coach.tui.text import clock, duration_words, outcome_words
 
 
@@ -29,37 +30,48 @@ def _section(title: str) -> Content:
     return Content.styled(title, "bold $accent")
 
 
+def next_step_content(report: CallReport) -> Content:
+    """What to do next and when, the first thing the summary says."""
+    muted = "$foreground-muted"
+    if report.follow_up_when:
+        lines = [Content.assemble(("Next step  ", "bold $accent"), (report.follow_up_when, "bold"))]
+        if report.follow_up_why:
+            lines.append(Content(report.follow_up_why))
+        return Content("\n").join(lines)
+    if report.mode == "practice":
+        why = "A rehearsal: no follow-up needed."
+    elif report.outcome == outcome_words(None, abandoned=True):
+        why = "The call ended early without an outcome, so no next step was computed."
+    else:
+        why = "None needed after this outcome."
+    return Content.assemble(("Next step  ", "bold $accent"), (why, muted))
+
+
+def summary_facts(report: CallReport) -> list[tuple[str, Content]]:
+    """Who the call was to, how it ended, how long it took and the way it went."""
+    facts = [(name, Content.styled(value, "bold")) for name, value in who(report)]
+    facts += [
+        ("Outcome", Content.styled(report.outcome, "bold")),
+        ("Duration", Content(report.duration)),
+        ("Path", Content(" › ".join(report.path))),
+    ]
+    return facts
+
+
 def summary_content(report: CallReport, *, saved: bool = True) -> Content:
-    """The whole summary as one piece of content (user text stays plain)."""
+    """The summary below its facts, as one piece of content (user text stays plain)."""
     muted = "$foreground-muted"
     parts: list[Content] = []
-    if report.job:
-        parts.append(Content.assemble(("Job      ", muted), (report.job, "bold")))
-    parts += [
-        Content.assemble(("Outcome  ", muted), (report.outcome, "bold")),
-        Content.assemble(("Duration ", muted), report.duration),
-        Content.assemble(("Path     ", muted), " › ".join(report.path)),
-    ]
     if not saved:
         parts.append(
             Content.styled("Not saved: the call history could not be written.", "$text-error")
         )
-    parts.append(Content(""))
-    parts.append(_section("Next step"))
-    if report.follow_up_text:
-        parts.append(Content(report.follow_up_text))
-    elif report.mode == "practice":
-        parts.append(Content.styled("Practice call: no follow-up needed.", muted))
-    elif report.outcome == "Ended early":
-        parts.append(Content.styled("The call ended early: no follow-up computed.", muted))
-    else:
-        parts.append(Content.styled("None needed after this outcome.", muted))
-    parts.append(Content(""))
+        parts.append(Content(""))
     parts.append(_section("What you wrote down"))
     if report.captures:
         for line in report.captures:
             value = line.value + (f" ({line.long})" if line.long else "")
-            parts.append(Content.assemble((line.prompt, muted), " ", value))
+            parts.append(Content.assemble((line.prompt, muted), " ", (value, "bold")))
     else:
         parts.append(Content.styled("Nothing captured.", muted))
     if report.checklist:
@@ -91,16 +103,61 @@ def write_markdown(folder: Path, report: CallReport, stamp: str) -> Path:
     return target
 
 
-class SummaryScreen(Screen[None]):
-    """The record of a finished call; ``q`` or Enter leaves."""
+#: The keys that scroll a summary (its ``#summary`` box), first in each footer.
+SCROLL_BINDINGS: list[BindingType] = [
+    Binding("down", "scroll(1)", "Scroll", key_display="↑↓", id="scroll", priority=True),
+    Binding("up", "scroll(-1)", "Scroll", show=False, priority=True),
+    Binding("pagedown", "page(1)", "Page", show=False, priority=True),
+    Binding("pageup", "page(-1)", "Page", show=False, priority=True),
+    Binding("home", "ends(-1)", "Top", show=False, priority=True),
+    Binding("end", "ends(1)", "Bottom", show=False, priority=True),
+]
+SCROLL_ACTIONS = frozenset({"scroll", "page", "ends"})
+
+
+class _Scrolls(Screen[None]):
+    """A summary that scrolls with the keys (its box takes no focus, so no key is
+    lost to it); the footer offers them only while there is more to see."""
+
+    @property
+    def _scroller(self) -> VerticalScroll:
+        return self.query_one("#summary", VerticalScroll)
+
+    def _can_scroll(self) -> bool:
+        return self._scroller.max_scroll_y > 0
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refresh_bindings)
+
+    def action_scroll(self, rows: int) -> None:
+        self._scroller.scroll_relative(y=rows, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        scroller = self._scroller
+        if pages > 0:
+            scroller.scroll_page_down(animate=False)
+        else:
+            scroller.scroll_page_up(animate=False)
+
+    def action_ends(self, where: int) -> None:
+        scroller = self._scroller
+        if where > 0:
+            scroller.scroll_end(animate=False)
+        else:
+            scroller.scroll_home(animate=False)
+
+
+class SummaryScreen(_Scrolls):
+    """The record of a finished call: the next step first, then who, how and what
+    was written down. It scrolls; only ``q`` leaves it (Enter or Escape pressed
+    once too often on the call's last step must not take it away unread)."""
 
     AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "copy", "Copy as Markdown", priority=True),
+        *SCROLL_BINDINGS,
+        Binding("c", "copy", "Copy", priority=True),
         Binding("m", "save_markdown", "Save .md", priority=True),
         Binding("q", "leave", "Done", priority=True),
-        Binding("enter", "leave", "Done", show=False, priority=True),
-        Binding("escape", "leave", "Done", show=False, priority=True),
     ]
 
     def __init__(
@@ -125,12 +182,20 @@ class SummaryScreen(Screen[None]):
                 Content.styled(f"Call summary · {self.report.title}", "bold"),
                 classes="screen-title",
             )
+            yield Static(next_step_content(self.report), id="summary-next")
+            with Grid(id="summary-facts"):
+                for name, value in summary_facts(self.report):
+                    yield Static(name, classes="fact-name")
+                    yield Static(value, classes="fact-value")
             yield Static(summary_content(self.report, saved=self.saved), id="summary-body")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = self.report.title
         self.sub_title = "summary"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._can_scroll() if action in SCROLL_ACTIONS else True
 
     def markdown(self) -> str:
         return report_markdown(self.report)
@@ -195,14 +260,14 @@ def practice_content(session: CallSession, *, saved: bool = True) -> Content:
     parts.append(Content(""))
     parts.append(_section("Time on each step"))
     slowest = slowest_index(session)
-    width = max((len(step.node) for step in session.steps), default=4)
+    width = max((len(step_words(step.node)) for step in session.steps), default=4)
     for index, step in enumerate(session.steps):
         node = session.script.nodes.get(step.node)
         budget = node.seconds if node else None
         over = budget is not None and step.seconds > budget
         timing = clock(step.seconds) + (f" / {clock(budget)}" if budget is not None else "")
         pieces: list[tuple[str, str] | str] = [
-            (f"{step.node:<{width}}  ", ""),
+            (f"{step_words(step.node):<{width}}  ", ""),
             (f"{timing:<12}", "$text-warning" if over else ""),
         ]
         if over:
@@ -231,7 +296,7 @@ def rating_content(rating: int | None) -> Content:
     )
 
 
-class PracticeSummaryScreen(Screen[None]):
+class PracticeSummaryScreen(_Scrolls):
     """After a rehearsal: the score, the time per step, a rating and a note.
 
     The rating and the note are written to the store at once through ``save``
@@ -242,13 +307,15 @@ class PracticeSummaryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority bindings (run in key order, see the call screen); while the
         # note field has focus, check_action leaves every key but escape to it.
+        *SCROLL_BINDINGS,
         Binding("1", "rate(1)", "Rate", key_display="1-5", id="rate", priority=True),
         *[Binding(str(i), f"rate({i})", show=False, priority=True) for i in range(2, 6)],
         Binding("n", "note", "Note", id="note", priority=True),
         Binding("tab", "note", "Note", show=False, priority=True),
         Binding("escape", "escape", "Leave field", id="escape", priority=True),
+        # Only q leaves (as on the call's summary): Enter pressed once too often
+        # on the last step must not take the score away unread.
         Binding("q", "leave", "Done", priority=True),
-        Binding("enter", "leave", "Done", show=False, priority=True),
     ]
 
     def __init__(
@@ -292,7 +359,9 @@ class PracticeSummaryScreen(Screen[None]):
         if action == "escape":
             return self.focused is not None
         # Every other key is typed into the note while it has focus.
-        return not isinstance(self.focused, Input)
+        if isinstance(self.focused, Input):
+            return False
+        return self._can_scroll() if action in SCROLL_ACTIONS else True
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from coach.call.session import CallSession
+from coach.call.words import route_words, step_words
 from coach.script.model import RETURN, Node
 from coach.tui.text import breadcrumb, clock, id_words, outcome_words, segments_content
 from coach.tui.widgets.fields import DATE_HELP, date_hint
@@ -90,8 +91,9 @@ class StepView(StepPanel):
             (" · step ", "$foreground-muted"),
             (step, "bold $text-warning" if over else ""),
         )
-        route = [move.src for move in session.history] + [session.current]
-        room = max(1, width - timer.cell_length - 3)
+        route = route_words(session.route())
+        # Room for the steps: a space before them, two between them and the clock.
+        room = max(1, width - timer.cell_length - 4)
         crumb = Content.styled(breadcrumb(route, width=room), "$foreground-muted")
         line = Content.assemble(" ", crumb)
         gap = max(1, width - line.cell_length - timer.cell_length - 1)
@@ -121,7 +123,7 @@ class StepView(StepPanel):
         if node.end is not None:
             title = f"Final step · {outcome_words(node.end)}"
         elif returns_to is not None:
-            title = f"Say · side step, back to {returns_to}"
+            title = f"Say · side step, back to {step_words(returns_to)}"
         else:
             title = "Say"
         lines.extend(box(title, text, width, "$primary"))
@@ -187,7 +189,8 @@ class ChoicesPanel(StepPanel):
         if node.next is not None:
             text = "Continue"
             if node.next == RETURN and (returns_to is not None or every):
-                text = f"Continue (back to {returns_to or 'the call'})"
+                back = step_words(returns_to) if returns_to is not None else "the call"
+                text = f"Continue (back to {back})"
             return wrap(Content(text), width, enter)
         choices = (
             [(str(i), c) for i, c in enumerate(node.choices, start=1)]

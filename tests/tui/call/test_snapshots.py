@@ -29,10 +29,7 @@ JOURNEYS: dict[str, tuple[dict[str, str] | None, tuple[str, ...]]] = {
         ("space", "down", "question_mark"),
     ),
     "call": (VALUES, ("ctrl+s", "s", "y", "1", "tab", *"2026-03-10", "escape")),
-    "summary": (
-        {**VALUES, "position": "Analyst"},
-        ("s", "y", "1", "tab", *"2026-03-10", "escape", "n", *"keen", "escape", "1", "enter"),
-    ),
+    # The summary has its own snapshots, at four sizes: test_summary_snapshots.py.
 }
 
 SnapCompare = Callable[..., bool]

@@ -134,11 +134,24 @@ async def test_summary_scores_an_expected_walk_and_marks_the_slowest_step(
         lines = text.splitlines()
         assert "Next follow-up" not in text  # no follow-up window for practice
         marked = [line for line in lines if "slowest" in line]
-        assert len(marked) == 1 and "status" in marked[0] and "0:45" in marked[0]
+        assert len(marked) == 1 and "Status" in marked[0] and "0:45" in marked[0]
     record = store.calls()[0]
     assert (record.mode, record.scenario, record.status) == ("practice", "reached", "done")
     assert record.snapshot["score"] == {"matched": 2, "total": 2}
     assert record.job is None and store.jobs() == []  # a rehearsal never touches a job
+
+
+async def test_enter_pressed_once_too_often_keeps_the_practice_summary(
+    make_app: MakeApp, fake_clock: FakeClock
+) -> None:
+    app = practice_app(make_app)
+    async with app.run_test(size=SIZE) as pilot:
+        await to_card(pilot, app)
+        await walk(pilot, app, fake_clock, [("2", 4), ("enter", 3), ("enter", 0)])
+        assert isinstance(app.screen, PracticeSummaryScreen)
+        assert app.return_code is None
+        await pilot.press("q")
+    assert app.return_code == 0
 
 
 async def test_summary_scores_a_walk_that_deviates(
@@ -153,7 +166,7 @@ async def test_summary_scores_a_walk_that_deviates(
         assert "0/2 expected moves made" in text
         assert "Left a voicemail" in text
         marked = [line for line in text.splitlines() if "slowest" in line]
-        assert len(marked) == 1 and "hello" in marked[0]
+        assert len(marked) == 1 and "Hello" in marked[0]
         assert "over budget" in marked[0]  # hello's budget is 30 s
     assert store.calls()[0].snapshot["score"] == {"matched": 0, "total": 2}
 

@@ -202,6 +202,7 @@ async def test_resume_an_interrupted_call_from_home(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
+        assert "stopped at the step “Status” after" in app.screen.detail  # words, not 'status'
         await pilot.press("y")
         screen = app.screen
         assert isinstance(screen, CallScreen)
