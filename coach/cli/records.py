@@ -71,8 +71,8 @@ def cmd_log(args: argparse.Namespace) -> int:
         when = (e.get("started_at") or "")[:16].replace("T", " ")
         outcome = e.get("outcome") or "-"
         mode = "" if e.get("mode") == "live" else f" [{e.get('mode')}]"
-        job = ", ".join(p for p in (e.get("company") or "", e.get("position") or "") if p)
-        what = f"{job} · {e.get('title', '')}" if job and label is None else e.get("title", "")
+        about = ", ".join(p for p in (e.get("company") or "", e.get("position") or "") if p)
+        what = f"{about} · {e.get('title', '')}" if about and label is None else e.get("title", "")
         print(
             f"{e['id']:>4}  {when}  {_fmt_duration(e.get('duration_s')):>6}  "
             f"{e.get('status', ''):<11}  {outcome:<10}  {what}{mode}"

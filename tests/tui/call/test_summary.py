@@ -26,7 +26,7 @@ def shown_keys(app: CoachApp) -> list[str]:
     return [a.binding.description for a in app.screen.active_bindings.values() if a.binding.show]
 
 
-async def finish_a_call(pilot: Pilot[object], app: CoachApp) -> SummaryScreen:
+async def finish_a_call(pilot: Pilot[int], app: CoachApp) -> SummaryScreen:
     await pilot.press("1", "tab", *"2026-03-10", "escape", "n")
     app.screen.query_one("#notes", TextArea).insert(NOTES)  # typed at once, not key by key
     await pilot.press("escape", "1", "enter")
