@@ -107,9 +107,11 @@ class _Entry(NamedTuple):
     disabled: bool
 
 
-#: Options built (prompt and height) before home is first drawn: the first
-#: screenful and a margin (a tall terminal shows about 30 jobs). The rest are
-#: added after that frame, :data:`FILL_CHUNK` between two refreshes.
+#: Options built (prompt and height) after the highlighted one before home is
+#: first drawn, when the terminal's height is not known yet; otherwise as many
+#: as the terminal has lines (no option is less than one line tall, so the
+#: list is full). The rest are added after that frame, :data:`FILL_CHUNK`
+#: between two refreshes.
 FIRST_OPTIONS = 80
 FILL_CHUNK = 150
 
@@ -203,6 +205,11 @@ class JobList(OptionList):
             self._old_prompts = {}
 
     @property
+    def first_count(self) -> int:
+        """How many options after the highlighted one are built before the list is drawn."""
+        return self.app.size.height or FIRST_OPTIONS
+
+    @property
     def complete(self) -> bool:
         """Every option is built (the fill after a rebuild is over)."""
         return self._loaded >= len(self._plan)
@@ -227,7 +234,7 @@ class JobList(OptionList):
                 # The nearest job at or after where the cursor was.
                 at = old or 0
                 target = next((i for i in enabled if i >= at), enabled[-1])
-        self._load((target or 0) + FIRST_OPTIONS)
+        self._load((target or 0) + 1 + self.first_count)
         if target is not None:
             self.highlighted = target
         if self._loaded < len(plan):
@@ -248,7 +255,7 @@ class JobList(OptionList):
         index = next((i for i, entry in enumerate(self._plan) if entry.id == option_id), None)
         if index is None:
             return False
-        self._load(index + FIRST_OPTIONS)
+        self._load(index + 1 + self.first_count)
         self.highlighted = index
         return True
 

@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from coach.call.agenda import Agenda, build_agenda
 from coach.call.followup import NextStep
 from coach.call.jobs import Job, JobCall
-from coach.tui.widgets.jobs import CLOSED_TOGGLE, FIRST_OPTIONS, JOB_PREFIX, JobList, job_prompt
+from coach.tui.widgets.jobs import CLOSED_TOGGLE, JOB_PREFIX, JobList, job_prompt
 from tests.tui.jobs.fakes import NOTHING, TODAY, describe, step
 
 SIZE = (100, 30)
@@ -70,8 +70,9 @@ async def test_the_first_rows_are_built_at_once_the_rest_after_the_frame() -> No
     async with app.run_test(size=SIZE) as pilot:
         jobs = app.query_one(JobList)
         jobs.show(agenda, TODAY)
-        # The heading, the first job (highlighted) and FIRST_OPTIONS more.
-        assert jobs.option_count == 1 + FIRST_OPTIONS and not jobs.complete
+        # The heading, the first job (highlighted) and as many more as the screen has lines.
+        assert jobs.first_count == SIZE[1]
+        assert jobs.option_count == 2 + SIZE[1] and not jobs.complete
         assert jobs.highlighted == 1
         await settle(jobs, pilot)
         assert ids(jobs) == expected_ids(agenda)
@@ -116,10 +117,11 @@ async def test_the_cursor_never_passes_what_is_built() -> None:
     async with app.run_test(size=SIZE):
         jobs = app.query_one(JobList)
         jobs.show(agenda, TODAY)
-        jobs.highlighted = FIRST_OPTIONS - 1
+        built = jobs.option_count
+        jobs.highlighted = built - 1
         jobs.action_cursor_down()
-        assert jobs.option_count > FIRST_OPTIONS
-        assert jobs.highlighted == FIRST_OPTIONS
+        assert jobs.option_count > built
+        assert jobs.highlighted == built
         # The end is the real end (the closed row), not the last row built so far.
         jobs.action_last()
         assert jobs.highlighted_option is not None
