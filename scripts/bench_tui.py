@@ -56,6 +56,9 @@ MOVE_KEYS = {"1", "b", "enter"}
 HOME_WALK = ["Down", "Down", "Down", "Enter", "Escape"]
 HOME_KEYS = {"down": "down", "enter": "open", "escape": "back"}
 
+#: Seconds between two start-ups (the last app's exit out of the way).
+SETTLE = 0.3
+
 #: On home whatever the store: a bundled script's title.
 SCRIPTS_MARK = "Follow-up call after"
 
@@ -187,7 +190,11 @@ def time_startup(command: str, marker: str | Callable[[str], bool], env: dict[st
     start = time.perf_counter()
     with Tmux(command, width=100, height=30, env=env, cwd=ROOT) as tmux:
         tmux.wait_for(marker, timeout=30, interval=0.005)
-        return time.perf_counter() - start
+        elapsed = time.perf_counter() - start
+    # The app ends after its tmux server does: let it go before the next one
+    # starts, or the next start-up shares the machine with its exit.
+    time.sleep(SETTLE)
+    return elapsed
 
 
 def key_times(command: str, ready: str, key: str, keys: int, env: dict[str, str], log: Path):
