@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import NamedTuple
 
 from textual.content import Content
@@ -110,10 +111,13 @@ class _Entry(NamedTuple):
 #: Options built (prompt and height) after the highlighted one before home is
 #: first drawn, when the terminal's height is not known yet; otherwise as many
 #: as the terminal has lines (no option is less than one line tall, so the
-#: list is full). The rest are added after that frame, :data:`FILL_CHUNK`
-#: between two refreshes.
+#: list is full). The rest are added :data:`FILL_DELAY` after that frame,
+#: :data:`FILL_CHUNK` between two refreshes.
 FIRST_OPTIONS = 80
 FILL_CHUNK = 150
+#: Seconds between the list's first frame and the fill: the terminal gets the
+#: machine to draw that frame first (on two busy cores the fill slowed it).
+FILL_DELAY = 0.05
 
 
 class JobList(OptionList):
@@ -238,7 +242,10 @@ class JobList(OptionList):
         if target is not None:
             self.highlighted = target
         if self._loaded < len(plan):
-            self.call_after_refresh(self._fill, self._generation)
+            # After the frame that shows the first rows, and a moment more.
+            self.call_after_refresh(
+                self.set_timer, FILL_DELAY, partial(self._fill, self._generation)
+            )
         else:
             self._old_prompts = {}
 

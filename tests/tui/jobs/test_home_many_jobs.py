@@ -60,7 +60,7 @@ async def settle(jobs: JobList, pilot: object) -> None:
     for _ in range(50):
         if jobs.complete:
             return
-        await pilot.pause()  # type: ignore[attr-defined]
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
     raise AssertionError("the list never filled")
 
 
