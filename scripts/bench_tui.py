@@ -1,6 +1,6 @@
 """Benchmark the TUI in a real terminal (tmux) against an empty Textual app.
 
-Two figures, each with a floor measured in the same run:
+Three figures, each with a floor measured in the same run:
 
 1. Start-up: from launching the command in a fresh tmux pane until its first
    screen is readable there (polled with capture-pane).
@@ -9,14 +9,15 @@ Two figures, each with a floor measured in the same run:
    shows the new step (measured inside the app: key event -> call_after_refresh).
    floor: an empty Textual app updating one Static per key; measured: ``coach
    call follow-up`` walking down the script to a final step and back (WALK).
-
 3. Home on a big store: start-up to home readable (the scripts and the jobs
    list drawn) with 1,000 jobs (some due, some coming up, some closed) and
    10,000 calls, against the same with an empty store (target: at most 1.2);
    the empty Textual app is the floor of both. Then keys on home with the big
    store (key event -> the refresh that shows the result): ``down`` moving the
    cursor, ``enter`` opening a job, ``escape`` back to home (which reads every
-   job again).
+   job again). Each start-up also gives the CPU time the app had used by the
+   time its screen was readable (Linux): on a machine other programs keep
+   busy, the wall times swing and the CPU times do not.
 
 Prints medians and the ratios (target: at most 1.5 each, 1.2 for home).
 
