@@ -144,16 +144,22 @@ def _row(
     job: Job, calls: Sequence[JobCall], step: NextStep, today: date, describe: DescribeStep
 ) -> AgendaRow:
     section = section_of(job, step, today)
-    live = [call for call in calls if call.mode == "live"]
-    when = step_words(job, step, today, describe)
+    # One pass, no list: home sorts every job on start-up (10 calls a job, 1,000 jobs).
+    count = 0
+    last: date | None = None
+    for call in calls:
+        if call.mode == "live":
+            count += 1
+            if last is None or call.called_on > last:
+                last = call.called_on
     return AgendaRow(
         job=job,
         step=step,
         section=section,
-        when=when,
+        when=step_words(job, step, today, describe),
         overdue=section == "due" and step.is_overdue(today),
-        calls=len(live),
-        last_called=max((call.called_on for call in live), default=None),
+        calls=count,
+        last_called=last,
     )
 
 

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.option_list import Option
 
 from coach import locations
 from coach.call.agenda import Agenda
@@ -23,7 +23,7 @@ from coach.script.library import ScriptEntry
 from coach.script.watch import FileWatcher
 from coach.tui.messages import AddJob, EditScript, NewScript, OpenJob, StartCall, StartPractice
 from coach.tui.startup import resume_gc_soon
-from coach.tui.widgets.jobs import CLOSED_TOGGLE, EMPTY_TEXT, JOB_PREFIX, JobList
+from coach.tui.widgets.jobs import CLOSED_TOGGLE, EMPTY_TEXT, JobList
 
 NARROW_WIDTH = 100
 #: How often the user's scripts folder is looked at for changes (seconds).
@@ -242,16 +242,8 @@ class HomeScreen(Screen[None]):
 
     def select_job(self, job_id: int) -> None:
         """Highlight a job (one just added) and give the keys to the jobs list."""
-        jobs = self.jobs
-        option_id = f"{JOB_PREFIX}{job_id}"
-        closed = jobs.agenda.section("closed")
-        if closed and any(row.job.id == job_id for row in closed.rows) and not jobs.closed_open:
-            jobs.toggle_closed()
-        try:
-            jobs.highlighted = jobs.get_option_index(option_id)
-        except OptionDoesNotExist:
-            return
-        self._use("jobs")
+        if self.jobs.highlight_job(job_id):
+            self._use("jobs")
 
     # ------------------------------------------------------------------ keys
     def _use(self, name: ListName) -> None:
