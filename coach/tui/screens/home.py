@@ -147,6 +147,7 @@ class HomeScreen(Screen[None]):
             with Vertical(id="home-jobs"):
                 yield Static(Content.styled("Jobs", "bold"), classes="section-title")
                 yield JobList(id="jobs")
+                yield Static("", id="job-why")
                 yield Static(Content.styled(EMPTY_TEXT, "$text-muted"), id="jobs-empty")
             with Vertical(id="home-side"):
                 yield Static(Content.styled("Call scripts", "bold"), classes="section-title")
@@ -221,6 +222,19 @@ class HomeScreen(Screen[None]):
         elif not self._shown or not had_jobs:
             self._use("jobs")  # home starts on the jobs; so does a first job added
         self._shown = True
+        self._show_why()
+
+    def _show_why(self) -> None:
+        """Under the list, why the highlighted job's next step is what it is (the reason)."""
+        jobs = self.jobs
+        why = self.query_one("#job-why", Static)
+        job_id = jobs.highlighted_job() if not jobs.agenda.is_empty else None
+        row = next((r for r in jobs.agenda.rows() if r.job.id == job_id), None)
+        if row is None:
+            why.display = False
+            return
+        why.display = True
+        why.update(Content.assemble(("Why: ", "bold"), row.step.reason))
 
     def _show_scripts(self, data: HomeData) -> None:
         scripts = self.scripts
@@ -355,6 +369,11 @@ class HomeScreen(Screen[None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self._start(event.option)
+
+    @on(OptionList.OptionHighlighted, "#jobs")
+    def _job_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_why()
 
     @on(OptionList.OptionSelected, "#jobs")
     def _job_selected(self, event: OptionList.OptionSelected) -> None:

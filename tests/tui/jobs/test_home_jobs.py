@@ -166,3 +166,15 @@ async def test_a_first_job_added_takes_the_keys() -> None:
         await pilot.pause()
         assert home.jobs.display and home.active == "jobs"
         assert home.jobs.highlighted_job() == job.id
+
+
+async def test_home_says_why_for_the_highlighted_job() -> None:
+    app = HomeOnly(FakeDesk())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        why = app.screen.query_one("#job-why", Static)
+        # Acme (overdue) is first and highlighted: its reason shows under the list.
+        assert why.display and "decide by Friday 6 March" in str(why.visual)
+        await pilot.press("down")
+        await pilot.pause()
+        assert "Because they said so." in str(why.visual)
