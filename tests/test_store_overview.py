@@ -16,6 +16,7 @@ from coach.store.connection import MIGRATIONS
 from coach.store.overview import (
     CALL_COLUMNS,
     CALL_ORDER,
+    JsonTexts,
     job,
     job_call_from_row,
     job_calls,
@@ -125,6 +126,26 @@ def test_a_call_whose_day_does_not_read_falls_back_as_before() -> None:
     running[4], running[7] = 1, "running"
     dead = job_call_from_row((*running, 999_999_999, "gone"))
     assert dead.status == "interrupted" and dead.mode == "practice"
+
+
+def test_captures_decode_on_first_read_and_compare_by_content() -> None:
+    row = call_row("2026-03-02T10:00:00+00:00", "", '{"decision_date": "2026-03-09", "x": " "}')
+    captures = job_call_from_row((*row, None, None)).captures
+    assert isinstance(captures, JsonTexts) and captures._data is None  # not decoded yet
+    assert captures == {"decision_date": "2026-03-09"} == dict(captures)  # blanks left out
+    assert captures.get("decision_date") == "2026-03-09" and captures.get("x") is None
+    assert "x" not in captures and len(captures) == 1 and list(captures) == ["decision_date"]
+    assert captures == JsonTexts('{"decision_date": "2026-03-09"}') != JsonTexts("{}")
+    assert captures != {"decision_date": "2026-03-10"} and captures != ["decision_date"]
+    assert json.loads(json.dumps(dict(captures))) == {"decision_date": "2026-03-09"}
+    with pytest.raises(KeyError):
+        captures["x"]
+    with pytest.raises(TypeError):
+        hash(captures)
+    assert JsonTexts("not json") == {} and JsonTexts("[1]") == {}
+    same = job_call_from_row((*row, None, None))
+    assert same == job_call_from_row((*row, None, None))  # JobCalls still equal by value
+    assert repr(JsonTexts('{"a": "b"}')) == "JsonTexts({'a': 'b'})"
 
 
 def test_the_overview_reads_only_the_index(db: Path) -> None:
