@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -83,6 +84,33 @@ def test_read_jobs_reads_what_the_store_reads(db: Path) -> None:
     assert calls[0].status == "running" and calls[1].captures == {"decision_date": "2026-03-20"}
     assert calls[1].notes == "Lee put me through." and calls[2].captures == {}
     assert isinstance(overview[0][0], Job) and isinstance(calls[0], JobCall)
+
+
+def test_home_overview_tallies_settled_jobs_and_home_shows_the_same(db: Path) -> None:
+    from coach.call.agenda import LiveCalls
+    from coach.tui.jobdesk import jobs_agenda
+
+    acme, globex = filled(db)
+    with Store(db) as store:
+        heard = store.add_job("Initech", interview_date=date(2026, 3, 2))
+        for day in ("04", "02"):
+            call_id = store.start_call(snap(heard.id, f"2026-03-{day}T23:30:00-05:00"))
+            done = snap(heard.id, f"2026-03-{day}T23:30:00-05:00", outcome="pending")
+            store.finish(call_id, replace(done, finished=True), "done")
+        store.mark_heard(heard.id, today=date(2026, 3, 7))
+        none = store.add_job("Umbrella")
+        store.close_job(none.id, "rejected", today=date(2026, 3, 8))
+        home, full = store.home_overview(), store.jobs_overview()
+    assert [j for j, _ in home] == [j for j, _ in full]
+    assert [j.id for j, _ in home] == [acme, globex, heard.id, none.id]
+    assert home[0][1] == full[0][1]  # open: every call, as before
+    assert full[2][0].status == "heard" and len(full[2][1]) == 2
+    assert home[1][1] == LiveCalls(0, None)
+    assert home[2][1] == LiveCalls(2, date(2026, 3, 4))  # the day in its own offset
+    assert home[3][1] == LiveCalls() != LiveCalls(1, None)
+    for today in (date(2026, 3, 3), date(2026, 3, 10), date(2026, 4, 1)):
+        assert jobs_agenda(home, today, None) == jobs_agenda(full, today, None)
+    assert len(jobs_agenda(home, date(2026, 3, 10), None).rows()) == 4
 
 
 def test_read_jobs_says_what_the_store_says(db: Path, tmp_path: Path) -> None:

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any, TypeVar
 
+    from coach.call.agenda import LiveCalls
+
     T = TypeVar("T")
 
 JOB_COLUMNS = (
@@ -156,6 +158,14 @@ def job_from_row(row: Sequence[Any]) -> Job:
     )
 
 
+def called_day(started_at: Any, started_utc: Any) -> date:
+    """A call's calendar day: that of ``started_at`` in the offset it was written with."""
+    try:  # the common case, without call_date's strip and checks
+        return _fromisoformat(started_at).date()
+    except (ValueError, TypeError):
+        return call_date(started_at) or call_date(started_utc) or date.min
+
+
 def job_call_from_row(row: Sequence[Any]) -> JobCall:
     """A ``calls`` row (:data:`CALL_COLUMNS`) as its job sees it.
 
@@ -166,10 +176,7 @@ def job_call_from_row(row: Sequence[Any]) -> JobCall:
         call_id, _job_id, script, title, practice, started_at, started_utc, status, outcome,
         captures, notes, duration_s, pid, proc_marker,
     ) = row  # fmt: skip
-    try:  # the common case, without call_date's strip and checks
-        called_on = _fromisoformat(started_at).date()
-    except (ValueError, TypeError):
-        called_on = call_date(started_at) or call_date(started_utc) or date.min
+    called_on = called_day(started_at, started_utc)
     if status == "running" and not process_alive(pid, proc_marker):
         status = "interrupted"
     # By position (the fields' order): keywords double the cost of building one.
@@ -218,6 +225,54 @@ def jobs_overview(
         calls = by_id.get(row[1])
         if calls is not None:
             calls.append(job_call_from_row(row))
+    return overview
+
+
+#: The statuses whose next step the rules take from the job alone (heard, closed).
+SETTLED = ("heard", "closed")
+
+
+def home_overview(conn: sqlite3.Connection) -> list[tuple[Job, list[JobCall] | LiveCalls]]:
+    """Every job by id, as home lists them: an open job with its calls newest first
+    (as :func:`jobs_overview`), a heard or closed one with only its live calls' tally.
+
+    The rules decide a heard or closed job without its calls (nothing is due),
+    and its row shows how many live calls it had and the latest one's day: on
+    1,000 jobs, 10,000 calls, a fifth of them settled, that saves making 2,000 calls.
+    """
+    from coach.call.agenda import LiveCalls  # not at the top: `coach due` never needs it
+
+    marks = ", ".join("?" * len(SETTLED))
+    jobs = conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs ORDER BY id")
+    overview: list[tuple[Job, list[JobCall] | LiveCalls]] = []
+    calls_of: dict[int, list[JobCall]] = {}
+    tally_of: dict[int, LiveCalls] = {}
+    for row in jobs:
+        job = job_from_row(row)
+        if job.status in SETTLED:
+            tally = tally_of[job.id] = LiveCalls()
+            overview.append((job, tally))
+        else:
+            calls = calls_of[job.id] = []
+            overview.append((job, calls))
+    rows = conn.execute(
+        f"SELECT {CALL_COLUMNS} FROM calls WHERE job_id IN "
+        f"(SELECT id FROM jobs WHERE status NOT IN ({marks})) {CALL_ORDER}",
+        SETTLED,
+    ).fetchall()
+    for row in rows:
+        open_calls = calls_of.get(row[1])
+        if open_calls is not None:
+            open_calls.append(job_call_from_row(row))
+    settled = conn.execute(
+        "SELECT job_id, started_at, started_utc FROM calls WHERE mode != 'practice' "
+        f"AND job_id IN (SELECT id FROM jobs WHERE status IN ({marks}))",
+        SETTLED,
+    ).fetchall()
+    for job_id, started_at, started_utc in settled:
+        counted = tally_of.get(job_id)
+        if counted is not None:
+            counted.add(called_day(started_at, started_utc))
     return overview
 
 
