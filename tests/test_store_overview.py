@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from coach.store.connection import MIGRATIONS
 from coach.store.overview import (
     CALL_COLUMNS,
     CALL_ORDER,
+    JsonTexts,
     job,
     job_call_from_row,
     job_calls,
@@ -84,6 +86,33 @@ def test_read_jobs_reads_what_the_store_reads(db: Path) -> None:
     assert isinstance(overview[0][0], Job) and isinstance(calls[0], JobCall)
 
 
+def test_home_overview_tallies_settled_jobs_and_home_shows_the_same(db: Path) -> None:
+    from coach.call.agenda import LiveCalls
+    from coach.tui.jobdesk import jobs_agenda
+
+    acme, globex = filled(db)
+    with Store(db) as store:
+        heard = store.add_job("Initech", interview_date=date(2026, 3, 2))
+        for day in ("04", "02"):
+            call_id = store.start_call(snap(heard.id, f"2026-03-{day}T23:30:00-05:00"))
+            done = snap(heard.id, f"2026-03-{day}T23:30:00-05:00", outcome="pending")
+            store.finish(call_id, replace(done, finished=True), "done")
+        store.mark_heard(heard.id, today=date(2026, 3, 7))
+        none = store.add_job("Umbrella")
+        store.close_job(none.id, "rejected", today=date(2026, 3, 8))
+        home, full = store.home_overview(), store.jobs_overview()
+    assert [j for j, _ in home] == [j for j, _ in full]
+    assert [j.id for j, _ in home] == [acme, globex, heard.id, none.id]
+    assert home[0][1] == full[0][1]  # open: every call, as before
+    assert full[2][0].status == "heard" and len(full[2][1]) == 2
+    assert home[1][1] == LiveCalls(0, None)
+    assert home[2][1] == LiveCalls(2, date(2026, 3, 4))  # the day in its own offset
+    assert home[3][1] == LiveCalls() != LiveCalls(1, None)
+    for today in (date(2026, 3, 3), date(2026, 3, 10), date(2026, 4, 1)):
+        assert jobs_agenda(home, today, None) == jobs_agenda(full, today, None)
+    assert len(jobs_agenda(home, date(2026, 3, 10), None).rows()) == 4
+
+
 def test_read_jobs_says_what_the_store_says(db: Path, tmp_path: Path) -> None:
     with pytest.raises(NothingRecorded):
         read_jobs(jobs_overview, tmp_path / "none" / "coach.db")
@@ -125,6 +154,26 @@ def test_a_call_whose_day_does_not_read_falls_back_as_before() -> None:
     running[4], running[7] = 1, "running"
     dead = job_call_from_row((*running, 999_999_999, "gone"))
     assert dead.status == "interrupted" and dead.mode == "practice"
+
+
+def test_captures_decode_on_first_read_and_compare_by_content() -> None:
+    row = call_row("2026-03-02T10:00:00+00:00", "", '{"decision_date": "2026-03-09", "x": " "}')
+    captures = job_call_from_row((*row, None, None)).captures
+    assert isinstance(captures, JsonTexts) and captures._data is None  # not decoded yet
+    assert captures == {"decision_date": "2026-03-09"} == dict(captures)  # blanks left out
+    assert captures.get("decision_date") == "2026-03-09" and captures.get("x") is None
+    assert "x" not in captures and len(captures) == 1 and list(captures) == ["decision_date"]
+    assert captures == JsonTexts('{"decision_date": "2026-03-09"}') != JsonTexts("{}")
+    assert captures != {"decision_date": "2026-03-10"} and captures != ["decision_date"]
+    assert json.loads(json.dumps(dict(captures))) == {"decision_date": "2026-03-09"}
+    with pytest.raises(KeyError):
+        captures["x"]
+    with pytest.raises(TypeError):
+        hash(captures)
+    assert JsonTexts("not json") == {} and JsonTexts("[1]") == {}
+    same = job_call_from_row((*row, None, None))
+    assert same == job_call_from_row((*row, None, None))  # JobCalls still equal by value
+    assert repr(JsonTexts('{"a": "b"}')) == "JsonTexts({'a': 'b'})"
 
 
 def test_the_overview_reads_only_the_index(db: Path) -> None:

@@ -140,18 +140,55 @@ def step_words(job: Job, step: NextStep, today: date, describe: DescribeStep) ->
     return words
 
 
+class LiveCalls:
+    """How many live calls a job had and the day of the latest, without the calls.
+
+    Enough for a heard or closed job's row: the rules decide those from the
+    job alone, so the store need not make their calls (see :func:`build_agenda`).
+    """
+
+    __slots__ = ("count", "last")
+
+    def __init__(self, count: int = 0, last: date | None = None) -> None:
+        self.count = count
+        self.last = last
+
+    def add(self, day: date) -> None:
+        """One more live call, made on ``day``."""
+        self.count += 1
+        if self.last is None or day > self.last:
+            self.last = day
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LiveCalls):
+            return NotImplemented
+        return (self.count, self.last) == (other.count, other.last)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"LiveCalls({self.count}, {self.last!r})"
+
+
 def _row(
-    job: Job, calls: Sequence[JobCall], step: NextStep, today: date, describe: DescribeStep
+    job: Job,
+    calls: Sequence[JobCall] | LiveCalls,
+    step: NextStep,
+    today: date,
+    describe: DescribeStep,
 ) -> AgendaRow:
     section = section_of(job, step, today)
-    # One pass, no list: home sorts every job on start-up (10 calls a job, 1,000 jobs).
-    count = 0
-    last: date | None = None
-    for call in calls:
-        if call.mode == "live":
-            count += 1
-            if last is None or call.called_on > last:
-                last = call.called_on
+    if isinstance(calls, LiveCalls):
+        count, last = calls.count, calls.last
+    else:
+        # One pass, no list: home sorts every job on start-up (10 calls a job, 1,000 jobs).
+        count = 0
+        last = None
+        for call in calls:
+            if call.mode == "live":
+                count += 1
+                if last is None or call.called_on > last:
+                    last = call.called_on
     return AgendaRow(
         job=job,
         step=step,
@@ -183,11 +220,15 @@ def _sort_key(row: AgendaRow) -> tuple[object, ...]:
 
 
 def build_agenda(
-    jobs: Iterable[tuple[Job, Sequence[JobCall], NextStep]],
+    jobs: Iterable[tuple[Job, Sequence[JobCall] | LiveCalls, NextStep]],
     today: date,
     describe: DescribeStep,
 ) -> Agenda:
-    """Sort each job (with its calls, newest first, and its next step) into home's sections."""
+    """Sort each job (with its calls, newest first, and its next step) into home's sections.
+
+    A job's calls may be given as their :class:`LiveCalls` tally instead (a
+    row shows only that of them).
+    """
     grouped: dict[SectionKey, list[AgendaRow]] = {key: [] for key in SECTION_ORDER}
     for job, calls, step in jobs:
         row = _row(job, calls, step, today, describe)
@@ -208,6 +249,7 @@ __all__ = [
     "AgendaRow",
     "AgendaSection",
     "DescribeStep",
+    "LiveCalls",
     "SectionKey",
     "build_agenda",
     "closed_words",

@@ -37,6 +37,7 @@ from coach.store.overview import texts as _texts
 from coach.store.records import now_iso
 
 if TYPE_CHECKING:
+    from coach.call.agenda import LiveCalls
     from coach.call.snapshot import CallSnapshot
 
 #: The fields :meth:`JobStore.update_job` changes.
@@ -347,3 +348,9 @@ class JobStore(Database):
         (:func:`coach.store.overview.jobs_overview`)."""
         with self._tx() as conn:
             return overview.jobs_overview(conn, statuses)
+
+    def home_overview(self) -> list[tuple[Job, list[JobCall] | LiveCalls]]:
+        """Every job by id as home lists it: an open one with its calls, a heard or
+        closed one with its live calls' tally (:func:`coach.store.overview.home_overview`)."""
+        with self._tx() as conn:
+            return overview.home_overview(conn)

@@ -14,11 +14,11 @@ and :data:`CALL_COLUMNS` (a plain tuple or a ``sqlite3.Row``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 
 from coach.call.dates import call_date, parse_iso_date
-from coach.call.jobs import JOB_STATUSES, Job, JobCall
+from coach.call.jobs import JOB_STATUSES, NO_TEXTS, Job, JobCall
 from coach.store.errors import StoreError
 from coach.store.liveness import process_alive
 
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
     from typing import Any, TypeVar
+
+    from coach.call.agenda import LiveCalls
 
     T = TypeVar("T")
 
@@ -72,6 +74,61 @@ def json_texts(text: str | None) -> dict[str, str]:
     return {} if text is None or text == "{}" else texts(load_json(text))
 
 
+class JsonTexts(Mapping[str, str]):
+    """A stored JSON object's text entries, decoded the first time they are read.
+
+    Home reads 10,000 calls and the rules look at the captures of one call a
+    job (the deciding one): decoding the rest up front was a third of making
+    a call (``json.loads``, 2.5 us). Read only; equal to any mapping with the
+    same entries, as the ``dict`` :func:`json_texts` gives.
+    """
+
+    __slots__ = ("_data", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self._data: dict[str, str] | None = None
+
+    def _texts(self) -> dict[str, str]:
+        data = self._data
+        if data is None:
+            data = self._data = json_texts(self._text)
+            self._text = None
+        return data
+
+    def __getitem__(self, key: str) -> str:
+        return self._texts()[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._texts().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._texts()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts())
+
+    def __len__(self) -> int:
+        return len(self._texts())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, JsonTexts):
+            return self._texts() == other._texts()
+        if isinstance(other, Mapping):
+            return self._texts() == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"JsonTexts({self._texts()!r})"
+
+
+def lazy_texts(text: str | None) -> Mapping[str, str]:
+    """:func:`json_texts`, decoded on first use: most are ``{}`` (shared, read only)."""
+    return NO_TEXTS if text is None or text == "{}" else JsonTexts(text)
+
+
 def _day(text: str | None) -> date | None:
     return parse_iso_date(text) if text else None
 
@@ -93,12 +150,20 @@ def job_from_row(row: Sequence[Any]) -> Job:
         status if status in JOB_STATUSES else "open",
         outcome,
         notes,
-        json_texts(captured),
+        lazy_texts(captured),
         created_at,
         updated_at,
         _day(heard_on),
         _day(closed_on),
     )
+
+
+def called_day(started_at: Any, started_utc: Any) -> date:
+    """A call's calendar day: that of ``started_at`` in the offset it was written with."""
+    try:  # the common case, without call_date's strip and checks
+        return _fromisoformat(started_at).date()
+    except (ValueError, TypeError):
+        return call_date(started_at) or call_date(started_utc) or date.min
 
 
 def job_call_from_row(row: Sequence[Any]) -> JobCall:
@@ -111,10 +176,7 @@ def job_call_from_row(row: Sequence[Any]) -> JobCall:
         call_id, _job_id, script, title, practice, started_at, started_utc, status, outcome,
         captures, notes, duration_s, pid, proc_marker,
     ) = row  # fmt: skip
-    try:  # the common case, without call_date's strip and checks
-        called_on = _fromisoformat(started_at).date()
-    except (ValueError, TypeError):
-        called_on = call_date(started_at) or call_date(started_utc) or date.min
+    called_on = called_day(started_at, started_utc)
     if status == "running" and not process_alive(pid, proc_marker):
         status = "interrupted"
     # By position (the fields' order): keywords double the cost of building one.
@@ -127,7 +189,7 @@ def job_call_from_row(row: Sequence[Any]) -> JobCall:
         script,
         title,
         "practice" if practice else "live",
-        json_texts(captures),
+        lazy_texts(captures),
         notes or "",
         duration_s,
     )
@@ -163,6 +225,54 @@ def jobs_overview(
         calls = by_id.get(row[1])
         if calls is not None:
             calls.append(job_call_from_row(row))
+    return overview
+
+
+#: The statuses whose next step the rules take from the job alone (heard, closed).
+SETTLED = ("heard", "closed")
+
+
+def home_overview(conn: sqlite3.Connection) -> list[tuple[Job, list[JobCall] | LiveCalls]]:
+    """Every job by id, as home lists them: an open job with its calls newest first
+    (as :func:`jobs_overview`), a heard or closed one with only its live calls' tally.
+
+    The rules decide a heard or closed job without its calls (nothing is due),
+    and its row shows how many live calls it had and the latest one's day: on
+    1,000 jobs, 10,000 calls, a fifth of them settled, that saves making 2,000 calls.
+    """
+    from coach.call.agenda import LiveCalls  # not at the top: `coach due` never needs it
+
+    marks = ", ".join("?" * len(SETTLED))
+    jobs = conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs ORDER BY id")
+    overview: list[tuple[Job, list[JobCall] | LiveCalls]] = []
+    calls_of: dict[int, list[JobCall]] = {}
+    tally_of: dict[int, LiveCalls] = {}
+    for row in jobs:
+        job = job_from_row(row)
+        if job.status in SETTLED:
+            tally = tally_of[job.id] = LiveCalls()
+            overview.append((job, tally))
+        else:
+            calls = calls_of[job.id] = []
+            overview.append((job, calls))
+    rows = conn.execute(
+        f"SELECT {CALL_COLUMNS} FROM calls WHERE job_id IN "
+        f"(SELECT id FROM jobs WHERE status NOT IN ({marks})) {CALL_ORDER}",
+        SETTLED,
+    ).fetchall()
+    for row in rows:
+        open_calls = calls_of.get(row[1])
+        if open_calls is not None:
+            open_calls.append(job_call_from_row(row))
+    settled = conn.execute(
+        "SELECT job_id, started_at, started_utc FROM calls WHERE mode != 'practice' "
+        f"AND job_id IN (SELECT id FROM jobs WHERE status IN ({marks}))",
+        SETTLED,
+    ).fetchall()
+    for job_id, started_at, started_utc in settled:
+        counted = tally_of.get(job_id)
+        if counted is not None:
+            counted.add(called_day(started_at, started_utc))
     return overview
 
 

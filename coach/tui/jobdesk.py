@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from coach.call.agenda import Agenda, build_agenda, step_words
+from coach.call.agenda import Agenda, LiveCalls, build_agenda, step_words
 from coach.call.followup import NextStep
 from coach.call.jobform import JobFields
 from coach.call.jobs import Job, JobCall
@@ -78,13 +78,22 @@ class DeskHost(Protocol):
 
 
 def jobs_agenda(
-    overview: Sequence[tuple[Job, Sequence[JobCall]]], today: date, days: BusinessDays | None
+    overview: Sequence[tuple[Job, Sequence[JobCall] | LiveCalls]],
+    today: date,
+    days: BusinessDays | None,
 ) -> Agenda:
-    """Home's jobs: each job's next step by the rules (with these working days), in sections."""
+    """Home's jobs: each job's next step by the rules (with these working days), in sections.
+
+    A job given with a :class:`LiveCalls` tally instead of its calls (heard or
+    closed: the rules read the job alone) is decided with no calls.
+    """
     from coach.call.followup import describe_step, next_step
 
     return build_agenda(
-        ((job, calls, next_step(job, calls, today, days)) for job, calls in overview),
+        (
+            (job, calls, next_step(job, () if isinstance(calls, LiveCalls) else calls, today, days))
+            for job, calls in overview
+        ),
         today,
         describe_step,
     )
@@ -97,7 +106,7 @@ class StoreDesk:
         self._host = host
 
     def agenda(self) -> Agenda:
-        overview = self._host.open_store().jobs_overview()
+        overview = self._host.open_store().home_overview()
         return jobs_agenda(overview, self._host.today(), self._host.business_days())
 
     def view(self, job_id: int) -> JobView | None:
