@@ -10,10 +10,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from coach.call.dates import long_date, parse_iso_date
+from coach.call.dates import call_date
 from coach.call.snapshot import (
     CallSnapshot,
     Mode,
@@ -24,7 +24,7 @@ from coach.call.snapshot import (
     as_snapshot,
     encode,
 )
-from coach.call.values import start_value, start_values
+from coach.call.values import date_fields, spoken_fields, start_value, start_values
 from coach.script import template
 from coach.script.model import RETURN, Choice, Node, Scenario, Script
 
@@ -50,14 +50,6 @@ class VisibleChoice:
     key: str
     label: str
     choice: Choice
-
-
-def _date_fields(script: Script) -> frozenset[str]:
-    """The variables and captures of type ``date`` (shown in the long form)."""
-    return frozenset(
-        [v.id for v in script.variables if v.type == "date"]
-        + [c.id for n in script.nodes.values() for c in n.capture if c.type == "date"]
-    )
 
 
 def _now_iso(now: datetime) -> str:
@@ -105,7 +97,7 @@ class CallSession:
             item.id: bool((checklist or {}).get(item.id, False)) for item in script.checklist
         }
         self.captures: dict[str, str] = {}
-        self._date_fields = _date_fields(script)
+        self._date_fields = date_fields(script)
         self.notes = ""
         self.current = start_at if start_at is not None else script.start
         self.return_stack: list[str] = []
@@ -135,19 +127,22 @@ class CallSession:
     def in_side_flow(self) -> bool:
         return bool(self.return_stack)
 
+    @property
+    def day(self) -> date:
+        """The call's own day: what "tomorrow" typed during it is the day after."""
+        return call_date(self.started_at) or date.today()
+
     def fields(self) -> dict[str, str]:
         """Every value a template may use: variables, then captures.
 
-        Dates are stored as ISO ``YYYY-MM-DD`` and shown in the long form
-        (``Tuesday 3 March 2026``); a date that does not parse is shown as typed.
+        Dates are kept as typed ("next Thursday", ``2026-12-03``) and said as a
+        person says them, read on the call's day (``Thursday 3 December``, the
+        year only when it is not this year's); text that names no day is shown
+        as typed.
         """
         merged = dict(self.values)
         merged.update(self.captures)
-        for field_id in self._date_fields:
-            day = parse_iso_date(merged.get(field_id, ""))
-            if day is not None:
-                merged[field_id] = long_date(day)
-        return merged
+        return spoken_fields(merged, self._date_fields, self.day)
 
     def render(self, text: str) -> str:
         return template.render(text, self.fields())
@@ -249,7 +244,7 @@ class CallSession:
         if missing:
             raise SessionError(f"step '{missing[0]}' is not in the new version")
         self.script = script
-        self._date_fields = _date_fields(script)
+        self._date_fields = date_fields(script)
         for var in script.variables:
             if var.id not in self.values:
                 self.values[var.id] = start_value(var, self.values)

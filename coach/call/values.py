@@ -5,16 +5,18 @@ defaults, the profile (settings file), the job (company, position,
 interviewer, dates, ``their_phone``), what earlier calls on the job captured,
 then ``--set`` (:func:`chain_values`). A variable's value is what that chain
 gave, else the script's default, else empty. The details screen is shown while any variable
-is still blank; it refuses to go on while a required one is blank or a date
-field holds no date.
+is still blank; it refuses to go on only while a required one is blank. A date
+may be written as people say it ("next Monday", "14 Dec"): the text is kept
+as typed, and read as a date where one is needed (:mod:`coach.call.saydate`);
+text that names no day is kept too, never refused.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Literal
 
-from coach.call.dates import date_problem
 from coach.script.model import FieldType, Script, Variable
 
 #: What :func:`field_problem` says about a required field left blank.
@@ -73,9 +75,43 @@ def needs_details(script: Script, values: Mapping[str, str]) -> bool:
 
 
 def field_problem(value: str, kind: FieldType, *, required: bool = False) -> str | None:
-    """What stops a field's value: ``"required"`` (blank), a date problem, or None."""
+    """What stops a field's value: ``"required"`` (blank), or None.
+
+    A date field takes any text (what people say is kept as typed, a date or not),
+    so ``kind`` only matters to the hint shown under the field.
+    """
+    del kind
     if required and not value.strip():
         return REQUIRED
-    if kind == "date":
-        return date_problem(value)
     return None
+
+
+def date_fields(script: Script) -> frozenset[str]:
+    """The ids of ``script``'s variables and captures of type ``date``."""
+    return frozenset(
+        [v.id for v in script.variables if v.type == "date"]
+        + [c.id for n in script.nodes.values() for c in n.capture if c.type == "date"]
+    )
+
+
+def spoken_fields(
+    fields: Mapping[str, str], dates: frozenset[str], today: date, order: str | None = None
+) -> dict[str, str]:
+    """``fields`` with each date among ``dates`` as a person says it: ``Friday 4
+    December`` (the year only when it is not ``today``'s), a time of day kept
+    (``Thursday 3 December at 3pm``); text that names no day stays as typed.
+
+    ``today`` is the day the texts were typed (the call's own day): "tomorrow"
+    is the day after it.
+    """
+    out = dict(fields)
+    said = [field_id for field_id in dates if out.get(field_id, "").strip()]
+    if not said:
+        return out
+    from coach.call.saydate import read_date
+
+    for field_id in said:
+        words = read_date(out[field_id], today, order).words(today)
+        if words is not None:
+            out[field_id] = words
+    return out
