@@ -113,10 +113,10 @@ async def test_tab_into_capture_fields_typing_and_escape(
         assert isinstance(app.focused, Input)
         await pilot.press(*"2026-03-10")
         hint = str(screen.query_one("#capture-status-decision_date .field-hint", Static).visual)
-        assert hint == "Tuesday 10 March 2026"
+        assert hint == "Tuesday 10 March"  # this year: no year said
         assert screen.session.captures["decision_date"] == "2026-03-10"
         # A choice shown only once the capture has a value, filled in.
-        assert "2 Decided on Tuesday 10 March 2026" in choices_text(app)
+        assert "2 Decided on Tuesday 10 March" in choices_text(app)
         await pilot.press("tab")
         assert isinstance(app.focused, TextArea)
         await pilot.press("b", "1", "q")  # typing, not navigating
@@ -402,7 +402,7 @@ async def test_capture_fields_are_drawn_and_edited_in_place_of_the_panel(
         await pilot.press("escape")
         await pilot.pause()
         assert panel.display and not editors.display
-        assert "2026-03-10" in panel.text and "Tuesday 10 March 2026" in panel.text
+        assert "2026-03-10" in panel.text and "Tuesday 10 March" in panel.text
         await pilot.press("b")
         await pilot.pause()
         assert "Nothing to note down" in panel.text and step.size == size
