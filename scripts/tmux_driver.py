@@ -70,7 +70,14 @@ class Tmux:
             str(height),
             "-c",
             str(cwd or os.getcwd()),
+            # COLUMNS and LINES would fix the app's size at 80x24 (Rich reads them
+            # first): a readline loaded by the caller (pytest) exports them, and the
+            # tmux server passes them on to the pane.
             "env",
+            "-u",
+            "COLUMNS",
+            "-u",
+            "LINES",
             "TERM=xterm-256color",
             "COLORTERM=truecolor",
             "bash",
