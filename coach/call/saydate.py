@@ -141,6 +141,18 @@ def read_date(text: str, today: date, order: str | None = None) -> DateReading:
     return _read(text, today, order)
 
 
+def said(text: str, today: date, order: str | None = None) -> str | None:
+    """The day ``text`` names as a person says it (:meth:`DateReading.words`, the
+    year only when it is not ``today``'s), or None; memoised, for templates that
+    fill every line of a step with it."""
+    return _said(text, today, order if order in DATE_ORDERS else date_order())
+
+
+@lru_cache(maxsize=256)
+def _said(text: str, today: date, order: str) -> str | None:
+    return _read(text, today, order).words(today)
+
+
 @lru_cache(maxsize=512)
 def _read(text: str, today: date, order: str) -> DateReading:
     fast = _ISO_FAST.fullmatch(text)
@@ -411,5 +423,6 @@ __all__ = [
     "DateReading",
     "date_order",
     "read_date",
+    "said",
     "set_date_order",
 ]

@@ -110,6 +110,10 @@ class CallSession:
         self.rating: int | None = None
         self.rating_note = ""
         self.started_at = _now_iso(wall())
+        #: ``started_at`` and the day it falls on (see :attr:`day`).
+        self._day: tuple[str, date] = ("", date.min)
+        #: What :meth:`fields` gave, and the state it was worked out for.
+        self._fields: tuple[object, dict[str, str]] = (None, {})
         self.ended_at: str | None = None
         self._active_before = 0.0
         self._resumed_at = clock()
@@ -130,19 +134,28 @@ class CallSession:
     @property
     def day(self) -> date:
         """The call's own day: what "tomorrow" typed during it is the day after."""
-        return call_date(self.started_at) or date.today()
+        started, day = self._day
+        if started != self.started_at:  # set again by a restore
+            day = call_date(self.started_at) or date.today()
+            self._day = (self.started_at, day)
+        return day
 
     def fields(self) -> dict[str, str]:
-        """Every value a template may use: variables, then captures.
+        """Every value a template may use: variables, then captures (read it, never
+        change it: it is kept until the session changes).
 
         Dates are kept as typed ("next Thursday", ``2026-12-03``) and said as a
         person says them, read on the call's day (``Thursday 3 December``, the
         year only when it is not this year's); text that names no day is shown
         as typed.
         """
-        merged = dict(self.values)
-        merged.update(self.captures)
-        return spoken_fields(merged, self._date_fields, self.day)
+        key = (self.version, id(self.values), id(self.captures), self.started_at)
+        if self._fields[0] != key:
+            merged = dict(self.values)
+            merged.update(self.captures)
+            # Every line of a step is filled from these: worked out once a change.
+            self._fields = (key, spoken_fields(merged, self._date_fields, self.day))
+        return self._fields[1]
 
     def render(self, text: str) -> str:
         return template.render(text, self.fields())
@@ -439,6 +452,7 @@ class CallSession:
         session.current = current
         session.values.update(saved.values)
         session.captures = dict(saved.captures)
+        session._fields = (None, {})  # the values changed under it
         session.notes = saved.notes
         session.path = list(saved.path) or [current]
         session.return_stack = list(saved.return_stack)

@@ -105,13 +105,13 @@ def spoken_fields(
     is the day after it.
     """
     out = dict(fields)
-    said = [field_id for field_id in dates if out.get(field_id, "").strip()]
-    if not said:
+    typed = [field_id for field_id in dates if out.get(field_id, "").strip()]
+    if not typed:
         return out
-    from coach.call.saydate import read_date
+    from coach.call.saydate import said
 
-    for field_id in said:
-        words = read_date(out[field_id], today, order).words(today)
+    for field_id in typed:
+        words = said(out[field_id], today, order)
         if words is not None:
             out[field_id] = words
     return out
