@@ -87,6 +87,8 @@ _YEAR_END = re.compile(r"end (?:of )?(?:this )?year")
 _SPANS = re.compile(
     rf"(?:this|next|last|coming) (week|month|year|weekend)|weekend|({MON})|(?:in )?(\d{{4}})"
 )
+#: What :func:`_day` says of a week, a month or a year (worded with the text as typed).
+_SPAN = "a span"
 _ISO_FAST = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\s*")
 
 
@@ -183,6 +185,8 @@ def _read_words(text: str, s: str, today: date, order: str) -> DateReading:
     if s == "this" and time is not None:
         return DateReading(text, today, time)
     day, problem = _day(s, today, order)
+    if problem is _SPAN:
+        problem = f"{text.strip()} is more than one day"  # "next week", as typed
     return DateReading(text, day, time, problem)
 
 
@@ -309,7 +313,7 @@ def _day(s: str, today: date, order: str) -> tuple[date | None, str | None]:
         return date(today.year, 12, 31), None
     found = _SPANS.fullmatch(s)
     if found is not None:
-        return None, f"{s} is more than one day"
+        return None, _SPAN
     return None, None
 
 
