@@ -1,6 +1,6 @@
 """The user's settings file, ``settings.toml`` beside the scripts folder.
 
-Two tables are read::
+Three tables are read::
 
     [profile]               # the values every script gets, by variable id
     your_name = "Sam Jones"
@@ -8,6 +8,10 @@ Two tables are read::
 
     [follow_up]
     country = "GB"          # public holidays of this country are not business days
+
+    [dates]
+    order = "dmy"           # 12/11 is 12 November ("mdy": December 11); by default
+                            # from the locale (LC_ALL, LC_TIME, LANG): en_US is mdy
 
 Reading (:func:`load_settings`) never raises: a missing file gives the
 defaults, a file that does not parse gives the defaults and
@@ -39,6 +43,10 @@ from coach import locations
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 #: ``GB``, ``US``, ``DE``; a subdivision may follow: ``US-CA``, ``GB-SCT``.
 COUNTRY_PATTERN = re.compile(r"[A-Z]{2,3}(-[A-Z0-9]{1,4})?")
+#: How a numeric date such as ``12/11`` is read: day first, or month first.
+DATE_ORDERS = ("dmy", "mdy")
+#: Locales that write the month first (``12/14`` is 14 December).
+_MONTH_FIRST_LOCALES = ("en_US",)
 
 _GOES_ON = "the app goes on with the defaults"
 
@@ -50,7 +58,7 @@ class SettingsError(Exception):
 class Settings:
     """What the settings file says; every field has a default."""
 
-    __slots__ = ("country", "path", "problem", "profile")
+    __slots__ = ("country", "date_order", "path", "problem", "profile")
 
     def __init__(
         self,
@@ -58,6 +66,7 @@ class Settings:
         profile: Mapping[str, str] | None = None,
         country: str | None = None,
         problem: str | None = None,
+        date_order: str | None = None,
     ) -> None:
         #: The file these settings were read from (it may not exist).
         self.path = path
@@ -67,12 +76,29 @@ class Settings:
         self.country = country
         #: What was wrong with the file (one line per problem), or None.
         self.problem = problem
+        #: ``[dates] order``: ``dmy`` or ``mdy``, by default :func:`locale_date_order`.
+        self.date_order = date_order if date_order in DATE_ORDERS else locale_date_order()
 
     def __repr__(self) -> str:
         return (
             f"Settings(path={str(self.path)!r}, profile={dict(self.profile)!r}, "
-            f"country={self.country!r}, problem={self.problem!r})"
+            f"country={self.country!r}, problem={self.problem!r}, "
+            f"date_order={self.date_order!r})"
         )
+
+
+def locale_date_order(environ: Mapping[str, str] | None = None) -> str:
+    """``mdy`` where the locale writes the month first (``en_US``), else ``dmy``.
+
+    The locale is the first of ``LC_ALL``, ``LC_TIME`` and ``LANG`` that is set,
+    as the C library picks it.
+    """
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_TIME", "LANG"):
+        value = env.get(name, "").strip()
+        if value:
+            return "mdy" if value.startswith(_MONTH_FIRST_LOCALES) else "dmy"
+    return "dmy"
 
 
 def settings_path() -> Path:
@@ -165,6 +191,26 @@ def _read_country(data: Any, text: str, path: Path, problems: list[str]) -> str 
     return value.strip().upper()
 
 
+def _read_date_order(data: Any, text: str, path: Path, problems: list[str]) -> str | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        line = _line_of(text, "", "dates")
+        problems.append(f"{_where(path, line)}: 'dates' must be a table; it is left out")
+        return None
+    value = data.get("order")
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().lower() in DATE_ORDERS:
+        return value.strip().lower()
+    line = _line_of(text, "dates", "order")
+    problems.append(
+        f'{_where(path, line)}: [dates] order {value!r} is neither "dmy" (12/11 is '
+        '12 November) nor "mdy" (12/11 is December 11); the locale\'s order is used'
+    )
+    return None
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """The settings in ``path`` (default :func:`settings_path`); never raises."""
     path = Path(path) if path is not None else settings_path()
@@ -190,7 +236,8 @@ def load_settings(path: Path | None = None) -> Settings:
     problems: list[str] = []
     profile = _read_profile(data.get("profile"), text, path, problems)
     country = _read_country(data.get("follow_up"), text, path, problems)
-    return Settings(path, profile, country, "\n".join(problems) or None)
+    order = _read_date_order(data.get("dates"), text, path, problems)
+    return Settings(path, profile, country, "\n".join(problems) or None, order)
 
 
 def _parse_problem(path: Path, message: str, lines: int) -> str:
@@ -297,10 +344,12 @@ def _parse_reason(exc: Exception) -> str:
 
 __all__ = [
     "COUNTRY_PATTERN",
+    "DATE_ORDERS",
     "ID_PATTERN",
     "Settings",
     "SettingsError",
     "load_settings",
+    "locale_date_order",
     "set_profile",
     "settings_path",
 ]

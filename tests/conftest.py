@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+from collections.abc import Iterator
 
 import pytest
 
@@ -26,3 +27,17 @@ def _own_coach_home(
     """Every test gets its own COACH_HOME unless it sets one: never the user's settings,
     scripts or call record (a test that sets COACH_HOME itself overrides this)."""
     monkeypatch.setenv("COACH_HOME", str(tmp_path_factory.mktemp("coach-home")))
+
+
+@pytest.fixture(autouse=True)
+def _day_first_dates(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Numeric dates (``12/11``) read day first, whatever the machine's locale: the
+    order is that of ``C`` until a test sets another."""
+    from coach.call.dates import set_date_order
+
+    for name in ("LC_ALL", "LC_TIME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_date_order(None)
+    yield
+    set_date_order(None)

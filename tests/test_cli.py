@@ -202,7 +202,19 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_call_rejects_a_set_date_that_is_not_a_date(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["call", "follow-up", "--set", "interview_date=2026-13-45"]) == 2
-    assert "'2026-13-45' is not a date" in capsys.readouterr().err
+    assert "'2026-13-45' is not a date I know (there is no month 13)" in capsys.readouterr().err
+    assert main(["call", "follow-up", "--set", "interview_date=when we met"]) == 2
+    assert "write it as people say it" in capsys.readouterr().err
+
+
+def test_set_takes_a_date_as_people_say_it_and_keeps_the_text() -> None:
+    from coach.cli.calls import _parse_sets
+    from coach.script.library import resolve
+
+    script = resolve("follow-up")
+    for said in ("last Tuesday", "14 Nov", "2026-11-10", "yesterday"):
+        given = _parse_sets([f"interview_date={said}", "company=Acme"], script)
+        assert given == {"interview_date": said, "company": "Acme"}
 
 
 # ------------------------------------------------------ the table of commands

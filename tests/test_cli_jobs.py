@@ -154,6 +154,20 @@ def test_show_lists_calls_newest_first_with_what_was_learned(
     assert set(data["next_step"]) >= {"action", "next_from", "next_until", "reason", "due"}
 
 
+def test_show_reads_a_call_back_said_in_words_on_its_calls_day(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    job = add(capsys, *ACME)
+    # Tuesday 17 March 2026: "Thursday morning" is the 19th, and the next step is then.
+    record_call(job, "2026-03-17", "call_back", {"callback_date": "Thursday morning"})
+    code, out, err = run(capsys, "job", "show", str(job))
+    assert code == 0, err
+    assert "Thursday morning (Thursday 19 March 2026)" in out
+    data = json.loads(run(capsys, "job", "show", str(job), "--json")[1])
+    assert data["calls"][0]["captures"] == {"callback_date": "Thursday morning"}
+    assert data["next_step"]["next_from"] == "2026-03-19"
+
+
 def test_show_folds_fifty_calls_to_the_newest_ten(capsys: pytest.CaptureFixture[str]) -> None:
     job = add(capsys, "--company", "Busy")
     start = date(2026, 1, 1)

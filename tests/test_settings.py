@@ -199,3 +199,35 @@ def test_reading_imports_no_toml_writer_and_no_layer(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_date_order_is_read(tmp_path: Path) -> None:
+    path = write(tmp_path / "settings.toml", '[dates]\norder = "MDY"\n')
+    settings = load_settings(path)
+    assert settings.date_order == "mdy" and settings.problem is None
+    path = write(tmp_path / "settings.toml", '[dates]\norder = "dmy"\n')
+    assert load_settings(path).date_order == "dmy"
+
+
+def test_the_date_order_defaults_to_the_locale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert load_settings(tmp_path / "missing.toml").date_order == "mdy"
+    path = write(tmp_path / "settings.toml", '[profile]\nyour_name = "Sam"\n')
+    assert load_settings(path).date_order == "mdy"
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert load_settings(path).date_order == "dmy"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [('[dates]\norder = "ymd"\n', ":2: [dates] order 'ymd'"), ("dates = 3\n", ":1: 'dates'")],
+)
+def test_a_bad_date_order_is_reported_and_the_locale_used(
+    tmp_path: Path, text: str, where: str
+) -> None:
+    path = write(tmp_path / "settings.toml", text)
+    settings = load_settings(path)
+    assert settings.date_order == "dmy"  # the tests' locale (C)
+    assert settings.problem is not None and settings.problem.startswith(f"{path}{where}")

@@ -266,14 +266,20 @@ def test_a_finished_call_updates_its_job(store: Store) -> None:
     assert after.decision_date == date(2026, 3, 13)
     # Text that is no date is kept in the captures, and the date stays.
     call(store, live(job=job.id, started_at="2026-03-06T09:00:00+01:00",
-                     captures={"decision_date": "end of the month"}))  # fmt: skip
+                     captures={"decision_date": "when the board meets"}))  # fmt: skip
     after = store.job(job.id)
     assert after is not None and after.decision_date == date(2026, 3, 13)
-    assert after.captured["decision_date"] == "end of the month"
+    assert after.captured["decision_date"] == "when the board meets"
+    # A date as people say it is read on its call's day (Monday 9 March), kept as typed.
+    call(store, live(job=job.id, started_at="2026-03-09T09:00:00+01:00",
+                     captures={"decision_date": "end of next week"}))  # fmt: skip
+    after = store.job(job.id)
+    assert after is not None and after.decision_date == date(2026, 3, 20)
+    assert after.captured["decision_date"] == "end of next week"
     calls = store.job_calls(job.id)
-    assert [c.id for c in calls][1:] == [second, first]
-    assert calls[1].captures == {"direct_line": "456", "decision_date": "2026-03-13"}
-    assert calls[1].called_on == date(2026, 3, 5) and calls[1].status == "done"
+    assert [c.id for c in calls][2:] == [second, first]
+    assert calls[2].captures == {"direct_line": "456", "decision_date": "2026-03-13"}
+    assert calls[2].called_on == date(2026, 3, 5) and calls[2].status == "done"
 
 
 def test_an_offer_closes_the_job_and_an_abandoned_call_never_does(store: Store) -> None:

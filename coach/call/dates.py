@@ -1,14 +1,18 @@
-"""What counts as a date in a field, a capture or ``--set``: the one rule for all.
+"""Dates written ``YYYY-MM-DD``, and dates in words.
 
-A date is written ``YYYY-MM-DD``. An empty value is no date and no problem
-either (a field may be left blank); anything else that does not read as a
-date is a problem, but the text is always kept as typed.
+The ISO helpers (:func:`parse_iso_date`, :func:`valid_date`, :func:`date_problem`)
+are for what a program writes: the store, ``--today``, exports. What people
+type in a date field ("next Monday", "14 Dec") is read by
+:mod:`coach.call.saydate`, in the order of numeric dates set here
+(:func:`set_date_order`, from the settings). The words: :func:`long_date`,
+:func:`short_date`, :func:`spoken_date`, :func:`spoken_range`.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Literal
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # fmt: off
@@ -21,6 +25,28 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: How a date is written (shown beside date fields and in messages).
 DATE_FORMAT = "YYYY-MM-DD"
+
+DateOrder = Literal["dmy", "mdy"]
+#: The orders of a numeric date such as ``12/11`` (day first, month first).
+DATE_ORDERS: tuple[DateOrder, ...] = ("dmy", "mdy")
+_order: list[DateOrder | None] = [None]
+
+
+def set_date_order(order: str | None) -> None:
+    """The order numeric dates are read in from now on in this process (the
+    settings' ``[dates] order``); None goes back to the locale's."""
+    _order[0] = "mdy" if order == "mdy" else "dmy" if order == "dmy" else None
+
+
+def date_order() -> DateOrder:
+    """The order set by :func:`set_date_order`, else the locale's."""
+    order = _order[0]
+    if order is None:
+        from coach.settings import locale_date_order
+
+        order = "mdy" if locale_date_order() == "mdy" else "dmy"
+        _order[0] = order
+    return order
 
 
 def valid_date(text: str) -> bool:

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
@@ -229,19 +230,33 @@ def _one_line(text: str) -> str:
     return "; ".join(part.strip() for part in str(text).splitlines() if part.strip())
 
 
-def _words(text: str) -> str:
+def _words(text: str, said_on: date | None) -> str:
+    """A date in words (``Tuesday 3 March 2026``); text that names no day as it is.
+
+    ``said_on`` is the day of the call it was typed in ("next Monday" is read
+    from there); None for a date kept with the job (ISO).
+    """
     day = parse_iso_date(text)
+    if day is None and said_on is not None:
+        from coach.call.saydate import read_date
+
+        day = read_date(text, said_on).day
     return long_date(day) if day is not None else text
 
 
-def _captured(job: Job, calls: Sequence[JobCall]) -> dict[str, str]:
-    """Capture id -> its latest non-blank value (calls are newest first; live only)."""
+def _captured(job: Job, calls: Sequence[JobCall]) -> tuple[dict[str, str], dict[str, date]]:
+    """Capture id -> its latest non-blank value (calls are newest first; live only),
+    and the day of the call each value was typed in (where a call gives it)."""
     merged = {k: v for k, v in job.captured.items() if str(v).strip()}
+    days: dict[str, date] = {}
     for call in reversed(calls):
         if call.mode != "live":
             continue
-        merged.update({k: v for k, v in call.captures.items() if str(v).strip()})
-    return merged
+        for key, value in call.captures.items():
+            if str(value).strip():
+                merged[key] = value
+                days[key] = call.called_on
+    return merged, days
 
 
 def draft_values(job: Job, calls: Sequence[JobCall], profile: Mapping[str, str]) -> dict[str, str]:
@@ -256,7 +271,7 @@ def draft_values(job: Job, calls: Sequence[JobCall], profile: Mapping[str, str])
     if phone:
         values["phone"] = values["your_phone"] = phone
     values.update(job.values())
-    captured = _captured(job, calls)
+    captured, said_on = _captured(job, calls)
     values.update(captured)
     if not values.get("interviewer"):
         person = next((captured[c] for c in _PERSON_CAPTURES if c in captured), None)
@@ -267,7 +282,8 @@ def draft_values(job: Job, calls: Sequence[JobCall], profile: Mapping[str, str])
         values["requested"] = requested
     for date_id in _DATE_IDS:
         if date_id in values:
-            values[date_id] = _words(values[date_id])
+            day = said_on.get(date_id) if date_id in captured else None
+            values[date_id] = _words(values[date_id], day or date.today())
     live = [c for c in calls if c.mode == "live"]
     if live:
         values["last_call_date"] = long_date(max(c.called_on for c in live))

@@ -10,8 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from coach.call.dates import date_problem, parse_iso_date
-from coach.call.jobs import Job
+from coach.call.jobs import Job, said_date
 from coach.script.model import FieldType
 
 
@@ -35,6 +34,8 @@ JOB_FORM_FIELDS: tuple[FormField, ...] = (
 )
 
 DECISION_BEFORE_INTERVIEW = "The decision date is before the interview date: check both."
+#: What a job's date field that names no day gets (a job keeps dates, not text).
+NOT_A_DAY = "Not a date I know: write it as people say it (Friday, 14 Dec) or as 2026-12-14."
 
 
 @dataclass(frozen=True)
@@ -71,33 +72,43 @@ def form_values(job: Job | None) -> dict[str, str]:
     return values
 
 
-def form_problems(values: Mapping[str, str]) -> dict[str, str]:
+def _day(values: Mapping[str, str], name: str, today: date | None) -> date | None:
+    return said_date(values.get(name, ""), today or date.today())
+
+
+def form_problems(values: Mapping[str, str], today: date | None = None) -> dict[str, str]:
     """Field id -> what is wrong with it; empty when the job can be saved.
 
-    The company is required; dates are ``YYYY-MM-DD`` or blank; a decision
-    date before the interview date is refused (one of the two is mistyped).
+    The company is required; dates are blank or name a day, written as people
+    say them ("next Friday", "14 Dec", read on ``today``, by default the real
+    one) or ``YYYY-MM-DD``; a decision date before the interview date is
+    refused (one of the two is mistyped).
     """
     problems: dict[str, str] = {}
     for form_field in JOB_FORM_FIELDS:
         text = values.get(form_field.id, "")
         if form_field.required and not text.strip():
             problems[form_field.id] = f"{form_field.prompt} is required."
-        elif form_field.kind == "date" and (problem := date_problem(text)) is not None:
-            problems[form_field.id] = problem
+        elif (
+            form_field.kind == "date"
+            and text.strip()
+            and _day(values, form_field.id, today) is None
+        ):
+            problems[form_field.id] = NOT_A_DAY
     if not problems:
-        interview = parse_iso_date(values.get("interview_date", ""))
-        decision = parse_iso_date(values.get("decision_date", ""))
+        interview = _day(values, "interview_date", today)
+        decision = _day(values, "decision_date", today)
         if interview is not None and decision is not None and decision < interview:
             problems["decision_date"] = DECISION_BEFORE_INTERVIEW
     return problems
 
 
-def read_form(values: Mapping[str, str]) -> JobFields:
+def read_form(values: Mapping[str, str], today: date | None = None) -> JobFields:
     """The fields of a form that has no problems (see :func:`form_problems`).
 
     Raises ``ValueError`` naming the first problem otherwise.
     """
-    problems = form_problems(values)
+    problems = form_problems(values, today)
     if problems:
         raise ValueError(next(iter(problems.values())))
 
@@ -109,8 +120,8 @@ def read_form(values: Mapping[str, str]) -> JobFields:
         position=text("position"),
         interviewer=text("interviewer"),
         phone=text("phone"),
-        interview_date=parse_iso_date(values.get("interview_date", "")),
-        decision_date=parse_iso_date(values.get("decision_date", "")),
+        interview_date=_day(values, "interview_date", today),
+        decision_date=_day(values, "decision_date", today),
         # Notes keep their lines; only blank lines at either end go.
         notes=values.get("notes", "").strip("\n").rstrip(),
     )
@@ -124,6 +135,7 @@ def is_changed(values: Mapping[str, str], start: Mapping[str, str]) -> bool:
 __all__ = [
     "DECISION_BEFORE_INTERVIEW",
     "JOB_FORM_FIELDS",
+    "NOT_A_DAY",
     "FormField",
     "JobFields",
     "form_problems",

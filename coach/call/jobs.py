@@ -15,7 +15,7 @@ Pure: no SQLite, no Textual.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
 from typing import Literal, NamedTuple
@@ -116,8 +116,39 @@ class JobCall(NamedTuple):
     duration_s: float | None = None
 
     def date_capture(self, capture_id: str) -> date | None:
-        """A captured date (``decision_date``, ``callback_date``) as a date, if it reads as one."""
-        return parse_iso_date(self.captures.get(capture_id, ""))
+        """A captured date (``decision_date``, ``callback_date``) as a date, if it reads as one.
+
+        The text is what was typed during the call, read as said on the call's
+        day (``called_on``): "Thursday morning" typed on Tuesday 1 December is
+        Thursday 3 December (:func:`coach.call.saydate.read_date`).
+        """
+        return said_date(self.captures.get(capture_id, ""), self.called_on)
+
+
+def said_date(text: str, said_on: date) -> date | None:
+    """The day ``text`` (a date as typed: ISO, or "next Thursday") names, read as
+    said on ``said_on``; None when it names none."""
+    day = parse_iso_date(text)  # the common case, without loading the reader
+    if day is not None or not text.strip():
+        return day
+    from coach.call.saydate import read_date
+
+    return read_date(text, said_on).day
+
+
+def is_date_id(capture_id: str) -> bool:
+    """Whether a capture id names a date (``callback_date``, ``start_date``): a
+    job does not know its scripts, so the id says which texts to read as dates."""
+    return capture_id.endswith("_date")
+
+
+def said_on(calls: Sequence[JobCall], capture_id: str, text: str) -> date | None:
+    """The day of the newest live call (``calls`` newest first) that captured
+    ``text`` as ``capture_id``: what a job's ``captured`` text was said on."""
+    for call in calls:
+        if call.mode == "live" and call.captures.get(capture_id) == text:
+            return call.called_on
+    return None
 
 
 def suggested_script(calls: list[JobCall] | tuple[JobCall, ...]) -> str:
@@ -142,5 +173,8 @@ __all__ = [
     "Job",
     "JobCall",
     "JobStatus",
+    "is_date_id",
+    "said_date",
+    "said_on",
     "suggested_script",
 ]

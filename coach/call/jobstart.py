@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach.call.businessdays import BusinessDays
-from coach.call.dates import parse_iso_date
-from coach.call.jobs import JOB_VARIABLES, Job, JobCall
+from coach.call.jobs import JOB_VARIABLES, Job, JobCall, said_date
 from coach.call.nextstep import next_step, too_early
 from coach.call.values import chain_values
 from coach.script.model import Script
@@ -70,11 +69,13 @@ def details_for_job(
     before: Mapping[str, str],
     typed: Mapping[str, str],
     profile: Mapping[str, str] | None = None,
+    today: date | None = None,
 ) -> DetailsForJob:
     """Sort what the details form gave (``typed``) against the values it started with.
 
     A job variable (company, position, ``their_phone``...) that was changed
-    corrects the job (a date only when it reads as one); any other value typed
+    corrects the job (a date only when it reads as one, said on ``today``: "last
+    Tuesday" is read from the real today by default); any other value typed
     is remembered with the job, unless the profile gives it (the profile stays
     the one place for your name and phone).
     """
@@ -87,7 +88,7 @@ def details_for_job(
         if key in JOB_VARIABLES:
             name = JOB_VARIABLES[key]
             if name.endswith("_date"):
-                day = parse_iso_date(text)
+                day = said_date(text, today or date.today())
                 if day is not None or not text:
                     job_fields[name] = day
             elif text or name not in ("company", "position"):

@@ -12,7 +12,7 @@ from datetime import date
 
 from coach.call.agenda import CLOSED_WORDS
 from coach.call.dates import parse_iso_date, short_date
-from coach.call.jobs import Job, JobCall
+from coach.call.jobs import Job, JobCall, is_date_id, said_date
 from coach.call.words import duration_words, id_words, outcome_words
 
 #: The drafts a job offers, in the order the picker lists them, with what each is for.
@@ -67,10 +67,25 @@ def job_facts(job: Job, today: date) -> list[tuple[str, str]]:
     return [(label, value) for label, value in facts if value]
 
 
-def captured_words(capture_id: str, text: str, today: date) -> tuple[str, str]:
-    """A capture as (label, text); a date is shown as a day (``Fri 13 Mar``)."""
+def captured_words(
+    capture_id: str, text: str, today: date, said_on: date | None = None
+) -> tuple[str, str]:
+    """A capture as (label, text); a date is shown as a day (``Fri 13 Mar``).
+
+    ``said_on`` is the day of the call it was typed in: a date capture
+    (``..._date``) said as people say it ("next Monday") is read from there and
+    shown after the text as typed (``next Monday (Mon 7 Dec)``).
+    """
     day = parse_iso_date(text)
-    return id_words(capture_id), short_date(day, today) if day is not None else text.strip()
+    if day is not None:
+        return id_words(capture_id), short_date(day, today)
+    if (
+        said_on is not None
+        and is_date_id(capture_id)
+        and (day := said_date(text, said_on)) is not None
+    ):
+        return id_words(capture_id), f"{text.strip()} ({short_date(day, today)})"
+    return id_words(capture_id), text.strip()
 
 
 def call_line(call: JobCall, today: date) -> CallLine:
@@ -79,7 +94,9 @@ def call_line(call: JobCall, today: date) -> CallLine:
         outcome_words(call.outcome) if finished else UNFINISHED_WORDS.get(call.status, call.status)
     )
     learned = tuple(
-        captured_words(key, text, today) for key, text in call.captures.items() if text.strip()
+        captured_words(key, text, today, call.called_on)
+        for key, text in call.captures.items()
+        if text.strip()
     )
     return CallLine(
         when=short_date(call.called_on, today),

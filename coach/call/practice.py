@@ -22,8 +22,10 @@ import difflib
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol
 
+from coach.call.dates import call_date
 from coach.call.snapshot import CallSnapshot, Score, SnapshotError, StepTime, as_snapshot, decode
 from coach.script import template
 from coach.script.model import RETURN, Node, Scenario, Script
@@ -321,11 +323,24 @@ def steer_label(
     return label if label is not None else target
 
 
+def said_values(script: Script, values: Mapping[str, str], today: date) -> dict[str, str]:
+    """``values`` as templates show them: dates as a person says them (``Monday 23
+    November``, read on ``today``), the rest as typed."""
+    from coach.call.values import date_fields, spoken_fields
+
+    return spoken_fields(values, date_fields(script), today)
+
+
 def partner_card(
-    script: Script, scenario: Scenario | None, values: Mapping[str, str] | None = None
+    script: Script,
+    scenario: Scenario | None,
+    values: Mapping[str, str] | None = None,
+    today: date | None = None,
 ) -> PartnerCard:
-    """The role card for ``scenario`` (None: a free rehearsal) with ``values`` filled in."""
-    values = values or {}
+    """The role card for ``scenario`` (None: a free rehearsal) with ``values`` filled in
+    (dates as a person says them, read on ``today``, by default the real one)."""
+    raw = values or {}
+    values = said_values(script, raw, today or date.today())
     if scenario is None:
         title = FREE_TITLE
         brief = (
@@ -336,7 +351,7 @@ def partner_card(
         title = scenario.title
         brief = template.render(scenario.brief, values)
     steps: list[PartnerStep] = []
-    for node_id in expected_path(script, scenario, values):
+    for node_id in expected_path(script, scenario, raw):
         node = script.nodes[node_id]
         partner = template.render(node.partner, values) if node.partner else ""
         steer = steer_label(script, scenario, node_id, values)
@@ -397,8 +412,9 @@ def partner_view(
     ``SnapshotError``.
     """
     snap = as_snapshot(snapshot)
-    fields = dict(snap.values)
-    fields.update(snap.captures)
+    fields = said_values(
+        script, {**snap.values, **snap.captures}, call_date(snap.started_at) or date.today()
+    )
     problems: list[str] = []
     scenario: Scenario | None = None
     if snap.scenario:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from coach.call.dates import call_date, long_date, parse_iso_date
+from coach.call.dates import call_date
 from coach.call.jobs import Job, JobCall
 from coach.call.nextstep import NextStep, describe_step, next_step
 from coach.call.session import CallSession
@@ -20,7 +20,8 @@ from coach.call.words import duration_words, id_words, outcome_words, route_word
 class CaptureLine:
     prompt: str
     value: str
-    #: The long form when the value is a date.
+    #: The day understood when the value is a date, as a person says it
+    #: (``Thursday 3 December at 3pm``, read on the call's day).
     long: str | None = None
 
 
@@ -118,8 +119,12 @@ def build_report(
     for capture_id, value in session.captures.items():
         capture = script.capture(capture_id)
         prompt = capture_prompt(session, capture_id) or id_words(capture_id)
-        day = parse_iso_date(value) if capture and capture.type == "date" else None
-        captures.append(CaptureLine(prompt, value, long_date(day) if day else None))
+        said = None
+        if capture and capture.type == "date" and value.strip():
+            from coach.call.saydate import read_date
+
+            said = read_date(value, session.day).words(session.day)
+        captures.append(CaptureLine(prompt, value, said))
     checklist = [(item.text, session.checklist.get(item.id, False)) for item in script.checklist]
     window: NextStep | None = None
     window_text: str | None = None

@@ -10,10 +10,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from coach.call.dates import long_date, parse_iso_date
+from coach.call.dates import call_date
 from coach.call.snapshot import (
     CallSnapshot,
     Mode,
@@ -24,7 +24,7 @@ from coach.call.snapshot import (
     as_snapshot,
     encode,
 )
-from coach.call.values import start_value, start_values
+from coach.call.values import date_fields, spoken_fields, start_value, start_values
 from coach.script import template
 from coach.script.model import RETURN, Choice, Node, Scenario, Script
 
@@ -50,14 +50,6 @@ class VisibleChoice:
     key: str
     label: str
     choice: Choice
-
-
-def _date_fields(script: Script) -> frozenset[str]:
-    """The variables and captures of type ``date`` (shown in the long form)."""
-    return frozenset(
-        [v.id for v in script.variables if v.type == "date"]
-        + [c.id for n in script.nodes.values() for c in n.capture if c.type == "date"]
-    )
 
 
 def _now_iso(now: datetime) -> str:
@@ -105,7 +97,7 @@ class CallSession:
             item.id: bool((checklist or {}).get(item.id, False)) for item in script.checklist
         }
         self.captures: dict[str, str] = {}
-        self._date_fields = _date_fields(script)
+        self._date_fields = date_fields(script)
         self.notes = ""
         self.current = start_at if start_at is not None else script.start
         self.return_stack: list[str] = []
@@ -118,6 +110,10 @@ class CallSession:
         self.rating: int | None = None
         self.rating_note = ""
         self.started_at = _now_iso(wall())
+        #: ``started_at`` and the day it falls on (see :attr:`day`).
+        self._day: tuple[str, date] = ("", date.min)
+        #: What :meth:`fields` gave, and the state it was worked out for.
+        self._fields: tuple[object, dict[str, str]] = (None, {})
         self.ended_at: str | None = None
         self._active_before = 0.0
         self._resumed_at = clock()
@@ -135,19 +131,31 @@ class CallSession:
     def in_side_flow(self) -> bool:
         return bool(self.return_stack)
 
-    def fields(self) -> dict[str, str]:
-        """Every value a template may use: variables, then captures.
+    @property
+    def day(self) -> date:
+        """The call's own day: what "tomorrow" typed during it is the day after."""
+        started, day = self._day
+        if started != self.started_at:  # set again by a restore
+            day = call_date(self.started_at) or date.today()
+            self._day = (self.started_at, day)
+        return day
 
-        Dates are stored as ISO ``YYYY-MM-DD`` and shown in the long form
-        (``Tuesday 3 March 2026``); a date that does not parse is shown as typed.
+    def fields(self) -> dict[str, str]:
+        """Every value a template may use: variables, then captures (read it, never
+        change it: it is kept until the session changes).
+
+        Dates are kept as typed ("next Thursday", ``2026-12-03``) and said as a
+        person says them, read on the call's day (``Thursday 3 December``, the
+        year only when it is not this year's); text that names no day is shown
+        as typed.
         """
-        merged = dict(self.values)
-        merged.update(self.captures)
-        for field_id in self._date_fields:
-            day = parse_iso_date(merged.get(field_id, ""))
-            if day is not None:
-                merged[field_id] = long_date(day)
-        return merged
+        key = (self.version, id(self.values), id(self.captures), self.started_at)
+        if self._fields[0] != key:
+            merged = dict(self.values)
+            merged.update(self.captures)
+            # Every line of a step is filled from these: worked out once a change.
+            self._fields = (key, spoken_fields(merged, self._date_fields, self.day))
+        return self._fields[1]
 
     def render(self, text: str) -> str:
         return template.render(text, self.fields())
@@ -254,7 +262,7 @@ class CallSession:
         if missing:
             raise SessionError(f"step '{missing[0]}' is not in the new version")
         self.script = script
-        self._date_fields = _date_fields(script)
+        self._date_fields = date_fields(script)
         for var in script.variables:
             if var.id not in self.values:
                 self.values[var.id] = start_value(var, self.values)
@@ -454,6 +462,7 @@ class CallSession:
         session.current = current
         session.values.update(saved.values)
         session.captures = dict(saved.captures)
+        session._fields = (None, {})  # the values changed under it
         session.notes = saved.notes
         session.path = list(saved.path) or [current]
         session.return_stack = list(saved.return_stack)

@@ -7,15 +7,18 @@ then ``--set`` (:func:`chain_values`). A variable's value is what that chain
 gave, else the script's default, else empty. The details screen is shown while
 a required variable is blank or a variable was never given at all (a value
 given blank on purpose, ``--set forgot_to_mention=``, is an answer); it refuses
-to go on while a required one is blank or a date field holds no date.
+to go on only while a required one is blank. A date may be written as people
+say it ("next Monday", "14 Dec"): the text is kept as typed, and read as a date
+where one is needed (:mod:`coach.call.saydate`); text that names no day is kept
+too, never refused.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Literal
 
-from coach.call.dates import date_problem
 from coach.script.model import FieldType, Script, Variable
 
 #: What :func:`field_problem` says about a required field left blank.
@@ -88,9 +91,43 @@ def needs_details(script: Script, values: Mapping[str, str]) -> bool:
 
 
 def field_problem(value: str, kind: FieldType, *, required: bool = False) -> str | None:
-    """What stops a field's value: ``"required"`` (blank), a date problem, or None."""
+    """What stops a field's value: ``"required"`` (blank), or None.
+
+    A date field takes any text (what people say is kept as typed, a date or not),
+    so ``kind`` only matters to the hint shown under the field.
+    """
+    del kind
     if required and not value.strip():
         return REQUIRED
-    if kind == "date":
-        return date_problem(value)
     return None
+
+
+def date_fields(script: Script) -> frozenset[str]:
+    """The ids of ``script``'s variables and captures of type ``date``."""
+    return frozenset(
+        [v.id for v in script.variables if v.type == "date"]
+        + [c.id for n in script.nodes.values() for c in n.capture if c.type == "date"]
+    )
+
+
+def spoken_fields(
+    fields: Mapping[str, str], dates: frozenset[str], today: date, order: str | None = None
+) -> dict[str, str]:
+    """``fields`` with each date among ``dates`` as a person says it: ``Friday 4
+    December`` (the year only when it is not ``today``'s), a time of day kept
+    (``Thursday 3 December at 3pm``); text that names no day stays as typed.
+
+    ``today`` is the day the texts were typed (the call's own day): "tomorrow"
+    is the day after it.
+    """
+    out = dict(fields)
+    typed = [field_id for field_id in dates if out.get(field_id, "").strip()]
+    if not typed:
+        return out
+    from coach.call.saydate import said
+
+    for field_id in typed:
+        words = said(out[field_id], today, order)
+        if words is not None:
+            out[field_id] = words
+    return out

@@ -66,11 +66,23 @@ def _parse_sets(pairs: Sequence[str], script: Script) -> dict[str, str] | None:
             names = ", ".join(sorted(known)) or "none"
             err(f"--set {key}: '{script.id}' has no variable '{key}' (its variables: {names})")
             return None
-        if script.variable(key).type == "date":  # type: ignore[union-attr]
-            from coach.call.dates import DATE_FORMAT, valid_date
+        if script.variable(key).type == "date" and value.strip():  # type: ignore[union-attr]
+            # What people say ("last Tuesday", "14 Nov") or ISO, read from today;
+            # the text is kept as given, like a date typed on the details screen.
+            from datetime import date
 
-            if not valid_date(value):
-                err(f"--set {key}: '{value}' is not a date; write it as {DATE_FORMAT}")
+            from coach.call.dates import set_date_order
+            from coach.call.saydate import read_date
+            from coach.settings import load_settings
+
+            set_date_order(load_settings().date_order)  # its problems are said later
+            reading = read_date(value, date.today())
+            if reading.day is None:
+                why = f" ({reading.problem})" if reading.problem else ""
+                err(
+                    f"--set {key}: '{value}' is not a date I know{why}; write it as people "
+                    "say it (yesterday, last Tuesday, 14 Nov) or as YYYY-MM-DD"
+                )
                 return None
         values[key] = value
     return values
@@ -117,6 +129,9 @@ def _job_start(script: Script, job_id: int, given: dict[str, str]) -> JobCallSta
     settings = load_settings()
     if settings.problem:
         err(settings.problem)
+    from coach.call.dates import set_date_order
+
+    set_date_order(settings.date_order)
     today = date.today()
     try:
         dates = [today, job.interview_date, job.decision_date, *(c.called_on for c in calls)]
@@ -156,6 +171,9 @@ def _with_profile(script: Script, given: dict[str, str]) -> dict[str, str]:
     settings = load_settings()
     if settings.problem:
         err(settings.problem)
+    from coach.call.dates import set_date_order
+
+    set_date_order(settings.date_order)
     return chain_values(script, profile=settings.profile, given=given)
 
 

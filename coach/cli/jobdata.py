@@ -123,6 +123,9 @@ def settings() -> Settings:
     if loaded.problem:
         for line in loaded.problem.splitlines():
             err(f"settings: {line}")
+    from coach.call.dates import set_date_order
+
+    set_date_order(loaded.date_order)  # captures such as "12/11" read in its order
     return loaded
 
 

@@ -178,8 +178,9 @@ def _show_json(job: Job, calls: Sequence[JobCall], step: NextStep, today: date) 
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
-def _field_lines(job: Job) -> list[tuple[str, str]]:
+def _field_lines(job: Job, calls: Sequence[JobCall] = ()) -> list[tuple[str, str]]:
     from coach.call.dates import call_date, long_date, parse_iso_date
+    from coach.call.jobs import is_date_id, said_date, said_on
     from coach.call.words import id_words
 
     rows = [
@@ -197,9 +198,13 @@ def _field_lines(job: Job) -> list[tuple[str, str]]:
     rows.append(("Notes", job.notes))
     for key, value in job.captured.items():
         day = parse_iso_date(value)
+        shown = long_date(day) if day else value
+        if day is None and is_date_id(key) and (on := said_on(calls, key, value)) is not None:
+            day = said_date(value, on)  # as typed in its call: "next Monday"
+            shown = f"{value} ({long_date(day)})" if day else value
         if key == "decision_date" and day == job.decision_date:
             continue  # shown above
-        rows.append((id_words(key), long_date(day) if day else value))
+        rows.append((id_words(key), shown))
     return [(name, value) for name, value in rows if str(value).strip()]
 
 
@@ -230,7 +235,7 @@ def cmd_job_show(args: argparse.Namespace) -> int:
         return SUCCESS
     status = job.status if job.status != "closed" else f"closed: {job.outcome or 'closed'}"
     print(f"Job {job.id}: {job.label}  [{status}]")
-    rows = _field_lines(job)
+    rows = _field_lines(job, calls)
     width = max((len(name) for name, _ in rows), default=0)
     for name, value in rows:
         lines = value.splitlines() or [""]

@@ -73,8 +73,8 @@ def _defs() -> dict[str, Schema]:
         {
             "prompt": _text("The question shown on the call details screen."),
             "type": _field_type(
-                "`text` (one line, the default), `date` (entered and stored as "
-                "YYYY-MM-DD) or `multiline`."
+                "`text` (one line, the default), `date` (typed as people say it, "
+                "'next Monday', '14 Dec', or YYYY-MM-DD; kept as typed) or `multiline`."
             ),
             "required": {
                 "type": "boolean",
@@ -107,7 +107,9 @@ def _defs() -> dict[str, Schema]:
                 "The follow-up tracker reads `decision_date` and `callback_date`."
             ),
             "prompt": _text("What to write down here (a template)."),
-            "type": _field_type("`text` (the default), `date` (YYYY-MM-DD) or `multiline`."),
+            "type": _field_type(
+                "`text` (the default), `date` (as people say it, or YYYY-MM-DD) or `multiline`."
+            ),
         },
         ["id", "prompt"],
         "A field to fill in during this step.",

@@ -20,13 +20,14 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from coach.call.dates import call_date, parse_iso_date
+from coach.call.dates import call_date
 from coach.call.jobs import (
     CLOSING_CALL_OUTCOMES,
     DECISION_DATE,
     JOB_VARIABLES,
     Job,
     JobCall,
+    said_date,
 )
 from coach.store import overview
 from coach.store.connection import Database
@@ -154,10 +155,11 @@ def job_for_finished_call(conn: sqlite3.Connection, call_id: int, call: CallSnap
     if row is not None:
         return int(row["id"])
     values: dict[str, Any] = {}
+    said_on = call_date(call.started_at) or date.today()
     for variable, name in JOB_VARIABLES.items():
         text = fields.get(variable, "").strip()
         if name in _DATE_FIELDS:
-            values[name] = _iso(parse_iso_date(text))
+            values[name] = _iso(said_date(text, said_on))  # "last Tuesday": from the call's day
         else:
             values[name] = text
     return insert_job(conn, values, call.started_at or now_iso())
@@ -169,7 +171,8 @@ def apply_finished_call(
     """What a finished live call (already saved with its job) changes on the job.
 
     Captures merge into ``captured`` (the newest finished call's value of each
-    wins); a ``decision_date`` capture that reads as a date becomes the job's;
+    wins; texts are kept as typed); a ``decision_date`` capture that reads as a
+    date, said on its call's day ("end of next week"), becomes the job's;
     a ``done`` call whose outcome closes a job (``CLOSING_CALL_OUTCOMES``)
     closes it, on the call's day. An abandoned call never changes the status.
     """
@@ -178,18 +181,22 @@ def apply_finished_call(
         return
     captured = _texts(load_json(row["captured"]))
     finished = conn.execute(
-        "SELECT captures FROM calls WHERE job_id = ? AND mode = 'live' "
+        "SELECT captures, started_at FROM calls WHERE job_id = ? AND mode = 'live' "
         "AND status IN ('done', 'abandoned') ORDER BY started_utc, id",
         (job_id,),
     )
+    day = call_date(call.started_at) or date.today()
+    newest: date | None = None  # the newest finished call's decision date, read on its day
     for other in finished:
-        captured.update(_texts(load_json(other["captures"])))
+        texts = _texts(load_json(other["captures"]))
+        captured.update(texts)
+        if (text := texts.get(DECISION_DATE, "")).strip():
+            newest = said_date(text, call_date(other["started_at"]) or day)
     sets: dict[str, Any] = {"captured": _dump(captured), "updated_at": now_iso()}
-    own = parse_iso_date(call.captures.get(DECISION_DATE, ""))
+    own = said_date(call.captures.get(DECISION_DATE, ""), day)
     if own is not None:
-        sets["decision_date"] = (parse_iso_date(captured.get(DECISION_DATE, "")) or own).isoformat()
+        sets["decision_date"] = (newest or own).isoformat()
     if status == "done" and call.outcome in CLOSING_CALL_OUTCOMES:
-        day = call_date(call.started_at) or date.today()
         sets.update(status="closed", outcome=call.outcome, closed_on=day.isoformat(), heard_on=None)
     assignments = ", ".join(f"{name} = :{name}" for name in sets)
     conn.execute(f"UPDATE jobs SET {assignments} WHERE id = :id", {**sets, "id": job_id})

@@ -39,9 +39,11 @@ class JobsHost:
     def settings(self) -> Settings:
         """The user's settings file, read once (a broken one is said once, then defaults)."""
         if self._settings is None:
+            from coach.call.dates import set_date_order
             from coach.settings import load_settings
 
             self._settings = load_settings()
+            set_date_order(self._settings.date_order)
             if self._settings.problem:
                 self.notify(self._settings.problem, title="Settings", severity="warning")
         return self._settings

@@ -63,7 +63,9 @@ def test_details_are_needed_for_a_required_blank_or_a_value_never_given() -> Non
         ("", "date", False, None),
         ("2026-02-24", "date", True, None),
         ("next week", "text", False, None),
-        ("next week", "date", False, "Not a date: write it as YYYY-MM-DD, e.g. 2026-03-03"),
+        # A date field keeps what people say, a date or not: never a problem.
+        ("next week", "date", False, None),
+        ("end of next week", "date", True, None),
         ("2026-02-30", "multiline", False, None),
     ],
 )

@@ -112,6 +112,15 @@ def test_a_captured_decision_date_beats_the_jobs_own() -> None:
     assert values["decision_date"] == "Friday 27 March 2026"
 
 
+def test_a_date_said_in_words_is_read_on_its_calls_day() -> None:
+    # Typed on Tuesday 10 March 2026; the draft is written later, the day stays.
+    calls = [call(1, date(2026, 3, 10), "pending", decision_date="end of next week",
+                  callback_date="when they call")]  # fmt: skip
+    values = draft_values(job(), calls, PROFILE)
+    assert values["decision_date"] == "Friday 20 March 2026"
+    assert values["callback_date"] == "when they call"  # no date: as typed
+
+
 def test_the_person_a_call_named_stands_in_for_a_missing_interviewer() -> None:
     calls = [call(1, date(2026, 3, 10), "pending", contact_person="Priya")]
     text = draft("check-in", job(interviewer=""), calls, PROFILE)

@@ -9,6 +9,7 @@ import pytest
 from coach.call.jobform import (
     DECISION_BEFORE_INTERVIEW,
     JOB_FORM_FIELDS,
+    NOT_A_DAY,
     JobFields,
     form_problems,
     form_values,
@@ -54,9 +55,9 @@ def test_only_the_company_is_needed() -> None:
 
 
 def test_problems_name_their_field() -> None:
-    problems = form_problems({**GOOD, "company": " ", "interview_date": "3rd of March"})
+    problems = form_problems({**GOOD, "company": " ", "interview_date": "when they can"})
     assert problems["company"] == "Company is required."
-    assert problems["interview_date"].startswith("Not a date: write it as YYYY-MM-DD")
+    assert problems["interview_date"] == NOT_A_DAY
     with pytest.raises(ValueError, match="Company is required"):
         read_form({**GOOD, "company": ""})
 
@@ -82,3 +83,15 @@ def test_is_changed_ignores_blanks_at_the_ends() -> None:
     start = form_values(None)
     assert not is_changed({**start, "company": "  "}, start)
     assert is_changed({**start, "notes": "x"}, start)
+
+
+def test_dates_are_taken_as_people_say_them_and_kept_as_days() -> None:
+    tuesday = date(2026, 12, 1)
+    values = {"company": "Acme", "interview_date": "last Friday", "decision_date": "14 Dec"}
+    assert form_problems(values, tuesday) == {}
+    fields = read_form(values, tuesday)
+    assert fields.interview_date == date(2026, 11, 27)
+    assert fields.decision_date == date(2026, 12, 14)
+    # Read in the same way, a decision before the interview is still refused.
+    backwards = {**values, "decision_date": "yesterday", "interview_date": "tomorrow"}
+    assert form_problems(backwards, tuesday) == {"decision_date": DECISION_BEFORE_INTERVIEW}

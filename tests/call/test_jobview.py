@@ -63,6 +63,17 @@ def test_a_call_in_words() -> None:
     assert line.notes == "keen" and not line.unfinished
 
 
+def test_a_date_said_in_words_shows_the_day_it_was_read_as() -> None:
+    # Said on Monday 9 March: Thursday is the 12th, whenever the job is looked at.
+    captures = {"callback_date": "Thursday morning", "receptionist": "12", "start_date": "soon"}
+    line = call_line(a_call(captures=captures), TODAY)
+    assert line.learned == (
+        ("Callback date", "Thursday morning (Thu 12 Mar)"),
+        ("Receptionist", "12"),  # not a date capture: never read as one
+        ("Start date", "soon"),
+    )
+
+
 def test_an_unfinished_call_says_so() -> None:
     line = call_line(a_call(status="interrupted", outcome=None, duration_s=None), TODAY)
     assert line.outcome == "interrupted" and line.unfinished and line.duration == "—"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -23,7 +24,7 @@ from coach.call.practice import (
     usable_scenarios,
 )
 from coach.call.session import CallSession
-from coach.script.model import Scenario, Script
+from coach.script.model import Scenario, Script, Variable
 from tests.call.practice_fixtures import FakeRecord, run, small_script
 
 VALUES = {"interviewer": "Ms Rivera", "position": "Data analyst"}
@@ -207,6 +208,40 @@ def test_partner_card_free_rehearsal() -> None:
     assert card.free and card.title == FREE_TITLE
     assert [s.node for s in card.steps] == ["hello", "status", "pending"]
     assert all(s.steer is None for s in card.steps)
+
+
+def _dated_script() -> Script:
+    """The small script with an interview date said at its first step."""
+    from dataclasses import replace
+
+    script = small_script()
+    nodes = dict(script.nodes)
+    nodes["hello"] = replace(nodes["hello"], say="We met on {met}.", partner="Recall {met}.")
+    return replace(
+        script, nodes=nodes, variables=(*script.variables, Variable("met", "When?", "date"))
+    )
+
+
+def test_partner_card_says_dates_as_people_do() -> None:
+    script = _dated_script()
+    card = partner_card(script, script.scenario("filled"), {**VALUES, "met": "2026-11-23"},
+                        today=date(2026, 12, 1))  # fmt: skip
+    hello = card.steps[0]
+    assert hello.say == "We met on Monday 23 November."  # no year: it is this year's
+    assert hello.partner == "Recall Monday 23 November."
+    card = partner_card(script, None, {**VALUES, "met": "last Monday"}, today=date(2027, 1, 6))
+    assert card.steps[0].say == "We met on Monday 4 January."
+    card = partner_card(script, None, {**VALUES, "met": "the day we met"}, today=date(2027, 1, 6))
+    assert card.steps[0].say == "We met on the day we met."  # no date: as typed
+
+
+def test_partner_view_says_dates_from_the_calls_day() -> None:
+    script = _dated_script()
+    tuesday = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    session = CallSession(script, {**VALUES, "met": "last Monday"}, mode="practice",
+                          wall=lambda: tuesday)  # fmt: skip
+    view = partner_view(script, session.snapshot())
+    assert view.say == "We met on Monday 30 November."
 
 
 # ------------------------------------------------------------ the view

@@ -39,7 +39,7 @@ def test_a_finished_live_call_gets_its_follow_up_from_the_rules() -> None:
     assert report.path == ["Hello", "Status", "Thanks"]
     assert report.checklist == [("Resume", True), ("Quiet", False)]
     [capture] = report.captures
-    assert (capture.value, capture.long) == ("2026-03-06", "Friday 6 March 2026")
+    assert (capture.value, capture.long) == ("2026-03-06", "Friday 6 March")  # this year
     window = report.follow_up
     assert window is not None
     assert (window.earliest, window.latest) == (date(2026, 3, 9), date(2026, 3, 10))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 
@@ -217,7 +218,7 @@ def test_restore_refuses_missing_node(clock: FakeClock) -> None:
         CallSession.restore(script, snap, clock=clock)
 
 
-def test_dates_render_in_long_form(clock: FakeClock) -> None:
+def test_dates_are_said_as_people_say_them(clock: FakeClock) -> None:
     script = make_script()
     nodes = dict(script.nodes)
     nodes["hello"] = Node("hello", "We met on {met}; decision {decision_date}.", end="pending")
@@ -226,11 +227,21 @@ def test_dates_render_in_long_form(clock: FakeClock) -> None:
     script = replace(
         script, nodes=nodes, variables=(*script.variables, Variable("met", "When", "date"))
     )
-    s = CallSession(script, {"met": "2026-03-03"}, clock=clock)
-    assert s.render(s.node.say) == "We met on Tuesday 3 March 2026; decision [decision_date]."
+    tuesday = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    s = CallSession(script, {"met": "2026-11-23"}, clock=clock, wall=lambda: tuesday)
+    # No year when it is this year's.
+    assert s.render(s.node.say) == "We met on Monday 23 November; decision [decision_date]."
     s.set_capture("decision_date", "not yet")
-    assert s.render(s.node.say) == "We met on Tuesday 3 March 2026; decision not yet."
-    assert s.snapshot()["values"]["met"] == "2026-03-03"  # stored as typed
+    assert s.render(s.node.say) == "We met on Monday 23 November; decision not yet."
+    # What people say is read on the call's own day, a time of day kept with it.
+    s.set_capture("decision_date", "Thursday morning")
+    assert s.render(s.node.say) == (
+        "We met on Monday 23 November; decision Thursday 3 December in the morning."
+    )
+    s.set_capture("decision_date", "5 Jan")
+    assert s.render(s.node.say).endswith("decision Tuesday 5 January 2027.")
+    assert s.snapshot()["values"]["met"] == "2026-11-23"  # stored as typed
+    assert s.snapshot()["captures"]["decision_date"] == "5 Jan"
 
 
 def test_start_at_begins_the_walk_at_that_node(clock: FakeClock) -> None:
@@ -278,14 +289,15 @@ def test_moves_from_here_lists_every_place_one_key_leads_to(clock: FakeClock) ->
 
 
 def test_visible_choices_at_another_node(clock: FakeClock) -> None:
-    s = CallSession(make_script(), {"interviewer": "Ms Lee"}, clock=clock)
+    march = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
+    s = CallSession(make_script(), {"interviewer": "Ms Lee"}, clock=clock, wall=lambda: march)
     status = s.script.nodes["status"]
     assert [v.label for v in s.visible_choices(status)] == ["Still deciding"]
     s.choose(1)
     s.set_capture("decision_date", "2026-03-10")
     s.back()
     labels = [v.label for v in s.visible_choices(status)]
-    assert labels == ["Still deciding", "Decided on Tuesday 10 March 2026"]
+    assert labels == ["Still deciding", "Decided on Tuesday 10 March"]
     assert [v.key for v in s.visible_choices()] == ["1", "2"]  # hello's own
 
 

@@ -100,3 +100,29 @@ def test_a_value_set_blank_is_kept_blank_and_asks_nothing() -> None:
     # A required variable set blank is still asked for; one never given too.
     values = chain_values(script, given={"interviewer": "", "interview_date": ""})
     assert [v.id for v in missing_variables(script, values)] == ["interviewer", "position"]
+
+
+def test_a_job_date_typed_in_words_corrects_the_job_as_a_day() -> None:
+    from datetime import date
+
+    from coach.call.jobstart import details_for_job
+
+    before = {"interview_date": "2026-11-23"}
+    found = details_for_job(before, {"interview_date": "last Tuesday"}, today=date(2026, 12, 1))
+    assert found.job_fields == {"interview_date": date(2026, 11, 24)}
+
+
+def test_spoken_fields_say_dates_and_keep_the_rest() -> None:
+    from datetime import date
+
+    from coach.call.values import spoken_fields
+
+    fields = {"met": "2026-11-23", "back": "Thursday 3pm", "why": "next week", "name": "Lee"}
+    said = spoken_fields(fields, frozenset({"met", "back", "why", "blank"}), date(2026, 12, 1))
+    assert said == {
+        "met": "Monday 23 November",
+        "back": "Thursday 3 December at 3pm",
+        "why": "next week",  # no single day: as typed
+        "name": "Lee",  # not a date field
+    }
+    assert fields["met"] == "2026-11-23"  # the values themselves are untouched

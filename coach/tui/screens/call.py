@@ -221,6 +221,7 @@ class CallScreen(Screen[CallSession]):
                     self.session.captures.get(capture.id, ""),
                     compact=True,
                     widget_id=f"capture-{node.id}-{capture.id}",
+                    today=self.session.day,  # "tomorrow" is the day after the call's
                 )
                 editor.display = False
                 editors.append(editor)

@@ -73,6 +73,7 @@ class JobFormScreen(Screen[Job | None]):
                     self._start[form_field.id],
                     required=form_field.required,
                     compact=True,
+                    keeps=False,  # a job keeps days, not text
                 )
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")

@@ -1,34 +1,46 @@
 """One labelled field (text, date, or multiline) with its own hint line.
 
-Used for the details form and for a step's captures. A date field checks the
-text as it is typed: a valid ISO date shows its long form, anything else an
-error. What the user typed is always kept, valid or not.
+Used for the details form, the job form and a step's captures. A date field
+takes what people say ("tomorrow", "next Monday", "14 Dec", ISO) and shows the
+day it understood under the text at once, as a person says it (``Friday 4
+December``); text that names no day is kept as typed and gently flagged, never
+refused (the job form, which keeps dates and not text, refuses it on save).
+What the user typed is always kept and always visible.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Label, Static, TextArea
 
-from coach.call.dates import DATE_FORMAT, date_problem, date_words
+from coach.call.saydate import DATE_EXAMPLES, read_date
 from coach.call.values import field_problem
 from coach.script.model import FieldType
 from coach.tui.messages import FieldChanged, FieldDone
 
-#: How a date is written, shown beside date fields.
-DATE_HELP = DATE_FORMAT
+#: What a date field may hold, shown in it while it is empty.
+DATE_HELP = DATE_EXAMPLES
 
 
-def date_hint(text: str) -> Content | None:
-    """What goes under a date: what is wrong with ``text``, or its long form
-    (``Tuesday 3 March 2026``); nothing while it is empty."""
-    error = date_problem(text)
-    if error is not None:
-        return Content.styled(error, "$text-error")
-    words = date_words(text)
-    return Content.styled(words, "$text-success") if words is not None else None
+def date_hint(text: str, today: date | None = None, *, keeps: bool = True) -> Content | None:
+    """What goes under a date: the day ``text`` names, read on ``today`` (by
+    default the real one) and said as a person says it (``Thursday 3 December at
+    3pm``), or, for text that names no day, that it is kept as typed (or, when
+    the field does not ``keeps`` text, that it is no date); nothing while blank."""
+    today = today or date.today()
+    reading = read_date(text, today)
+    if reading.blank:
+        return None
+    words = reading.words(today)
+    if words is not None:
+        return Content.styled(words, "$text-success")
+    if not keeps:
+        return Content.styled("Not a date I know", "$text-error")
+    return Content.styled(reading.hint(today) or "", "italic $text-warning")
 
 
 class FieldEditor(Vertical):
@@ -46,11 +58,18 @@ class FieldEditor(Vertical):
         required: bool = False,
         compact: bool = False,
         widget_id: str | None = None,
+        today: date | None = None,
+        keeps: bool = True,
     ) -> None:
+        """``today`` is the day a date is said on (the call's; by default the real
+        one); ``keeps`` is False where text that names no day cannot be kept (the
+        job form's dates): it is then shown as a problem."""
         super().__init__(id=widget_id or f"field-{field_id}")
         self.field_id = field_id
         self.kind: FieldType = kind
         self.required = required
+        self.today = today
+        self.keeps = keeps
         self._prompt = Content(prompt) if isinstance(prompt, str) else prompt
         self._editor: Input | TextArea
         if kind == "multiline":
@@ -70,8 +89,6 @@ class FieldEditor(Vertical):
         label = self._prompt
         if self.required:
             label = label + Content.styled(" *", "bold $error")
-        if self.kind == "date":
-            label = label + Content.styled(f"  ({DATE_HELP})", "$foreground-muted")
         yield Label(label, classes="field-label")
         yield self._editor
         yield self._hint
@@ -89,15 +106,17 @@ class FieldEditor(Vertical):
         return editor.text if isinstance(editor, TextArea) else editor.value
 
     def problem(self) -> str | None:
-        """What is wrong with the value (required and empty, or a bad date)."""
+        """What stops the value (required and empty), or None: a date field takes
+        any text, kept as typed."""
         return field_problem(self.value, self.kind, required=self.required)
 
     def _show_hint(self) -> None:
         hint = self._hint
         text = self.value
         is_date = self.kind == "date"
-        self.set_class(is_date and date_problem(text) is not None, "-invalid")
-        shown = date_hint(text) if is_date else None
+        shown = date_hint(text, self.today, keeps=self.keeps) if is_date else None
+        refused = is_date and not self.keeps and read_date(text, self.today or date.today()).no_date
+        self.set_class(refused, "-invalid")
         hint.update(shown or "")
         hint.display = shown is not None
 

@@ -18,7 +18,7 @@ from coach.call.session import CallSession
 from coach.call.words import route_words, step_words
 from coach.script.model import RETURN, Node
 from coach.tui.text import breadcrumb, clock, id_words, outcome_words, segments_content
-from coach.tui.widgets.fields import DATE_HELP, date_hint
+from coach.tui.widgets.fields import date_hint
 from coach.tui.widgets.lines import Laid, LinesView, box, fit, wrap
 
 
@@ -264,7 +264,7 @@ class ChoicesPanel(StepPanel):
 
 class CapturesPanel(StepPanel):
     """What to note down at this step: each capture's prompt, what was typed
-    (or what to type), and a date's long form or what is wrong with it.
+    (or what to type), and the day a date names (or that it is kept as typed).
 
     Drawn as lines like the other panels, so a move shows another step's
     fields without a layout pass; ``tab`` swaps it for the real fields while
@@ -297,8 +297,6 @@ class CapturesPanel(StepPanel):
             if index:
                 lines.append(Content(""))
             prompt = segments_content(session.render_segments(capture.prompt))
-            if capture.type == "date":
-                prompt += Content.styled(f"  ({DATE_HELP})", "$foreground-muted")
             lines.extend(wrap(prompt, width))
             value = session.captures.get(capture.id, "")
             if not value:
@@ -313,7 +311,7 @@ class CapturesPanel(StepPanel):
                     fit(shown[self.VALUE_LINES - 1] + " …", width),
                 ]
             lines.extend(shown)
-            hint = date_hint(value) if capture.type == "date" else None
+            hint = date_hint(value, session.day) if capture.type == "date" else None
             if hint is not None:
                 lines.extend(wrap(hint, width, Content(" ")))
         return lines

@@ -7,7 +7,7 @@ from datetime import date
 
 from textual.widgets import Static
 
-from coach.call.jobform import JobFields
+from coach.call.jobform import NOT_A_DAY, JobFields
 from coach.tui.app import CoachApp
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.screens.home import HomeScreen
@@ -71,15 +71,15 @@ async def test_a_bad_date_is_refused_with_a_message(make_app: MakeApp) -> None:
     app = make_app(jobs=desk)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("a", *"Acme", "tab", "tab", "tab", "tab", *"next week", "ctrl+s")
+        await pilot.press("a", *"Acme", "tab", "tab", "tab", "tab", *"when they can", "ctrl+s")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, JobFormScreen) and desk.writes == []
-        assert "Not a date: write it as YYYY-MM-DD" in message(form)
+        assert NOT_A_DAY in message(form)
         interview = form.query_one("#field-interview_date", FieldEditor)
         assert interview.has_class("-invalid")
         assert form.focused is interview.editor
-        assert values(form)["interview_date"] == "next week"  # kept as typed
+        assert values(form)["interview_date"] == "when they can"  # kept as typed
 
 
 async def test_a_decision_before_the_interview_is_refused(make_app: MakeApp) -> None:

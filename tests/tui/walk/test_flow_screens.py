@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 from textual._compositor import Compositor
 from textual.widgets import Input, OptionList, SelectionList, Static
 
+from coach.call.dates import spoken_date
 from coach.call.session import CallSession
 from coach.store import Store
 from coach.tui import startup
@@ -22,6 +24,7 @@ from coach.tui.screens.details import DetailsScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.prep import PrepScreen
 from coach.tui.screens.summary import SummaryScreen
+from coach.tui.widgets.fields import FieldEditor
 from tests.tui.conftest import WALL
 from tests.tui.scripts import small_script
 
@@ -40,17 +43,34 @@ async def test_details_validation_blocks_until_fixed(make_app: MakeApp) -> None:
         assert app.screen is screen
         assert any("Who interviewed you?" in n.message for n in app._notifications)
         await pilot.press(*"Ms Lee", "tab", *"Analyst", "tab", *"2026-02-30")
+        field = screen.query_one("#field-interview_date", FieldEditor)
         hint = str(screen.query_one("#field-interview_date .field-hint", Static).visual)
-        assert "YYYY-MM-DD" in hint
-        await pilot.press("ctrl+s")
-        assert app.screen is screen  # an invalid date blocks too
+        assert hint == "February has no day 30; kept as typed"
+        assert not field.has_class("-invalid")  # flagged gently, never refused
         for _ in range(2):
             await pilot.press("backspace")
         await pilot.press(*"24")
         hint = str(screen.query_one("#field-interview_date .field-hint", Static).visual)
-        assert hint == "Tuesday 24 February 2026"
+        assert hint == spoken_date(date(2026, 2, 24), date.today())
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, PrepScreen)
+
+
+async def test_details_keep_a_date_as_people_say_it(make_app: MakeApp) -> None:
+    app = make_app(script=small_script(), values={"interviewer": "Ms Lee", "position": "A"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailsScreen)
+        await pilot.press(*"last Tuesday")
+        hint = str(screen.query_one("#field-interview_date .field-hint", Static).visual)
+        today = date.today()
+        tuesday = today - timedelta(days=(today.weekday() - 1 - 1) % 7 + 1)
+        assert hint == spoken_date(tuesday, today)
+        await pilot.press("ctrl+s")  # nothing blocks: the text goes on as typed
+        assert isinstance(app.screen, PrepScreen)
+        walk = app._walk
+        assert walk is not None and walk.walk.values["interview_date"] == "last Tuesday"
 
 
 async def test_details_escape_quits_a_single_call(make_app: MakeApp) -> None:
