@@ -81,11 +81,13 @@ def plan(
     if not short:
         # The bottom column keeps its rule and the notes, and the fields box
         # at least FIELDS_MIN rows (and the gap above the notes) when it shows.
-        base = RULE + NOTES_ROWS + notice
+        # A notice, for the few seconds it shows, takes its rows from them:
+        # what to say and the choices do not move for it.
+        base = RULE + NOTES_ROWS
         pad = step_most + way_most + base + 1 + FIELDS_MIN <= height
         main = step_most + way_most if pad else step_here + way_here
         side_max = max(base, height - main)
-        fields_max = max(FIELDS_MIN, side_max - base - 1)
+        fields_max = max(FIELDS_MIN, side_max - base - 1 - notice)
         step_max = max(3, height - way_here - base)
         return Rows(pad, step_most if pad else None, step_max, True, side_max, fields_max)
     # Short and narrow: padding is worth it only with room left for the side

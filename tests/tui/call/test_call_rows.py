@@ -40,6 +40,14 @@ def test_80x24_keeps_the_say_choices_fields_and_notes_in_view() -> None:
     assert rows.fields_max >= 2
 
 
+def test_a_notice_on_a_narrow_screen_moves_neither_the_say_nor_the_choices() -> None:
+    common = {"step_most": STEP_MOST, "step_here": 4, "way_most": WAY_MOST, "way_here": 6}
+    calm = plan(23, narrow=True, short=False, **common)
+    noticed = plan(23, narrow=True, short=False, notice=3, **common)
+    assert (noticed.pad, noticed.step, noticed.side_max) == (calm.pad, calm.step, calm.side_max)
+    assert noticed.fields_max < calm.fields_max  # the fields and notes make room
+
+
 def test_narrow_without_room_for_the_fields_gives_up_the_padding() -> None:
     rows = plan(20, narrow=True, short=False, step_most=9, step_here=4, way_most=6, way_here=3)
     assert not rows.pad and rows.step is None
