@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pytest
 from textual.geometry import Region
+from textual.widgets import Input
 
 from coach.script.library import resolve
 from coach.tui.app import CoachApp
@@ -130,6 +131,12 @@ async def test_tab_does_nothing_at_a_step_without_fields(make_app: MakeApp) -> N
         assert screen.focused is None
         await pilot.press("1")  # still a move, not typed anywhere
         assert screen.session.current == "introduce"
+        assert screen.session.notes == ""
+        await pilot.press("n", "tab")  # from the notes: no field to go to either
+        assert screen.focused is not None and screen.focused.id == "notes"
+        await pilot.press("escape", "1", "1")  # pending_when: one date to note down
+        await pilot.press("tab", "tab")  # tab goes round the step's fields, never to the notes
+        assert isinstance(screen.focused, Input)
         assert screen.session.notes == ""
 
 
