@@ -2,9 +2,10 @@
 
 Textual's ``Footer`` rebuilds all its widgets every time the bindings may have
 changed, which on the call screen is every move: that cost more than the rest
-of a move put together. This bar is one ``Static`` that shows the keys it is
-given (``coach.call.stepkeys``: only those that work here, in this step's
-words) and updates itself only when they differ. Keys that are off for now
+of a move put together. This bar is one line drawn like the step panels (a
+``LinesView``: a footer seen before is not rendered again) that shows the
+keys it is given (``coach.call.stepkeys``: only those that work here, in this
+step's words) and repaints only when they differ. Keys that are off for now
 (while a field has them) are drawn dimmed.
 """
 
@@ -13,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.content import Content
-from textual.widgets import Static
 
 from coach.call.stepkeys import KeyHint
+from coach.tui.widgets.lines import Laid, LinesView, fit
 
 
-class KeyBar(Static):
+class KeyBar(LinesView):
     """A compact footer of ``KeyHint``s."""
 
     DEFAULT_CSS = """
@@ -27,23 +28,18 @@ class KeyBar(Static):
         height: 1;
         background: $footer-background;
         color: $footer-description-foreground;
-        padding: 0 1 0 0;
+        overflow: hidden hidden;
     }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("", id=id, markup=False)
+        super().__init__(id=id)
         self._shown: tuple[KeyHint, ...] | None = None
 
     @property
     def hints(self) -> tuple[KeyHint, ...]:
         """The keys shown (for tests and tools)."""
         return self._shown or ()
-
-    @property
-    def words(self) -> str:
-        """The footer as plain text."""
-        return str(self.visual) if self._shown is not None else ""
 
     def show_hints(self, hints: Sequence[KeyHint]) -> None:
         shown = tuple(hints)
@@ -55,4 +51,5 @@ class KeyBar(Static):
             key_style = "bold $footer-key-foreground" if hint.live else "$foreground-disabled"
             text_style = "" if hint.live else "$foreground-disabled"
             parts.append(Content.assemble((f" {hint.key} ", key_style), (hint.words, text_style)))
-        self.update(Content(" ").join(parts), layout=False)  # always one line
+        line = Content(" ").join(parts)
+        self.set_lines(lambda width: Laid.of([fit(line, width)]))  # always one line
