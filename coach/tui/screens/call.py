@@ -34,8 +34,13 @@ from coach.call.titles import scenario_title
 from coach.store.recorder import CallRecorder
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.messages import FieldChanged, FieldDone
-from coach.tui.screens.call_layout import share_rows
-from coach.tui.text import id_words
+from coach.tui.screens.call_layout import (
+    ANSWERS_STATUS,
+    HINT_STYLE,
+    TYPING_STATUS,
+    bind_side_flows,
+    share_rows,
+)
 from coach.tui.widgets.call_rows import Rows, SideOpen
 from coach.tui.widgets.keybar import KeyBar
 from coach.tui.widgets.side import CallSide
@@ -50,10 +55,6 @@ SHORT_HEIGHT = 20
 
 #: How long a word on a key that did nothing stays in the status line (seconds).
 HINT_SECONDS = 4.0
-#: The status line's words while something else has the call's keys.
-TYPING_STATUS = ("Typing · esc: back to the call keys", "bold $text-warning")
-ANSWERS_STATUS = ("Quick answers · esc: back to the call keys", "bold $text-warning")
-HINT_STYLE = "$text-warning"
 
 
 def practice_sub_title(session: CallSession) -> str:
@@ -124,10 +125,7 @@ class CallScreen(Screen[CallSession]):
         self._narrow = False
         self._short = False
         self.rows: Rows | None = None
-        for key, node_id in self._side_keys.items():
-            self._bindings.bind(
-                key, f"side_flow('{key}')", id_words(node_id), show=False, priority=True
-            )
+        bind_side_flows(self._bindings, {}, self._side_keys)
         #: Watches the script's file: a change on disk is taken in at the same step.
         self._reloader = CallReloader(session)
 
@@ -225,7 +223,10 @@ class CallScreen(Screen[CallSession]):
         self._step.show(self.session)
         self._choices.show(self.session)
         self._show_captures()
-        self._show_keys()
+        self._show_keys(footer=False)
+        # The footer follows once the step is on screen: the user sees the
+        # move first, and its keys a frame later (as the save, below).
+        self.call_after_refresh(self._show_footer)
         self._prepare_after_frame()
 
     def _prepare_after_frame(self) -> None:
@@ -243,21 +244,32 @@ class CallScreen(Screen[CallSession]):
             if self._step.line_width > 0:
                 self.prepared_for = version
 
-    def _show_keys(self) -> None:
-        """The footer's keys and the status line, for the step and what has the keys."""
+    def _show_keys(self, *, footer: bool = True) -> None:
+        """The status line, the choices dimmed or not, and the footer's keys,
+        for the step and for what has the keys."""
+        if self.answers_open:
+            status: tuple[str, str] | None = ANSWERS_STATUS
+        elif self._typing():
+            status = TYPING_STATUS
+        else:
+            status = (self._hint, HINT_STYLE) if self._hint else None
+        self._step.set_status(status)
+        self._choices.set_dim(self.answers_open or self._typing())
+        if footer:
+            self._show_footer()
+
+    def _show_footer(self) -> None:
+        """The footer: only the keys that work now, in this step's words."""
+        if self.session.finished or not self.is_attached:
+            return
         if self.answers_open:
             hints = answers_keys(len(self.session.script.answers))
-            status: tuple[str, str] | None = ANSWERS_STATUS
         elif self._typing():
             in_notes = self.focused is not None and self.focused.id == "notes"
             hints = typing_keys(self.session, in_notes=in_notes)
-            status = TYPING_STATUS
         else:
             hints = step_keys(self.session)
-            status = (self._hint, HINT_STYLE) if self._hint else None
         self.query_one(KeyBar).show_hints(hints)
-        self._step.set_status(status)
-        self._choices.set_dim(self.answers_open or self._typing())
 
     def _say(self, hint: str | None) -> None:
         """Put ``hint`` in the status line for a few seconds (None: clear it)."""
@@ -312,20 +324,9 @@ class CallScreen(Screen[CallSession]):
     def _rebind_side_flows(self) -> None:
         """Side flows added, removed or moved to another key by a reload."""
         keys = self.session.side_flow_keys()
-        if keys == self._side_keys:
-            return
-        bindings = self._bindings.key_to_bindings
-        for key in self._side_keys:
-            kept = [b for b in bindings.get(key, []) if not b.action.startswith("side_flow(")]
-            if kept:
-                bindings[key] = kept
-            else:
-                bindings.pop(key, None)
-        self._side_keys = keys
-        for key, node_id in keys.items():
-            self._bindings.bind(
-                key, f"side_flow('{key}')", id_words(node_id), show=False, priority=True
-            )
+        if keys != self._side_keys:
+            bind_side_flows(self._bindings, self._side_keys, keys)
+            self._side_keys = keys
 
     # ----------------------------------------------------------------- moves
     #: The actions that still work while the user types in a field.

@@ -1,8 +1,12 @@
-"""The call screen's panels sized by ``call_rows.plan``: the glue between them."""
+"""The call screen's glue: its panels sized by ``call_rows.plan``, its
+status line's words, and the keys of the script's side flows."""
 
 from __future__ import annotations
 
+from textual.binding import BindingsMap
+
 from coach.call.session import CallSession
+from coach.tui.text import id_words
 from coach.tui.widgets.call_rows import Rows, SideOpen, plan
 from coach.tui.widgets.side import CallSide
 from coach.tui.widgets.step import ChoicesPanel, StepView
@@ -58,3 +62,24 @@ def share_rows(
         step.styles.height = "auto"
         step.styles.max_height = rows.step_max
     return rows, relaid
+
+
+#: The status line's words while something else has the call's keys.
+TYPING_STATUS = ("Typing · esc: back to the call keys", "bold $text-warning")
+ANSWERS_STATUS = ("Quick answers · esc: back to the call keys", "bold $text-warning")
+#: The style of a word on a key that did nothing.
+HINT_STYLE = "$text-warning"
+
+
+def bind_side_flows(bindings: BindingsMap, old: dict[str, str], new: dict[str, str]) -> None:
+    """Bind each side flow's key (key -> node id in ``new``) in the place of
+    those in ``old``; other bindings of the same keys are kept."""
+    by_key = bindings.key_to_bindings
+    for key in old:
+        kept = [b for b in by_key.get(key, []) if not b.action.startswith("side_flow(")]
+        if kept:
+            by_key[key] = kept
+        else:
+            by_key.pop(key, None)
+    for key, node_id in new.items():
+        bindings.bind(key, f"side_flow('{key}')", id_words(node_id), show=False, priority=True)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from coach.call.stepkeys import KeyHint
-from coach.tui.widgets.lines import Laid, LinesView, fit
+from coach.tui.widgets.lines import LinesView, fit
 
 
 class KeyBar(LinesView):
@@ -35,6 +35,8 @@ class KeyBar(LinesView):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[KeyHint, ...] | None = None
+        #: The footer's line for each set of keys shown before.
+        self._lines_of: dict[tuple[KeyHint, ...], Content] = {}
 
     @property
     def hints(self) -> tuple[KeyHint, ...]:
@@ -46,10 +48,17 @@ class KeyBar(LinesView):
         if shown == self._shown:
             return
         self._shown = shown
-        parts: list[Content] = []
-        for hint in shown:
-            key_style = "bold $footer-key-foreground" if hint.live else "$foreground-disabled"
-            text_style = "" if hint.live else "$foreground-disabled"
-            parts.append(Content.assemble((f" {hint.key} ", key_style), (hint.words, text_style)))
-        line = Content(" ").join(parts)
-        self.set_lines(lambda width: Laid.of([fit(line, width)]))  # always one line
+        line = self._lines_of.get(shown)
+        if line is None:
+            if len(self._lines_of) >= 256:
+                self._lines_of.clear()
+            parts: list[Content] = []
+            for hint in shown:
+                key_style = "bold $footer-key-foreground" if hint.live else "$foreground-disabled"
+                text_style = "" if hint.live else "$foreground-disabled"
+                parts.append(
+                    Content.assemble((f" {hint.key} ", key_style), (hint.words, text_style))
+                )
+            line = self._lines_of[shown] = Content(" ").join(parts)
+        key = ("keys", shown)
+        self.set_lines(lambda width: self.memo((*key, width), lambda: [fit(line, width)]))
