@@ -48,8 +48,13 @@ def start(run_tmux: Callable[..., Tmux], size: tuple[int, int]) -> Tmux:
 
     tmux = start_call(sized)
     tick_all_and_start(tmux)
-    # The app fills the pane: its footer is the pane's last row.
-    rows = tmux.screen().splitlines()
+
+    # The app fills the pane: its footer (a frame after the step) is the pane's last row.
+    def footer_shown(screen: str) -> bool:
+        rows = screen.splitlines()
+        return len(rows) == height and rows[-1].strip() != ""
+
+    rows = tmux.wait_for(footer_shown).splitlines()
     assert len(rows) == height and rows[-1].strip().startswith("1-5 Choose"), rows
     return tmux
 
