@@ -277,3 +277,21 @@ async def test_nothing_to_note_fits_the_side_column(
         shown = " ".join(strip.text.strip() for strip in rows)
         assert "Nothing to note at this step." in shown
         assert all(line.cell_length <= panel.region.width for line in panel._lines)
+
+
+async def test_a_resize_keeps_the_choices_under_the_whole_say(make_app: MakeApp) -> None:
+    app = follow_up(make_app)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("1", "1", "1")  # a step with a field
+        screen, step, choices = parts(app)
+        for size in [(60, 15), (100, 30), (80, 24), (140, 40), (60, 15)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            assert say_fully_shown(step), size
+            assert choices.region.y == step.region.bottom, size
+            assert "⏎ Continue" in "\n".join(screen_rows(app)), size
+            side = screen.query_one("#call-side")
+            if side.display:
+                assert not side.region.overlaps(step.region), size
+                assert not side.region.overlaps(choices.region), size
