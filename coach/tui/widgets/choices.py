@@ -31,8 +31,6 @@ class ChoicesPanel(StepPanel):
 
     #: Rows kept for the choices at every step (0: each step's own).
     rows = 0
-    #: The tips are drawn in the rows left (off: never).
-    show_tips = True
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -92,7 +90,7 @@ class ChoicesPanel(StepPanel):
         return Content.assemble(*parts)
 
     def tip_lines(self, session: CallSession, node: Node, width: int) -> list[Content]:
-        if not node.tips or not self.show_tips:
+        if not node.tips:
             return []
         muted = "$foreground-muted"
         lines = [Content("")]
@@ -135,7 +133,6 @@ class ChoicesPanel(StepPanel):
             returns_to,
             self.rows,
             self.dim,
-            self.show_tips,
         )
         return self.memo(key, lambda: self._build(session, node, width, height, returns_to))
 
