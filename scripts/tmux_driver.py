@@ -28,12 +28,36 @@ _GAPS = re.compile(r"[\s│┃║▎▊▁▂▃▄▅▆▇█]+")
 
 def flat(text: str) -> str:
     """Text as a reader sees it: wrapped lines, panel borders and scrollbars
-    become single spaces.
+    become single spaces, and a column set apart by a rule down the screen
+    (a side panel) is read after the rest, not line by line across it.
 
     A sentence that the app wrapped over two lines of a bordered panel still
-    matches ``wait_for("the whole sentence")``.
+    matches ``wait_for("the whole sentence")``, with a side panel beside it too.
     """
-    return _GAPS.sub(" ", text).strip()
+    return _GAPS.sub(" ", in_columns(text)).strip()
+
+
+def in_columns(text: str) -> str:
+    """``text`` with a side column (right of a ``│`` rule on most rows) moved
+    after the main one, so each reads on by itself."""
+    rows = text.splitlines()
+    counts: dict[int, int] = {}
+    for row in rows:
+        for x, char in enumerate(row):
+            if char == "│":
+                counts[x] = counts.get(x, 0) + 1
+    if not counts:
+        return text
+    x, seen = max(counts.items(), key=lambda item: (item[1], item[0]))
+    if seen * 2 < len(rows) or x < 20:
+        return text  # no rule down most of the screen: one column
+
+    def ruled(row: str) -> bool:
+        return len(row) > x and row[x] == "│"
+
+    main = [row[:x] if ruled(row) else row for row in rows]
+    side = [row[x + 1 :] for row in rows if ruled(row)]
+    return "\n".join(main + side)
 
 
 def tmux_available() -> bool:
@@ -58,7 +82,10 @@ class Tmux:
         self.height = height
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
         # Keep the pane open after the program exits so its last screen can be read.
-        shell_cmd = f"{exports} {command}; echo '[exited '$?']'; sleep 600"
+        # COLUMNS and LINES go: the shell may export the pane's size from before
+        # tmux gave it the one asked for, and Textual believes them over the
+        # terminal (shutil.get_terminal_size), for the whole run.
+        shell_cmd = f"unset COLUMNS LINES; {exports} {command}; echo '[exited '$?']'; sleep 600"
         self._run(
             "new-session",
             "-d",

@@ -3,7 +3,13 @@
 The screen renders a ``CallSession`` and forwards keys to it. Every move is
 written to the store at once; typing (captures, notes) at most a second late.
 Fields never take focus on their own, so digits and letters always navigate
-unless the user chose to type (``tab`` or ``n``; ``escape`` leaves).
+unless the user chose to type (``tab`` or ``n``; ``escape`` leaves). While a
+field, or the quick answers (``a``), have the keys, the choices and the
+footer's call keys are dimmed and one line says how to get them back.
+
+What to say is on top, the choices right under it, the tips below them; the
+fields, notes and quick answers beside them (under them on a narrow screen).
+``call_rows.plan`` shares the rows out.
 """
 
 from __future__ import annotations
@@ -14,31 +20,41 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, TextArea
 
 from coach.call.ending import EndChoice, EndStatus, end_choices, end_with
 from coach.call.reload import CallReloader
 from coach.call.session import CallSession, SessionError
+from coach.call.stepkeys import answers_keys, refused, step_keys, typing_keys
 from coach.call.titles import scenario_title
 from coach.store.recorder import CallRecorder
-from coach.tui.dialogs.answers import AnswersDialog
 from coach.tui.dialogs.end_call import EndCallDialog
 from coach.tui.messages import FieldChanged, FieldDone
-from coach.tui.text import id_words
-from coach.tui.widgets.fields import FieldEditor
+from coach.tui.screens.call_layout import (
+    ANSWERS_STATUS,
+    HINT_STYLE,
+    TYPING_STATUS,
+    bind_side_flows,
+    share_rows,
+)
+from coach.tui.widgets.call_rows import Rows, SideOpen
 from coach.tui.widgets.keybar import KeyBar
-from coach.tui.widgets.step import CapturesPanel, ChoicesPanel, StepView
+from coach.tui.widgets.side import CallSide
+from coach.tui.widgets.step import ChoicesPanel, StepView
 
 #: How often typed text is checked for saving, and the clock redrawn (seconds).
 TICK = 0.5
 
-#: Below these sizes the call screen switches to its compact layout.
+#: Below these sizes the call screen switches to its compact layouts.
 NARROW_WIDTH = 100
 SHORT_HEIGHT = 20
+
+#: How long a word on a key that did nothing stays in the status line (seconds).
+HINT_SECONDS = 4.0
 
 
 def practice_sub_title(session: CallSession) -> str:
@@ -58,6 +74,7 @@ class CallScreen(Screen[CallSession]):
     # keeps its order (a "tab" then "2026-12-04" lands in the field, a "q"
     # then "n" answers the question). While a field has focus, check_action
     # turns them all off except tab and escape, and the keys go to the field.
+    # The footer is not Textual's: it shows ``stepkeys``' keys for the step.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose('1')", "Choose", key_display="1-9", id="choose", priority=True),
         *[Binding(str(i), f"choose('{i}')", show=False, priority=True) for i in range(2, 10)],
@@ -70,6 +87,11 @@ class CallScreen(Screen[CallSession]):
         Binding("escape", "leave_field", "Leave field", id="leave_field", priority=True),
         Binding("a", "answers", "Answers", id="answers", priority=True),
         Binding("q", "end_call", "End", id="end_call", priority=True),
+        # Only while the quick answers are open (see check_action).
+        Binding("up", "scroll_answers(-1)", show=False, priority=True),
+        Binding("down", "scroll_answers(1)", show=False, priority=True),
+        Binding("pageup", "scroll_answers(-10)", show=False, priority=True),
+        Binding("pagedown", "scroll_answers(10)", show=False, priority=True),
     ]
 
     def __init__(
@@ -84,27 +106,26 @@ class CallScreen(Screen[CallSession]):
         self.recorder = recorder
         self._on_tick = on_tick
         self._side_keys = session.side_flow_keys()
-        #: Every capture field of the script (see ``_capture_editors``).
-        self._editors: list[FieldEditor] = []
         #: The session version whose next moves are laid out (``_prepare_moves``).
         self.prepared_for: int | None = None
         #: What to say now (with the path and clock), and where to go next.
         self._step = StepView(id="step")
         self._step.show_partner = session.solo
         self._choices = ChoicesPanel(id="choices")
-        self._captures_view = CapturesPanel(id="capture-view")
-        #: What you learn: the fields, then the notes.
-        self._side = Vertical(id="call-side")
-        #: The fields are being edited: the real editors replace the panel.
-        self._editing = False
-        #: A compact layout (narrow or short): see ``_fit``.
-        self._compact = False
-        #: The capture fields of each step, by step id.
-        self._editors_at: dict[str, list[FieldEditor]] = {}
-        for key, node_id in self._side_keys.items():
-            self._bindings.bind(
-                key, f"side_flow('{key}')", id_words(node_id), show=False, priority=True
-            )
+        #: What you learn: the fields, then the notes (or the quick answers).
+        self._side = CallSide(session, id="call-side")
+        self._captures_view = self._side.captures_view
+        self._answers = self._side.answers
+        #: The quick answers are open (they have the number keys).
+        self.answers_open = False
+        #: A word on the last key that did nothing, and the timer that clears it.
+        self._hint: str | None = None
+        self._hint_timer: Timer | None = None
+        #: The layout's flags (see ``_fit``) and its rows (``call_rows.plan``).
+        self._narrow = False
+        self._short = False
+        self.rows: Rows | None = None
+        bind_side_flows(self._bindings, {}, self._side_keys)
         #: Watches the script's file: a change on disk is taken in at the same step.
         self._reloader = CallReloader(session)
 
@@ -117,19 +138,7 @@ class CallScreen(Screen[CallSession]):
     def compose(self) -> ComposeResult:
         # Few containers on purpose: a move repaints lines of the step and
         # choices panels, and every container around them is drawn again too.
-        # What you learn sits to the side (below, when the screen is narrow):
-        # the step's capture fields, then the notes. On a wide screen the
-        # fields have a fixed share of that column, so showing another step's
-        # fields never resizes the step or the notes.
-        with self._side:
-            yield self._captures_view
-            # The real fields, shown in the panel's place while the user types.
-            with VerticalScroll(id="captures", can_focus=False) as captures:
-                captures.display = False
-                self._editors = self._capture_editors()
-                yield from self._editors
-            yield Label("Notes (n)", id="notes-label")
-            yield TextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
+        yield self._side
         yield self._step
         yield self._choices
         yield KeyBar(id="keys")
@@ -139,7 +148,6 @@ class CallScreen(Screen[CallSession]):
         self.sub_title = practice_sub_title(self.session)
         self._fit(self.app.size.width, self.app.size.height)
         self.show_step()
-        self.query_one(KeyBar).refresh_keys()
         self.call_after_refresh(self._fit_panels)
         self.recorder.start(self.session)
         self.set_interval(TICK, self._tick)
@@ -148,38 +156,66 @@ class CallScreen(Screen[CallSession]):
         self._fit(event.size.width, event.size.height)
         self.call_after_refresh(self._fit_panels)
 
+    def _fit(self, width: int, height: int) -> None:
+        """Pick the layout for the terminal's size: narrow, the fields and
+        notes go under the choices; short as well, they show only when asked."""
+        self._narrow = width < NARROW_WIDTH
+        self._short = height < SHORT_HEIGHT
+        self.set_class(self._narrow, "-narrow")
+        self.set_class(self._short, "-short")
+        self._captures_view.compact = self._narrow
+        if self.is_mounted:
+            self._side.show_captures(narrow=self._narrow)
+
     def _fit_panels(self) -> None:
-        """Size the choices for the step that has the most, once the width is known."""
-        self._choices.fit_script(self.session)
+        """Once the width is known: share the rows out, and prepare for it."""
+        self._fit_rows()
         self._prepare_after_frame()  # laid out for the new width: prepare for it too
 
-    def _fit(self, width: int, height: int) -> None:
-        """Pick the layout for the terminal's size.
+    def _side_open(self) -> SideOpen:
+        if self.answers_open:
+            return "answers"
+        if self._side.editing:
+            return "fields"
+        if self.focused is not None and self.focused.id == "notes":
+            return "notes"
+        return None
 
-        Narrow (the notes go under the step) or short, the layout is compact:
-        the choices and the fields take only the rows their step needs, so the
-        step keeps its room (a move may then cost a layout pass); short, the
-        tips are left out too.
-        """
-        narrow = width < NARROW_WIDTH
-        short = height < SHORT_HEIGHT
-        compact = narrow or short
-        self.set_class(narrow, "-narrow")
-        self.set_class(short, "-short")
-        self._compact = compact
-        changed = (
-            self._captures_view.compact != compact
-            or self._choices.spaced == compact
-            or self._step.show_tips == short
+    def _fit_rows(self) -> None:
+        """Size the panels for the screen, the script and (when it must) this
+        step (``call_layout.share_rows``); the side column follows."""
+        if not self.is_attached:
+            return
+        rows, relaid = share_rows(
+            self._step,
+            self._choices,
+            self._side,
+            self.session,
+            height=self.size.height - 1,  # less the footer
+            narrow=self._narrow,
+            short=self._short,
+            side_open=self._side_open(),
         )
-        self._captures_view.compact = compact
-        self._choices.spaced = not compact
-        self._step.show_tips = not short
-        if self.is_mounted:
-            self._mark_fields()
-            if changed:
-                self.show_step()
-                self.call_after_refresh(self._fit_panels)
+        if rows is None:
+            return  # not laid out yet
+        changed = rows != self.rows
+        self.rows = rows
+        if changed:
+            self._show_side()
+        if relaid:
+            self.show_step()
+
+    def _show_side(self) -> None:
+        """What the side column shows, in the rows ``plan`` left for it."""
+        short_bottom = self._narrow and self._short
+        open_ = self._side_open()
+        self._side.show_parts(
+            answers=self.answers_open,
+            notes_only=short_bottom and open_ == "notes",
+            fields_only=short_bottom and open_ != "notes",
+        )
+        if self.rows is not None:
+            self._side.fit(self.rows)
 
     # ------------------------------------------------------------- rendering
     def show_step(self) -> None:
@@ -187,6 +223,10 @@ class CallScreen(Screen[CallSession]):
         self._step.show(self.session)
         self._choices.show(self.session)
         self._show_captures()
+        self._show_keys(footer=False)
+        # The footer follows once the step is on screen: the user sees the
+        # move first, and its keys a frame later (as the save, below).
+        self.call_after_refresh(self._show_footer)
         self._prepare_after_frame()
 
     def _prepare_after_frame(self) -> None:
@@ -204,77 +244,49 @@ class CallScreen(Screen[CallSession]):
             if self._step.line_width > 0:
                 self.prepared_for = version
 
-    def _capture_editors(self) -> list[FieldEditor]:
-        """An editor for every capture of every step, each shown only at its step.
+    def _show_keys(self, *, footer: bool = True) -> None:
+        """The status line, the choices dimmed or not, and the footer's keys,
+        for the step and for what has the keys."""
+        if self.answers_open:
+            status: tuple[str, str] | None = ANSWERS_STATUS
+        elif self._typing():
+            status = TYPING_STATUS
+        else:
+            status = (self._hint, HINT_STYLE) if self._hint else None
+        self._step.set_status(status)
+        self._choices.set_dim(self.answers_open or self._typing())
+        if footer:
+            self._show_footer()
 
-        They are all built with the screen, so ``tab`` focuses a field that is
-        already there: keys typed right after it can never beat a mount.
-        """
-        editors = []
-        self._editors_at = {}
-        for node in self.session.script.nodes.values():
-            for capture in node.capture:
-                editor = FieldEditor(
-                    capture.id,
-                    self.session.render(capture.prompt),
-                    capture.type,
-                    self.session.captures.get(capture.id, ""),
-                    compact=True,
-                    widget_id=f"capture-{node.id}-{capture.id}",
-                    today=self.session.day,  # "tomorrow" is the day after the call's
-                )
-                editor.display = False
-                editors.append(editor)
-                self._editors_at.setdefault(node.id, []).append(editor)
-        return editors
+    def _show_footer(self) -> None:
+        """The footer: only the keys that work now, in this step's words."""
+        if self.session.finished or not self.is_attached:
+            return
+        if self.answers_open:
+            hints = answers_keys(len(self.session.script.answers))
+        elif self._typing():
+            in_notes = self.focused is not None and self.focused.id == "notes"
+            hints = typing_keys(self.session, in_notes=in_notes)
+        else:
+            hints = step_keys(self.session)
+        self.query_one(KeyBar).show_hints(hints)
 
-    @property
-    def _step_editors(self) -> list[FieldEditor]:
-        """The capture fields of the step the call is on."""
-        return self._editors_at.get(self.session.current, [])
+    def _say(self, hint: str | None) -> None:
+        """Put ``hint`` in the status line for a few seconds (None: clear it)."""
+        if self._hint_timer is not None:
+            self._hint_timer.stop()
+            self._hint_timer = None
+        self._hint = hint
+        if hint is not None:
+            self._hint_timer = self.set_timer(HINT_SECONDS, lambda: self._say(None))
+        self._show_keys()
 
     def _show_captures(self) -> None:
-        """The step's fields, drawn in the panel (no widget is shown or hidden
-        on a move: that would cost a layout pass)."""
-        self._captures_view.show(self.session)
-        self._mark_fields()
+        self._side.show_captures(narrow=self._narrow)
 
     def _edit_fields(self, editing: bool) -> None:
-        """Swap the fields panel for the step's real fields (``tab``), or back."""
-        if editing == self._editing:
-            return
-        self._editing = editing
-        if editing:
-            here = self._step_editors
-            for editor in self._editors:
-                shown = editor in here
-                if shown:
-                    editor.set_value(self.session.captures.get(editor.field_id, ""))
-                if editor.display != shown:
-                    editor.display = shown
-        else:
-            self._captures_view.show(self.session)  # with what was typed
-        self.query_one("#captures").display = editing
-        self._captures_view.display = not editing
-
-    def _mark_fields(self) -> None:
-        """The narrow and short layouts show the fields' box only at steps that
-        have fields (a class on the side column). Restyling that column costs
-        more than the move, so the wide layout, which does not use it, skips it."""
-        wanted = self._compact and bool(self._step_editors)
-        if self._side.has_class("-fields") != wanted:
-            self._side.set_class(wanted, "-fields")
-
-    async def _rebuild_captures(self) -> None:
-        """After a reload: the steps and their captures may have changed.
-
-        The old editors are gone before the new ones (same ids) are mounted.
-        """
-        box = self.query_one("#captures", VerticalScroll)
-        await box.remove_children(FieldEditor)
-        self._editors = self._capture_editors()
-        await box.mount_all(self._editors)
-        self._show_captures()
+        if self._side.edit_fields(editing):
+            self._show_side()
 
     def _tick(self) -> None:
         if self.session.finished:
@@ -297,79 +309,102 @@ class CallScreen(Screen[CallSession]):
             self.title = self.session.script.title
             self._rebind_side_flows()
             self.recorder.save(self.session)
-            # What is sized or listed from the whole script: choices, side-flow keys.
-            self.query_one(KeyBar).refresh_keys()
-            self.call_later(self._rebuild_captures)
+            self.call_later(self._side.rebuild_captures, narrow=self._narrow)
             self.show_step()
+            # What is sized from the whole script: the rows of the say and choices.
             self.call_after_refresh(self._fit_panels)
-        self.notify(
-            result.message,
-            title="Script changed",
-            severity=result.severity,
-            timeout=4 if result.reloaded else 12,
-        )
+        seconds = 4 if result.reloaded else 12
+        self._side.show_notice(result.message, result.severity, seconds, self._fit_rows)
+
+    @property
+    def notice(self) -> str | None:
+        """The notice shown at the top of the side column, if any."""
+        return self._side.notice_text
 
     def _rebind_side_flows(self) -> None:
         """Side flows added, removed or moved to another key by a reload."""
         keys = self.session.side_flow_keys()
-        if keys == self._side_keys:
-            return
-        bindings = self._bindings.key_to_bindings
-        for key in self._side_keys:
-            kept = [b for b in bindings.get(key, []) if not b.action.startswith("side_flow(")]
-            if kept:
-                bindings[key] = kept
-            else:
-                bindings.pop(key, None)
-        self._side_keys = keys
-        for key, node_id in keys.items():
-            self._bindings.bind(
-                key, f"side_flow('{key}')", id_words(node_id), show=False, priority=True
-            )
+        if keys != self._side_keys:
+            bind_side_flows(self._bindings, self._side_keys, keys)
+            self._side_keys = keys
 
     # ----------------------------------------------------------------- moves
     #: The actions that still work while the user types in a field.
     FIELD_ACTIONS = frozenset({"next_field", "leave_field"})
+    #: The actions that work while the quick answers are open.
+    ANSWER_ACTIONS = frozenset({"choose", "answers", "leave_field", "scroll_answers"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self._typing() and action not in self.FIELD_ACTIONS:
             return False  # the key is typed into the field
-        # The move keys stay on whatever the step: the footer then stays the
-        # same from step to step (redrawing it costs more than the move), and
-        # a key that does not apply here says why (SessionError, a notice).
+        if self.answers_open and action not in self.ANSWER_ACTIONS:
+            return False  # the call's keys wait until the answers close
+        # Otherwise every move key stays on: one that does nothing at this
+        # step says why in the status line (``stepkeys.refused``).
+        if action == "scroll_answers":
+            return self.answers_open
         if action == "leave_field":
-            return self.focused is not None
+            return self.focused is not None or self.answers_open
         return True
 
-    def _move(self, move: Callable[[], object]) -> None:
+    def _move(self, move: Callable[[], object], key: str | None = None) -> None:
+        if key is not None:
+            why = refused(self.session, key)
+            if why is not None:
+                self._say(why)
+                return
         self.set_focus(None)
         try:
             move()
         except SessionError as exc:
-            self.notify(str(exc).capitalize(), severity="warning", timeout=3)
+            self._say(str(exc).capitalize())
             return
         if self.session.finished:
             self._close("done")
             return
+        self._hint = None
         self.show_step()
+        if not self.rows or not self.rows.pad or (self._narrow and self._short):
+            self._fit_rows()  # each step takes its own rows
         # Written at once, just after the new step is on screen: the user sees
         # the move first, and the record is never more than a frame behind.
         self.call_after_refresh(self.recorder.save, self.session)
 
     def action_choose(self, key: str) -> None:
-        self._move(lambda: self.session.choose(key))
+        if self.answers_open:
+            if not self._answers.pick(int(key)):
+                self._say(None)
+            return
+        self._move(lambda: self.session.choose(key), key)
 
     def action_advance(self) -> None:
-        self._move(self.session.advance)
+        self._move(self.session.advance, "enter")
 
     def action_back(self) -> None:
-        self._move(self.session.back)
+        self._move(self.session.back, "b")
 
     def action_side_flow(self, key: str) -> None:
         self._move(lambda: self.session.open_side_flow(key))
 
     def action_answers(self) -> None:
-        self.app.push_screen(AnswersDialog(self.session))
+        if not self.answers_open and not self.session.script.answers:
+            self._say("This script has no quick answers")
+            return
+        self._open_answers(not self.answers_open)
+
+    def _open_answers(self, open_: bool) -> None:
+        """Show the quick answers in the side column (or put it back)."""
+        self.answers_open = open_
+        if open_:
+            self.set_focus(None)
+            self._answers.display = True
+            self._answers.show(self.session)
+        self._show_keys()
+        self._show_side()
+        self._fit_rows()
+
+    def action_scroll_answers(self, rows: int) -> None:
+        self._answers.scroll_relative(y=rows, animate=False)
 
     def action_end_call(self) -> None:
         """Ask how the call ended: an outcome (as if its end was reached), or just stop."""
@@ -387,29 +422,32 @@ class CallScreen(Screen[CallSession]):
         self.dismiss(self.session)
 
     # ---------------------------------------------------------------- fields
-    def _fields(self) -> list[Widget]:
-        editors: list[Widget] = [f.editor for f in self._step_editors]
-        return [*editors, self.query_one("#notes", TextArea)]
-
     def _typing(self) -> bool:
         return isinstance(self.focused, Input | TextArea)
 
     def action_next_field(self, step: int) -> None:
-        fields = self._fields()
+        """The step's capture fields, one after the other (the notes are ``n``'s)."""
+        fields: list[Widget] = [f.editor for f in self._side.step_editors]
+        if not fields:
+            return  # a step without fields: tab does nothing
         focused = self.focused
         if focused in fields:
             index = (fields.index(focused) + step) % len(fields)
         else:
             index = 0 if step > 0 else len(fields) - 1
-        target = fields[index]
-        self._edit_fields(target is not fields[-1])  # the last one is the notes
+        self._edit_fields(True)
         # Screen.set_focus takes effect now (Widget.focus waits a turn).
-        self.set_focus(target)
+        self.set_focus(fields[index])
 
     def action_notes(self) -> None:
-        self.set_focus(self.query_one("#notes", TextArea))
+        notes = self._side.notes
+        notes.display = True  # a short screen shows the notes only now
+        self.set_focus(notes)
 
     def action_leave_field(self) -> None:
+        if self.answers_open:
+            self._open_answers(False)
+            return
         self.set_focus(None)
 
     def on_descendant_focus(self) -> None:
@@ -419,11 +457,13 @@ class CallScreen(Screen[CallSession]):
         self.call_after_refresh(self._focus_moved)
 
     def _focus_moved(self) -> None:
-        """Follow where the focus went: the notes open (compact layout), the
-        real fields or their panel, and the keys that apply."""
-        self.set_class(self.focused is not None and self.focused.id == "notes", "-notes-open")
-        self._edit_fields(self.focused in self._fields()[:-1])
-        self.query_one(KeyBar).refresh_keys()
+        """Follow where the focus went: the real fields or their panel, the
+        side column, and the keys that apply."""
+        editors = [f.editor for f in self._side.step_editors]
+        self._edit_fields(self.focused in editors)
+        self._show_keys()
+        self._show_side()
+        self._fit_rows()
 
     @on(FieldChanged)
     def _capture_changed(self, event: FieldChanged) -> None:

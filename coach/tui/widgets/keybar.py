@@ -1,21 +1,26 @@
-"""The call screen's footer: its keys on one line, redrawn only when they change.
+"""The call screen's footer: the keys that work at this step, on one line.
 
 Textual's ``Footer`` rebuilds all its widgets every time the bindings may have
 changed, which on the call screen is every move: that cost more than the rest
-of a move put together. This bar is one ``Static`` that recomputes the keys
-from the screen's active bindings and updates itself only when they differ.
+of a move put together. This bar is one line drawn like the step panels (a
+``LinesView``: a footer seen before is not rendered again) that shows the
+keys it is given (``coach.call.stepkeys``: only those that work here, in this
+step's words) and repaints only when they differ. Keys that are off for now
+(while a field has them) are drawn dimmed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
-from textual.widgets import Static
 
-Entry = tuple[str, str, bool]  # key shown, description, enabled
+from coach.call.stepkeys import KeyHint
+from coach.tui.widgets.lines import LinesView, fit
 
 
-class KeyBar(Static):
-    """The keys of the screen it is on, like a compact ``Footer``."""
+class KeyBar(LinesView):
+    """A compact footer of ``KeyHint``s."""
 
     DEFAULT_CSS = """
     KeyBar {
@@ -23,37 +28,37 @@ class KeyBar(Static):
         height: 1;
         background: $footer-background;
         color: $footer-description-foreground;
-        padding: 0 1 0 0;
+        overflow: hidden hidden;
     }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("", id=id, markup=False)
-        self._shown: tuple[Entry, ...] | None = None
+        super().__init__(id=id)
+        self._shown: tuple[KeyHint, ...] | None = None
+        #: The footer's line for each set of keys shown before.
+        self._lines_of: dict[tuple[KeyHint, ...], Content] = {}
 
-    def entries(self) -> tuple[Entry, ...]:
-        seen: set[tuple[str, str]] = set()
-        entries: list[Entry] = []
-        for key, active in self.screen.active_bindings.items():
-            binding = active.binding
-            if not binding.show:
-                continue
-            shown = binding.key_display or self.app.get_key_display(binding)
-            description = binding.description or key
-            if (shown, description) in seen:
-                continue
-            seen.add((shown, description))
-            entries.append((shown, description, active.enabled))
-        return tuple(entries)
+    @property
+    def hints(self) -> tuple[KeyHint, ...]:
+        """The keys shown (for tests and tools)."""
+        return self._shown or ()
 
-    def refresh_keys(self) -> None:
-        entries = self.entries()
-        if entries == self._shown:
+    def show_hints(self, hints: Sequence[KeyHint]) -> None:
+        shown = tuple(hints)
+        if shown == self._shown:
             return
-        self._shown = entries
-        parts: list[Content] = []
-        for shown, description, enabled in entries:
-            key_style = "bold $footer-key-foreground" if enabled else "$foreground-disabled"
-            text_style = "" if enabled else "$foreground-disabled"
-            parts.append(Content.assemble((f" {shown} ", key_style), (description, text_style)))
-        self.update(Content(" ").join(parts), layout=False)  # always one line
+        self._shown = shown
+        line = self._lines_of.get(shown)
+        if line is None:
+            if len(self._lines_of) >= 256:
+                self._lines_of.clear()
+            parts: list[Content] = []
+            for hint in shown:
+                key_style = "bold $footer-key-foreground" if hint.live else "$foreground-disabled"
+                text_style = "" if hint.live else "$foreground-disabled"
+                parts.append(
+                    Content.assemble((f" {hint.key} ", key_style), (hint.words, text_style))
+                )
+            line = self._lines_of[shown] = Content(" ").join(parts)
+        key = ("keys", shown)
+        self.set_lines(lambda width: self.memo((*key, width), lambda: [fit(line, width)]))

@@ -82,8 +82,11 @@ def fit(content: Content, width: int) -> Content:
     return content.pad_right(width - content.cell_length)
 
 
-def box(title: str, body: list[Content], width: int, colour: str) -> list[Content]:
-    """``body`` (already wrapped to ``width - 6``) in a rounded box with a title."""
+def box(
+    title: str, body: list[Content], width: int, colour: str, footer: Content | None = None
+) -> list[Content]:
+    """``body`` (already wrapped to ``width - 6``) in a rounded box with a
+    title, and ``footer`` (one line, styled) in its bottom edge."""
     inner = max(1, width - 6)
     title_part = f" {title} " if title else ""
     title_part = title_part[: max(0, width - 5)]
@@ -96,7 +99,17 @@ def box(title: str, body: list[Content], width: int, colour: str) -> list[Conten
     side = Content.styled("│", colour)
     for line in body:
         lines.append(Content.assemble(" ", side, " ", fit(line, inner), " ", side, " "))
-    lines.append(Content.assemble(" ", ("╰" + "─" * max(0, width - 4) + "╯", colour), " "))
+    bottom = max(0, width - 4)
+    words = Content("")
+    if footer is not None and footer.cell_length and bottom > 4:
+        words = Content.assemble(" ", footer, " ")
+        if words.cell_length > bottom - 2:
+            words = fit(words, bottom - 2)
+    if words.cell_length:
+        rule = "─" * max(0, bottom - 1 - words.cell_length)
+        lines.append(Content.assemble(" ", ("╰─", colour), words, (rule + "╯", colour), " "))
+    else:
+        lines.append(Content.assemble(" ", ("╰" + "─" * bottom + "╯", colour), " "))
     return lines
 
 
@@ -128,6 +141,7 @@ class LinesView(ScrollView, can_focus=False):
         self._line_width: int | None = None
         self._strips: dict[tuple[LineKey, int], Strip] = {}
         self._memo: dict[tuple[object, ...], Laid] = {}
+        self._counts: dict[tuple[object, ...], int] = {}
         #: The last full frame (filters applied), what it was drawn for, and
         #: its rows changed since (see ``render_lines``).
         self._frame: list[Strip] | None = None
@@ -146,6 +160,16 @@ class LinesView(ScrollView, can_focus=False):
                 self._memo.clear()
             laid = self._memo[key] = Laid.of(make())
         return laid
+
+    def counted(self, key: tuple[object, ...], count: Callable[[], int]) -> int:
+        """A number of rows ``count`` works out, kept under ``key`` (sizing
+        the panels for a script must not cost a move its time)."""
+        found = self._counts.get(key)
+        if found is None:
+            if len(self._counts) >= MEMO_SIZE:
+                self._counts.clear()
+            found = self._counts[key] = count()
+        return found
 
     def warm(self, laid: Laid) -> None:
         """Render ``laid`` to strips now, so showing it later costs nothing."""

@@ -9,9 +9,9 @@ from textual.widgets import Input, Static, TextArea
 
 from coach.store import Store
 from coach.tui.app import CoachApp
-from coach.tui.dialogs.answers import AnswersDialog
 from coach.tui.screens.call import CallScreen
 from coach.tui.screens.summary import SummaryScreen
+from coach.tui.widgets.answers import AnswersPanel
 from coach.tui.widgets.step import CapturesPanel, ChoicesPanel, StepView
 from tests.tui.conftest import FakeClock
 from tests.tui.scripts import no_checklist_script
@@ -155,15 +155,19 @@ async def test_notes_key_focuses_notes_and_text_is_saved(make_app: MakeApp, stor
         assert store.calls()[0].snapshot["notes"] == "asked 1 question"
 
 
-async def test_answers_dialog_opens_and_escape_closes(make_app: MakeApp) -> None:
+async def test_answers_open_beside_the_step_and_escape_closes(make_app: MakeApp) -> None:
     app = call_app(make_app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a")
-        assert isinstance(app.screen, AnswersDialog)
-        texts = " ".join(str(s.visual) for s in app.screen.query(".answer-text").results(Static))
-        assert "for the Data analyst role" in texts
+        screen = call_screen(app)
+        assert screen.answers_open
+        panel = screen.query_one(AnswersPanel)
+        assert panel.display and "for the Data analyst role" in panel.text
+        assert "1 Salary" in panel.text
         await pilot.press("escape")
-        assert isinstance(app.screen, CallScreen)
+        assert not screen.answers_open and not panel.display
+        await pilot.press("1")  # the number keys choose again
+        assert screen.session.current == "status"
 
 
 async def test_enter_on_end_node_finishes_with_its_outcome(
@@ -370,7 +374,7 @@ async def test_capture_fields_are_drawn_and_edited_in_place_of_the_panel(
         editors = screen.query_one("#captures")
         step = screen.query_one(StepView)
         size = step.size
-        assert "Nothing to note down" in panel.text
+        assert "Nothing to note at this step" in panel.text
         await pilot.press("1")
         await pilot.pause()
         assert "When will they decide?" in panel.text and "nothing yet" in panel.text
@@ -384,7 +388,7 @@ async def test_capture_fields_are_drawn_and_edited_in_place_of_the_panel(
         assert "2026-03-10" in panel.text and "Tuesday 10 March" in panel.text
         await pilot.press("b")
         await pilot.pause()
-        assert "Nothing to note down" in panel.text and step.size == size
+        assert "Nothing to note at this step" in panel.text and step.size == size
 
 
 async def test_compact_layout_shows_fields_only_where_there_are_some(make_app: MakeApp) -> None:

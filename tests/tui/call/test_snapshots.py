@@ -1,4 +1,5 @@
-"""Snapshots of every screen at 80x24 and 120x40, in the dark and light theme.
+"""Snapshots of every screen at 80x24 and 120x40, in the dark and light theme
+(the call screen has its own, at four sizes: test_call_snapshots.py).
 
 Clocks, dates and the script library are fixed so the pictures are stable.
 Update with ``pytest tests/tui/call/test_snapshots.py --snapshot-update`` and look
@@ -28,8 +29,8 @@ JOURNEYS: dict[str, tuple[dict[str, str] | None, tuple[str, ...]]] = {
         {**VALUES, "position": "Analyst"},
         ("space", "down", "question_mark"),
     ),
-    "call": (VALUES, ("ctrl+s", "s", "y", "1", "tab", *"2026-03-10", "escape")),
-    # The summary has its own snapshots, at four sizes: test_summary_snapshots.py.
+    # The call screen and the summary have their own snapshots, at four sizes:
+    # test_call_snapshots.py and test_summary_snapshots.py.
 }
 
 SnapCompare = Callable[..., bool]
@@ -58,8 +59,3 @@ def test_screen(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=before)
-
-
-def test_call_screen_compact(snap_compare: SnapCompare, make_app: Callable[..., CoachApp]) -> None:
-    app = make_app(script=small_script(), values={**VALUES, "position": "Analyst"})
-    assert snap_compare(app, terminal_size=(60, 15), press=["s", "y", "1"])

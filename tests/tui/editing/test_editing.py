@@ -72,7 +72,12 @@ def make_app(store: Store, fake_clock: FakeClock) -> Callable[..., CoachApp]:
 
 
 def notes(app: CoachApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    """The notifications, and the call screen's notice (a script reload)."""
+    shown = [n.message for n in app._notifications]
+    screen = app.screen
+    if isinstance(screen, CallScreen) and screen.notice is not None:
+        shown.append(screen.notice)
+    return shown
 
 
 async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str) -> None:

@@ -1,0 +1,186 @@
+"""The call screen's side column: what you learn during the call.
+
+The step's capture fields (drawn as text, or the real editors while you
+type), then your notes; in their place while open, the quick answers. A
+notice (the script file changed) shows at its top, so it never covers what
+to say or the choices. The column sits beside the step on a wide screen and
+under it on a narrow one, where ``call_rows.plan`` sets its rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Label, Static, TextArea
+
+from coach.call.session import CallSession
+from coach.tui.widgets.answers import AnswersPanel
+from coach.tui.widgets.call_rows import Rows
+from coach.tui.widgets.captures import CapturesPanel
+from coach.tui.widgets.fields import FieldEditor
+
+
+class CallSide(Vertical):
+    """The fields, the notes, the quick answers and a notice, for one call."""
+
+    def __init__(self, session: CallSession, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+        self.captures_view = CapturesPanel(id="capture-view")
+        self.answers = AnswersPanel(id="answers-panel")
+        self.notice = Static("", id="call-notice")
+        #: The message of the notice shown, if one is.
+        self.notice_text: str | None = None
+        self._notice_timer: Timer | None = None
+        #: Every capture field of the script (see ``_capture_editors``).
+        self.editors: list[FieldEditor] = []
+        #: The capture fields of each step, by step id.
+        self._editors_at: dict[str, list[FieldEditor]] = {}
+        #: The fields are being edited: the real editors replace the panel.
+        self.editing = False
+
+    def compose(self) -> ComposeResult:
+        self.notice.display = False
+        yield self.notice
+        yield self.captures_view
+        # The real fields, shown in the panel's place while the user types.
+        with VerticalScroll(id="captures", can_focus=False) as captures:
+            captures.display = False
+            self.editors = self._capture_editors()
+            yield from self.editors
+        self.answers.display = False
+        yield self.answers
+        yield Label("Notes (n)", id="notes-label")
+        yield TextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
+
+    @property
+    def notes(self) -> TextArea:
+        return self.query_one("#notes", TextArea)
+
+    # ---------------------------------------------------------------- fields
+    def _capture_editors(self) -> list[FieldEditor]:
+        """An editor for every capture of every step, each shown only at its step.
+
+        They are all built with the screen, so ``tab`` focuses a field that is
+        already there: keys typed right after it can never beat a mount.
+        """
+        editors = []
+        self._editors_at = {}
+        for node in self.session.script.nodes.values():
+            for capture in node.capture:
+                editor = FieldEditor(
+                    capture.id,
+                    self.session.render(capture.prompt),
+                    capture.type,
+                    self.session.captures.get(capture.id, ""),
+                    compact=True,
+                    widget_id=f"capture-{node.id}-{capture.id}",
+                    today=self.session.day,  # "tomorrow" is the day after the call's
+                )
+                editor.display = False
+                editors.append(editor)
+                self._editors_at.setdefault(node.id, []).append(editor)
+        return editors
+
+    @property
+    def step_editors(self) -> list[FieldEditor]:
+        """The capture fields of the step the call is on."""
+        return self._editors_at.get(self.session.current, [])
+
+    def show_captures(self, *, narrow: bool) -> None:
+        """The step's fields, drawn in the panel (no widget is shown or hidden
+        on a move: that would cost a layout pass)."""
+        self.captures_view.show(self.session)
+        # Narrow, the notes are set apart from the fields at steps that have
+        # some. Restyling the column costs more than the move: only then.
+        wanted = narrow and bool(self.step_editors)
+        if self.has_class("-fields") != wanted:
+            self.set_class(wanted, "-fields")
+
+    def edit_fields(self, editing: bool) -> bool:
+        """Swap the fields panel for the step's real fields (``tab``), or
+        back; True if that changed."""
+        if editing == self.editing:
+            return False
+        self.editing = editing
+        if editing:
+            here = self.step_editors
+            for editor in self.editors:
+                shown = editor in here
+                if shown:
+                    editor.set_value(self.session.captures.get(editor.field_id, ""))
+                if editor.display != shown:
+                    editor.display = shown
+        else:
+            self.captures_view.show(self.session)  # with what was typed
+        return True
+
+    async def rebuild_captures(self, *, narrow: bool) -> None:
+        """After a reload: the steps and their captures may have changed.
+
+        The old editors are gone before the new ones (same ids) are mounted.
+        """
+        box = self.query_one("#captures", VerticalScroll)
+        await box.remove_children(FieldEditor)
+        self.editors = self._capture_editors()
+        await box.mount_all(self.editors)
+        self.show_captures(narrow=narrow)
+
+    # ----------------------------------------------------------------- parts
+    def show_parts(self, *, answers: bool, notes_only: bool, fields_only: bool) -> None:
+        """The quick answers, or the fields (as text, or their editors) and
+        the notes; a short screen shows only the part asked for."""
+        self.answers.display = answers
+        self.captures_view.display = not answers and not self.editing and not notes_only
+        self.query_one("#captures").display = not answers and self.editing
+        for part in self.query("#notes-label, #notes"):
+            part.display = not answers and not fields_only
+
+    def fit(self, rows: Rows) -> None:
+        """Take the rows ``plan`` gave the column (under the step), or none
+        set (beside it, where CSS shares the column out)."""
+        self.display = rows.side_shown
+        boxes = (self.captures_view, self.query_one("#captures"))
+        if rows.side_max is None:
+            self.styles.max_height = None
+            for box in boxes:
+                box.styles.max_height = None
+            self.answers.styles.height = "1fr"
+            return
+        self.styles.max_height = rows.side_max
+        for box in boxes:
+            box.styles.max_height = rows.fields_max
+        self.answers.styles.height = max(1, rows.side_max - 1 - self.notice_rows)
+
+    # ---------------------------------------------------------------- notice
+    def show_notice(
+        self, message: str, severity: str, seconds: float, changed: Callable[[], None]
+    ) -> None:
+        """``message`` at the top of the column for ``seconds``; ``changed``
+        is called when it shows and when it goes (the rows change)."""
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self.notice_text = message
+        self.notice.update(Content.assemble(("Script changed", "bold"), "\n", Content(message)))
+        self.notice.set_class(severity != "information", "-warning")
+        self.notice.display = True
+
+        def hide() -> None:
+            self._notice_timer = None
+            self.notice_text = None
+            self.notice.display = False
+            changed()
+
+        self._notice_timer = self.set_timer(seconds, hide)
+        self.call_after_refresh(changed)
+
+    @property
+    def notice_rows(self) -> int:
+        """Rows the notice takes (0 when none shows; before it is laid out, a guess)."""
+        if not self.notice.display:
+            return 0
+        return self.notice.outer_size.height or 3
