@@ -102,7 +102,11 @@ def test_dates_as_people_say_them(
         before = screen.splitlines()[0]
         offered = "No concerns" in flat(screen) or "Offer more information" in flat(screen)
         tmux.send("2" if offered else "Enter")
-        tmux.wait_for(lambda s, before=before: s.splitlines()[0] != before)
+
+        def moved(s: str, before: str = before) -> bool:
+            return s.splitlines()[0] != before
+
+        tmux.wait_for(moved)
     tmux.wait_for("I look forward to hearing")
     tmux.send("Enter")
     tmux.wait_for("pending", timeout=10)
