@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -92,3 +93,50 @@ def bundled_scripts_dir() -> Path:
 def schema_path() -> Path:
     """The JSON Schema file kept current for editors."""
     return config_dir() / "call-script.schema.json"
+
+
+# -- writing user files (DESIGN: atomic, temp file + os.replace) --------------------
+def fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable; not every platform allows it.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_temp(folder: Path, name: str, data: bytes, mode: int | None) -> Path:
+    import tempfile  # here: every command imports this module, few of them write
+
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) atomically, creating its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode: int | None = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o644
+    tmp = write_temp(path.parent, path.name, text.encode("utf-8"), mode)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(path.parent)

@@ -31,7 +31,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from contextlib import suppress
 from datetime import date, datetime, time
 from pathlib import Path
 from types import MappingProxyType
@@ -255,24 +254,6 @@ def _parse_problem(path: Path, message: str, lines: int) -> str:
 
 
 # --------------------------------------------------------------------- writing
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and ``os.replace``."""
-    import tempfile  # here: it costs every reader a millisecond at start
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def set_profile(
     set: Mapping[str, str],
     unset: Iterable[str] = (),
@@ -332,8 +313,8 @@ def set_profile(
     new = tomlkit.dumps(document)
     if new != old:
         if old is not None:
-            _write_atomic(path.with_name(path.name + ".bak"), old)
-        _write_atomic(path, new)
+            locations.write_atomic(path.with_name(path.name + ".bak"), old)
+        locations.write_atomic(path, new)
     return load_settings(path)
 
 

@@ -55,18 +55,10 @@ def _read(path: Path) -> dict[str, list[str]]:
 
 
 def _write(path: Path, data: dict[str, list[str]]) -> None:
-    import tempfile
+    from coach.locations import write_atomic
 
-    with suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".holidays.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle)
-            os.replace(tmp, path)
-        except OSError:
-            with suppress(OSError):
-                os.unlink(tmp)
+    with suppress(OSError):  # a cache: not writing it only costs the next run time
+        write_atomic(path, json.dumps(data))
 
 
 def cached_business_days(

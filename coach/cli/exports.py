@@ -13,15 +13,13 @@ UTF-8). ``--from``/``--to`` keep the calls of those days.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Mapping
-from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coach import locations
 from coach.cli.jobdata import date_arg, job_id_arg, read_job, read_overview, settings, steps
 from coach.cli.status import ERROR, SUCCESS, USAGE, err
 
@@ -107,21 +105,6 @@ def add_export_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
-def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write through a temporary file beside ``path`` and ``os.replace``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def _render(
     fmt: str, entries: list[JobEntry], today: date, period: Period, profile: Mapping[str, str]
 ) -> str:
@@ -168,7 +151,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return SUCCESS
     try:
-        write_atomic(out, text, "utf-8-sig" if args.format == "csv" else "utf-8")
+        # A BOM first, so that spreadsheets read the CSV as UTF-8.
+        locations.write_atomic(out, "\ufeff" + text if args.format == "csv" else text)
     except OSError as exc:
         err(f"--out {out}: cannot be written ({exc.strerror or exc})")
         return ERROR

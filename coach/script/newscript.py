@@ -20,11 +20,11 @@ import errno
 import json
 import os
 import re
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from coach import locations
+from coach.locations import fsync_dir, write_atomic, write_temp
 
 #: File stems a new script may have (the stem is the script's id).
 SCRIPT_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -53,55 +53,10 @@ class NewScriptError(Exception):
         self.exit_code = exit_code
 
 
-# ----------------------------------------------------------------- atomic write
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable; not every platform allows it.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _write_temp(folder: Path, name: str, data: bytes, mode: int | None) -> Path:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return tmp
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) atomically, creating its folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode: int | None = path.stat().st_mode & 0o7777
-    except OSError:
-        mode = 0o644
-    tmp = _write_temp(path.parent, path.name, text.encode("utf-8"), mode)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_dir(path.parent)
-
-
 def _create_atomic(path: Path, text: str) -> None:
     """Write a new file atomically; ``FileExistsError`` if ``path`` exists."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _write_temp(path.parent, path.name, text.encode("utf-8"), 0o644)
+    tmp = write_temp(path.parent, path.name, text.encode("utf-8"), 0o644)
     try:
         try:
             # link() never replaces an existing file: no race with another writer.
@@ -116,7 +71,7 @@ def _create_atomic(path: Path, text: str) -> None:
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 # ----------------------------------------------------------------------- schema
@@ -300,7 +255,7 @@ def _make_backup(path: Path, now: datetime) -> Path | None:
     folder = path.parent / BACKUP_DIR
     folder.mkdir(exist_ok=True)
     backup = folder / _backup_name(path, now)
-    tmp = _write_temp(folder, backup.name, data, None)
+    tmp = write_temp(folder, backup.name, data, None)
     try:
         os.replace(tmp, backup)
     except BaseException:
