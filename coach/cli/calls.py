@@ -71,11 +71,10 @@ def _parse_sets(pairs: Sequence[str], script: Script) -> dict[str, str] | None:
             # the text is kept as given, like a date typed on the details screen.
             from datetime import date
 
-            from coach.call.dates import set_date_order
             from coach.call.saydate import read_date
-            from coach.settings import load_settings
+            from coach.cli.jobdata import settings
 
-            set_date_order(load_settings().date_order)  # its problems are said later
+            settings()  # numeric dates read in the order the settings give
             reading = read_date(value, date.today())
             if reading.day is None:
                 why = f" ({reading.problem})" if reading.problem else ""
@@ -109,9 +108,8 @@ def _job_start(script: Script, job_id: int, given: dict[str, str]) -> JobCallSta
     """A call on job ``job_id``: its values and timing, or the exit code after saying why not."""
     from datetime import date
 
-    from coach.call.businessdays import UnknownCountry, load_business_days, years_around
     from coach.call.jobstart import job_call_start
-    from coach.settings import load_settings
+    from coach.cli.jobdata import business_days, settings
     from coach.store import NothingRecorded, Store, StoreError
 
     try:
@@ -126,22 +124,10 @@ def _job_start(script: Script, job_id: int, given: dict[str, str]) -> JobCallSta
     if job is None:
         err(f"--job {job_id}: there is no job {job_id}; `coach job list` shows them")
         return USAGE
-    settings = load_settings()
-    if settings.problem:
-        err(settings.problem)
-    from coach.call.dates import set_date_order
-
-    set_date_order(settings.date_order)
+    loaded = settings()
     today = date.today()
-    try:
-        dates = [today, job.interview_date, job.decision_date, *(c.called_on for c in calls)]
-        days = load_business_days(settings.country, years_around(dates))
-    except UnknownCountry as exc:
-        err(str(exc))
-        days = None
-    return job_call_start(
-        script, job, calls, today, days=days, profile=settings.profile, given=given
-    )
+    days = business_days(loaded.country, today, [(job, calls)])
+    return job_call_start(script, job, calls, today, days=days, profile=loaded.profile, given=given)
 
 
 def cmd_call(args: argparse.Namespace) -> int:
@@ -166,15 +152,9 @@ def cmd_call(args: argparse.Namespace) -> int:
 def _with_profile(script: Script, given: dict[str, str]) -> dict[str, str]:
     """``given`` over the profile's values (a call without a job still knows your name)."""
     from coach.call.values import chain_values
-    from coach.settings import load_settings
+    from coach.cli.jobdata import settings
 
-    settings = load_settings()
-    if settings.problem:
-        err(settings.problem)
-    from coach.call.dates import set_date_order
-
-    set_date_order(settings.date_order)
-    return chain_values(script, profile=settings.profile, given=given)
+    return chain_values(script, profile=settings().profile, given=given)
 
 
 def cmd_practice(args: argparse.Namespace) -> int:

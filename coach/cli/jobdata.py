@@ -115,10 +115,27 @@ def json_lines(rows: Sequence[Mapping[str, object]]) -> str:
 
 
 # ---------------------------------------------------------------- settings
-def settings() -> Settings:
-    """The settings file, any problem with it said once on stderr (the command goes on)."""
-    from coach.settings import load_settings
+#: The settings as last read, and the file's state then (see :func:`settings`).
+_read: tuple[tuple[object, ...], Settings] | None = None
 
+
+def settings() -> Settings:
+    """The settings file, any problem with it said once on stderr (the command goes on).
+
+    Read once while the file stays as it was (a command asks several times:
+    for ``--set`` dates, the job, the profile).
+    """
+    global _read
+    from coach.settings import load_settings, settings_path
+
+    path = settings_path()
+    try:
+        info = path.stat()
+        state: tuple[object, ...] = (path, info.st_mtime_ns, info.st_size)
+    except OSError:
+        state = (path, None)
+    if _read is not None and _read[0] == state:
+        return _read[1]
     loaded = load_settings()
     if loaded.problem:
         for line in loaded.problem.splitlines():
@@ -126,6 +143,7 @@ def settings() -> Settings:
     from coach.call.dates import set_date_order
 
     set_date_order(loaded.date_order)  # captures such as "12/11" read in its order
+    _read = (state, loaded)
     return loaded
 
 

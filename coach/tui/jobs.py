@@ -24,6 +24,8 @@ class JobsHost:
 
     _settings: Settings | None = None
     _country_warned = False
+    #: The working days as last worked out, and the (country, year) they are for.
+    _days: tuple[tuple[str | None, int], BusinessDays | None] | None = None
     today: Callable[[], date]
 
     if TYPE_CHECKING:
@@ -50,16 +52,23 @@ class JobsHost:
 
     def business_days(self) -> BusinessDays | None:
         """Working days, minus the public holidays of the settings' country (if any)."""
-        from coach.call.businessdays import UnknownCountry, load_business_days
+        from coach.call.businessdays import UnknownCountry
+        from coach.call.holidaycache import cached_business_days
 
-        year = self.today().year
+        key = (self.settings().country, self.today().year)
+        if self._days is not None and self._days[0] == key:
+            return self._days[1]  # home asks on every refresh: the cache file is read once
+        country, year = key
+        days: BusinessDays | None
         try:
-            return load_business_days(self.settings().country, range(year - 1, year + 2))
+            days = cached_business_days(country, range(year - 1, year + 2))
         except UnknownCountry as exc:
             if not self._country_warned:
                 self._country_warned = True
                 self.notify(str(exc), title="Settings", severity="warning")
-            return None
+            days = None
+        self._days = (key, days)
+        return days
 
     def job_start(self, script: Script, job_id: int) -> JobCallStart | None:
         """The values and timing of a call on ``job_id``; None (the user is told) if it is gone."""
