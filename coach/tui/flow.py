@@ -45,11 +45,11 @@ from coach.call.walk import (
 from coach.store import Store, StoreError
 
 if TYPE_CHECKING:
-    from coach.call.businessdays import BusinessDays
     from coach.call.jobs import Job
     from coach.call.nextstep import NextStep
     from coach.call.session import CallSession
     from coach.store.recorder import CallRecorder
+    from coach.tui.jobdesk import JobDesk
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -69,7 +69,8 @@ class WalkHost(Protocol):
 
     def read_store(self, read: Callable[[Store], T]) -> T | None: ...
 
-    def business_days(self) -> BusinessDays | None: ...
+    @property
+    def job_desk(self) -> JobDesk: ...
 
     def remember_details(
         self, job_id: int, before: Mapping[str, str], typed: Mapping[str, str]
@@ -215,23 +216,15 @@ class CallWalk:
     def _next_step(self, recorder: CallRecorder) -> tuple[NextStep | None, Job | None]:
         """The job's next step now that the call is finished and saved (the store has
         updated the job), and the job; ``(None, None)`` when the call has no job."""
-        from coach.call.nextstep import next_step
-
         if not recorder.finished or recorder.call_id is None:
             return None, None
         call_id = recorder.call_id
-
-        def read(store: Store) -> tuple[Job, list[Any]] | None:
-            record = store.get(call_id)
-            job = store.job(record.job) if record is not None and record.job else None
-            return (job, store.job_calls(job.id)) if job is not None else None
-
-        found = self.host.read_store(read)
-        if not found:
+        record = self.host.read_store(lambda store: store.get(call_id))
+        job_id = record.job if record is not None else None
+        if job_id is None:
             return None, None
-        job, calls = found
-        today = self.host.today()
-        return next_step(job, calls, today, self.host.business_days()), job
+        view = self.host.read_store(lambda _store: self.host.job_desk.view(job_id))
+        return (view.step, view.job) if view is not None else (None, None)
 
     def _save_rating(self, recorder: CallRecorder, session: CallSession) -> str | None:
         """Write a rehearsal's rating and note to its (finished) record; None when saved."""
