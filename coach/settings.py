@@ -170,14 +170,20 @@ def _read_profile(data: Any, text: str, path: Path, problems: list[str]) -> dict
     return profile
 
 
-def _read_country(data: Any, text: str, path: Path, problems: list[str]) -> str | None:
+def _table(data: Any, name: str, text: str, path: Path, problems: list[str]) -> dict[str, Any]:
+    """The table ``[name]`` of the file (empty when it is not there, or said and left
+    out when it is not a table)."""
     if data is None:
-        return None
+        return {}
     if not isinstance(data, dict):
-        line = _line_of(text, "", "follow_up")
-        problems.append(f"{_where(path, line)}: 'follow_up' must be a table; it is left out")
-        return None
-    value = data.get("country")
+        line = _line_of(text, "", name)
+        problems.append(f"{_where(path, line)}: '{name}' must be a table; it is left out")
+        return {}
+    return data
+
+
+def _read_country(data: Any, text: str, path: Path, problems: list[str]) -> str | None:
+    value = _table(data, "follow_up", text, path, problems).get("country")
     if value is None:
         return None
     line = _line_of(text, "follow_up", "country")
@@ -191,13 +197,7 @@ def _read_country(data: Any, text: str, path: Path, problems: list[str]) -> str 
 
 
 def _read_date_order(data: Any, text: str, path: Path, problems: list[str]) -> str | None:
-    if data is None:
-        return None
-    if not isinstance(data, dict):
-        line = _line_of(text, "", "dates")
-        problems.append(f"{_where(path, line)}: 'dates' must be a table; it is left out")
-        return None
-    value = data.get("order")
+    value = _table(data, "dates", text, path, problems).get("order")
     if value is None:
         return None
     if isinstance(value, str) and value.strip().lower() in DATE_ORDERS:

@@ -7,7 +7,7 @@ asks :func:`form_problems` before saving. Pure: no Textual, no SQLite.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from coach.call.jobs import Job, said_date
@@ -52,15 +52,7 @@ class JobFields:
 
     def changes(self) -> dict[str, object]:
         """Every field by name (what a store's ``update_job`` takes)."""
-        return {
-            "company": self.company,
-            "position": self.position,
-            "interviewer": self.interviewer,
-            "phone": self.phone,
-            "interview_date": self.interview_date,
-            "decision_date": self.decision_date,
-            "notes": self.notes,
-        }
+        return asdict(self)
 
 
 def form_values(job: Job | None) -> dict[str, str]:
