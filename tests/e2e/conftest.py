@@ -52,10 +52,11 @@ def run_tmux(coach_home: Path) -> Iterator[object]:
         tmux.kill()
 
 
-def coach_log(coach_home: Path) -> list[dict[str, object]]:
+def coach_cli(coach_home: Path, *args: str) -> str:
+    """``coach ARGS...`` run with this test's COACH_HOME; its stdout (it must succeed)."""
     env = dict(os.environ, COACH_HOME=str(coach_home), PYTHONPATH=str(ROOT))
     result = subprocess.run(
-        [sys.executable, "-m", "coach", "log", "--json"],
+        [sys.executable, "-m", "coach", *args],
         capture_output=True,
         text=True,
         env=env,
@@ -63,6 +64,15 @@ def coach_log(coach_home: Path) -> list[dict[str, object]]:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
+    return result.stdout
+
+
+def coach_json(coach_home: Path, *args: str) -> list[dict[str, object]]:
+    """``coach ARGS... --json``: the JSON array it prints."""
+    data = json.loads(coach_cli(coach_home, *args, "--json"))
     assert isinstance(data, list)
     return data
+
+
+def coach_log(coach_home: Path) -> list[dict[str, object]]:
+    return coach_json(coach_home, "log")

@@ -4,10 +4,6 @@ the record keeps the text as typed, and the follow-up reads it."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,7 +12,7 @@ import pytest
 from tmux_driver import Tmux, flat
 
 from coach.call.dates import spoken_date
-from tests.e2e.conftest import ROOT, coach_log, sets
+from tests.e2e.conftest import coach_json, coach_log, sets
 
 
 def on_a_line(screen: str, *texts: str) -> bool:
@@ -37,22 +33,6 @@ def to_pending_when(tmux: Tmux) -> None:
     tmux.wait_for("Have you reached a decision yet?")
     tmux.send("1")
     tmux.wait_for("When do you expect")
-
-
-def coach_due(coach_home: Path) -> list[dict[str, object]]:
-    env = dict(os.environ, COACH_HOME=str(coach_home), PYTHONPATH=str(ROOT))
-    result = subprocess.run(
-        [sys.executable, "-m", "coach", "due", "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
-    assert isinstance(data, list)
-    return data
 
 
 @pytest.mark.parametrize("size", [(100, 30), (140, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
@@ -116,6 +96,6 @@ def test_dates_as_people_say_them(
     assert isinstance(captures, dict)
     assert captures["decision_date"] == "end of next week"  # kept exactly as typed
     assert captures["callback_date"] == "next Thursday morning"
-    (due,) = coach_due(coach_home)
+    (due,) = coach_json(coach_home, "due")
     assert due["next_from"] == next_thursday.isoformat()
     assert "call back on" in str(due["reason"])

@@ -4,10 +4,6 @@ asks before Esc throws typing away."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,24 +11,8 @@ from pathlib import Path
 from follow_up import VALUES
 from tmux_driver import Tmux, flat
 
-from tests.e2e.conftest import ROOT, coach_log, sets
+from tests.e2e.conftest import coach_json, coach_log, sets
 from tests.e2e.test_call_tmux import start_call, tick_all_and_start
-
-
-def due(coach_home: Path) -> list[dict[str, object]]:
-    env = dict(os.environ, COACH_HOME=str(coach_home), PYTHONPATH=str(ROOT))
-    result = subprocess.run(
-        [sys.executable, "-m", "coach", "due", "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
-    assert isinstance(data, list)
-    return data
 
 
 def newest_call(coach_home: Path, status: str) -> dict[str, object]:
@@ -68,7 +48,7 @@ def test_q_then_an_outcome_finishes_the_call_with_its_next_step(
     assert call["status"] == "done" and call["outcome"] == "call_back"
     assert call["path"] == ["hello", "introduce", "purpose"]
     # The call joined a job (Acme, Data Analyst); its next step is a call, as after an end.
-    [job] = due(coach_home)
+    [job] = coach_json(coach_home, "due")
     assert job["company"] == "Acme" and job["action"] == "call"
     assert "Traceback" not in tmux.screen()
 

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,21 +9,7 @@ from pathlib import Path
 from tmux_driver import Tmux, flat
 
 from coach.call.businessdays import WEEKDAYS
-from tests.e2e.conftest import ROOT, coach_log
-
-
-def coach(coach_home: Path, *args: str) -> str:
-    env = dict(os.environ, COACH_HOME=str(coach_home), PYTHONPATH=str(ROOT))
-    result = subprocess.run(
-        [sys.executable, "-m", "coach", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+from tests.e2e.conftest import coach_cli, coach_json, coach_log
 
 
 def job_row(screen: str) -> str:
@@ -42,14 +24,13 @@ def test_a_voicemail_on_a_job_moves_its_next_step(
 ) -> None:
     today = date.today()
     interview = today - timedelta(days=8)  # about a week ago: a call is due now
-    coach(coach_home, "profile", "--set", "your_name=Sam Roe", "--set", "phone=555 0100")
-    added = coach(
-        coach_home,
+    coach_cli(coach_home, "profile", "--set", "your_name=Sam Roe", "--set", "phone=555 0100")
+    added = coach_cli(coach_home,
         "job", "add", "--company", "Acme Ltd", "--position", "Data analyst",
         "--interviewer", "Dana Lee", "--interview-date", interview.isoformat(),
     )  # fmt: skip
     job_id = int(added.strip().splitlines()[-1])
-    [before] = json.loads(coach(coach_home, "due", "--json"))
+    [before] = coach_json(coach_home, "due")
     assert before["id"] == job_id and before["due"] is True and before["action"] == "call"
 
     tmux = run_tmux("")
@@ -88,7 +69,7 @@ def test_a_voicemail_on_a_job_moves_its_next_step(
     [call] = coach_log(coach_home)
     assert call["job"] == job_id and call["outcome"] == "voicemail"
     assert call["company"] == "Acme Ltd" and call["position"] == "Data analyst"
-    [after] = json.loads(coach(coach_home, "due", "--json"))
+    [after] = coach_json(coach_home, "due")
     # Voicemail: the second to the third business day after today's call.
     assert after["next_from"] == WEEKDAYS.add(today, 2).isoformat()
     assert after["next_until"] == WEEKDAYS.add(today, 3).isoformat()

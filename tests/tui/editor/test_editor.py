@@ -12,7 +12,6 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets.tree import TreeNode
 
-from coach.script import newscript
 from coach.script.editing import edit_externally, read_for_editing
 from coach.script.newscript import backups_of
 from coach.tui.dialogs.confirm import ConfirmDialog
@@ -206,7 +205,7 @@ async def test_a_folder_that_is_not_writable_keeps_the_text(
     async with app.run_test(size=SIZE) as pilot:
         screen = editor(app)
         await type_at(pilot, screen, 0, "!")
-        monkeypatch.setattr(newscript.tempfile, "mkstemp", refuse)
+        monkeypatch.setattr("tempfile.mkstemp", refuse)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: any("not writable" in n for n in notes(app)), "told")
         message = next(n for n in notes(app) if "not writable" in n)
