@@ -34,7 +34,9 @@ def share_rows(
     if width <= 0:
         return None, False
     captures = side.captures_view
-    side_width = captures.line_width
+    # While the bottom column is hidden its panels have no width: its fields
+    # would take the step's width (both span the screen when narrow).
+    side_width = captures.line_width or width
     fields_here = (
         captures.rows_at(session, session.node, side_width) if narrow and side_width > 0 else 0
     )

@@ -211,7 +211,10 @@ class LinesView(ScrollView, can_focus=False):
     def line_width(self) -> int:
         """The width lines are laid out for (known once the panel has a size)."""
         if self._line_width is None:
-            self._line_width = self.scrollable_content_region.width
+            width = self.scrollable_content_region.width
+            if width <= 0:
+                return 0  # hidden or not laid out yet: ask again next time
+            self._line_width = width
         return self._line_width
 
     def watch_show_vertical_scrollbar(self) -> None:

@@ -10,6 +10,8 @@ import pytest
 from textual.widgets import Input, Static
 
 from coach.call.dates import spoken_date
+from coach.locations import bundled_scripts_dir
+from coach.script.load import load_path
 from coach.store import Store
 from coach.tui.app import CoachApp
 from coach.tui.screens.call import CallScreen
@@ -112,3 +114,26 @@ async def test_the_job_form_takes_what_people_say_and_keeps_a_day(make_app: Make
         await pilot.pause()
         ((kind, fields),) = desk.writes
         assert kind == "add" and getattr(fields, "interview_date", None) == friday
+
+
+async def test_a_date_typed_on_a_short_narrow_screen_stays_after_esc(make_app: MakeApp) -> None:
+    """At 60x15 the bottom column hides while a step has no room for it; once
+    hidden its panels have no width, which counted as "no fields here", so
+    the fields never came back after esc. The bundled script's decision step."""
+    script = load_path(bundled_scripts_dir() / "follow-up.yaml")
+    values = {
+        **VALUES,
+        "company": "Acme",
+        "your_name": "Sam Park",
+        "phone": "555 0100",
+        "key_strengths": "SQL",
+        "forgot_to_mention": "",
+    }
+    app = make_app(script=script, values=values)
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.press("s", "y", "1", "1", "1")
+        await pilot.pause()
+        await pilot.press("tab", *"end of next week", "escape")
+        await pilot.pause()
+        text = on_screen(app)
+        assert "▎end of next week" in text and "Friday 13 March" in text, text
