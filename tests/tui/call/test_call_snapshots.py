@@ -2,7 +2,8 @@
 
 Three moments of the bundled follow-up script: its first step (five choices
 and two tips), a step with a date noted down and notes typed, and the quick
-answers open with the third picked. Clocks are frozen. Update with
+answers open with the third picked, and a date being typed (the call's keys
+off while a field has focus). Clocks are frozen. Update with
 ``pytest tests/tui/call/test_call_snapshots.py --snapshot-update`` and look at
 every picture (as PNG: see scripts/screenshots.py) before committing.
 """
@@ -29,6 +30,7 @@ JOURNEYS: dict[str, tuple[str, ...]] = {
         *("n", *"Team grows in January.", "escape"),
     ),
     "answers": ("1", "a", "3"),
+    "typing": ("1", "1", "1", "tab", *"next Friday 3pm"),
 }
 
 SnapCompare = Callable[..., bool]
