@@ -32,6 +32,11 @@ class ConfirmDialog(ModalScreen[bool]):
         self.detail = detail
         self.yes = yes
         self.no = no
+        # The footer says what the buttons say ("y Start anyway"), not a bare Yes/No.
+        for key, answer, words in (("y", True, yes), ("n", False, no)):
+            self._bindings.key_to_bindings[key] = [
+                Binding(key, f"answer({answer})", words, priority=True)
+            ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
