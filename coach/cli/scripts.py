@@ -212,6 +212,15 @@ def cmd_edit(args: argparse.Namespace) -> int:
     except NewScriptError as exc:
         err(str(exc))
         return exit_code(exc)
+    from coach.script.files import kind_of
+
+    try:
+        kind = kind_of(path.stat().st_mode)
+    except OSError:
+        kind = None  # a new file, or one the editor reports on as it opens
+    if kind is not None:
+        err(f"{path}: it is {kind}, not a regular file; only a script file can be edited")
+        return 2
     if notice:
         print(notice)
     from coach.tui.run import run_editor

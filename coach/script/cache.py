@@ -114,13 +114,13 @@ def read_file(path: Path) -> tuple[bytes, int] | None:
 
     None when it cannot be read or is too big.
     """
+    from coach.script.files import read_regular
+
     try:
-        with open(path, "rb") as handle:
-            mtime_ns = os.fstat(handle.fileno()).st_mtime_ns
-            data = handle.read(MAX_BYTES + 1)
+        data, st = read_regular(path, MAX_BYTES)
     except (OSError, ValueError):
-        return None
-    return (data, mtime_ns) if len(data) <= MAX_BYTES else None
+        return None  # the loader says why (not a regular file, too big, unreadable)
+    return data, st.st_mtime_ns
 
 
 def content_key(path: Path, source: Source, data: bytes, mtime_ns: int) -> Key:

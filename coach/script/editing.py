@@ -58,11 +58,14 @@ class Opened:
 
 def read_for_editing(path: Path) -> Opened:
     """Read a script file for the editor; never raises."""
+    from coach.script.files import NotARegularFile, TooBig, read_regular
+
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:  # the loader refuses larger files too
-            return Opened("", True, error=f"{path} is larger than 8 MiB; it cannot be edited here")
-        data = path.read_bytes()
+        data, _st = read_regular(path, MAX_BYTES)
+    except TooBig:  # the loader refuses larger files too
+        return Opened("", True, error=f"{path} is larger than 8 MiB; it cannot be edited here")
+    except NotARegularFile as exc:
+        return Opened("", True, error=f"{path} is {exc.kind}, not a file; it cannot be edited")
     except FileNotFoundError:
         return Opened("", False)
     except OSError as exc:

@@ -5,6 +5,7 @@ A user script whose id (file stem) equals a bundled one shadows it.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from coach import locations
@@ -70,7 +71,12 @@ def find_path(ref: str) -> tuple[Path, Source]:
     """
     candidate = Path(ref).expanduser()
     looks_like_path = "/" in ref or "\\" in ref or candidate.suffix in SUFFIXES
-    if candidate.is_file():
+    from coach.script.files import is_regular
+
+    if is_regular(candidate):
+        return candidate, "path"
+    if looks_like_path and os.path.lexists(candidate):
+        # A folder, a pipe, a device, a link that loops: the reader says which.
         return candidate, "path"
     if not looks_like_path:
         for script_id, source, path in script_files():

@@ -20,7 +20,7 @@ events rather than with ``yaml.compose`` also lets us
 
 from __future__ import annotations
 
-import os
+import errno
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,24 +155,28 @@ def _too_big(file: str, size: int) -> Finding:
 
 
 def read(path: Path) -> str:
-    """The text of a script file; ScriptError (``unreadable`` when it cannot be read)."""
+    """The text of a script file; ScriptError (``unreadable`` when it cannot be read).
+
+    Only a regular file is read: a pipe, a device or a folder is refused at
+    once (a FIFO named ``x.yaml`` used to freeze every command).
+    """
+    from coach.script.files import NotARegularFile, TooBig, read_regular
+
     file = str(path)
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                raise ScriptError([_too_big(file, size)])
-            data = handle.read(MAX_BYTES + 1)
-    except ScriptError:
-        raise
+        data, _st = read_regular(path, MAX_BYTES)
+    except TooBig as exc:
+        raise ScriptError([_too_big(file, exc.size)]) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        if isinstance(exc, IsADirectoryError):
-            reason = "it is a folder, not a file"
+        if isinstance(exc, NotARegularFile):
+            reason = f"it is {exc.kind}, not a regular file"
         elif isinstance(exc, FileNotFoundError):
             reason = "there is no such file"
         elif isinstance(exc, PermissionError):
             reason = "permission denied"
+        elif exc.errno == errno.ELOOP:
+            reason = "its links loop back on themselves"
         raise ScriptError(
             [_finding(file, 1, 1, f"the file could not be read: {reason}")], unreadable=True
         ) from None
