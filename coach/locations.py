@@ -19,6 +19,24 @@ def _home() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def home_problem() -> str | None:
+    """What is wrong with ``COACH_HOME`` as set, in a sentence; None when it is fine.
+
+    Set but empty used to mean the user's real folders, silently; a file
+    there failed later with a traceback. A folder not there yet is fine (it
+    is made on first write).
+    """
+    value = os.environ.get("COACH_HOME")
+    if value is None:
+        return None
+    if not value.strip():
+        return "COACH_HOME is set but empty; unset it to use your own folders, or give it a folder"
+    path = Path(value).expanduser()
+    if os.path.lexists(path) and not path.is_dir():
+        return f"COACH_HOME={value} is not a folder; give it a folder (it is made if missing)"
+    return None
+
+
 def _plain_linux_dir(variable: str, default: str) -> Path | None:
     """What platformdirs answers on Linux in the plain case, without importing it.
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from coach.cli.commands import HOME, commands_dict, create_handler
 from coach.cli.parser import build_parser
-from coach.cli.status import INTERRUPTED, SUCCESS
+from coach.cli.status import ERROR, INTERRUPTED, SUCCESS, USAGE, err
+from coach.locations import home_problem
 
 __all__ = ["build_parser", "main"]
 
@@ -28,6 +30,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     first = line[0] if line else None
     args = build_parser(first if first in commands_dict else None).parse_args(line)
     info = commands_dict[args.command] if args.command else HOME
+    problem = home_problem()
+    if problem is not None:
+        err(problem)
+        return USAGE
     try:
         return int(create_handler(info)(args) or SUCCESS)
     except KeyboardInterrupt:
@@ -36,3 +42,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `coach log | head`: the reader went away; that is not an error.
         sys.stderr.close()
         return SUCCESS
+    except OSError as exc:
+        # A folder that cannot be made or written (read-only, a file in the
+        # way, a full disk) that no command foresaw: a sentence, no traceback.
+        from coach.script.newscript import describe_os_error
+
+        where = Path(exc.filename) if exc.filename else Path(".")
+        err(describe_os_error(exc, where))
+        return ERROR
