@@ -39,6 +39,10 @@ __all__ = ["FINAL_STATUSES", "STATUSES", "CallRecord", "Store"]
 # -- the store ------------------------------------------------------------------
 
 
+#: SQLite's largest integer: a --limit beyond it asks for every call.
+SQLITE_MAX_INT = 2**63 - 1
+
+
 class Store(JobStore):
     """The call record in one SQLite file; safe to share between app instances.
 
@@ -194,7 +198,7 @@ class Store(JobStore):
         tail = _ORDER
         if limit is not None:
             tail += " LIMIT ?"
-            params.append(max(0, int(limit)))
+            params.append(min(max(0, int(limit)), SQLITE_MAX_INT))  # more than exist
         return self._records(self._select(where, tuple(params), tail))
 
     def interrupted(self) -> list[CallRecord]:

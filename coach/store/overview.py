@@ -190,8 +190,9 @@ def job_call_from_row(row: Sequence[Any]) -> JobCall:
         title,
         "practice" if practice else "live",
         lazy_texts(captures),
-        notes or "",
-        duration_s,
+        notes if isinstance(notes, str) else "",
+        # A row changed by hand may hold anything; only a number is a duration.
+        duration_s if isinstance(duration_s, int | float) else None,
     )
 
 

@@ -9,6 +9,7 @@ as JSON (``coach.call.snapshot`` is its format). Rows are read by column name.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -191,24 +192,62 @@ def _dump(data: Mapping[str, str]) -> str:
 
 
 def record_from_row(row: sqlite3.Row, status: str | None = None) -> CallRecord:
+    """A record from its row, each field of the type it is declared with.
+
+    SQLite keeps whatever was written in any column: a row changed by hand or
+    by another program (``duration_s='abc'``, a number for a title) is read
+    as far as it makes sense instead of crashing ``coach log``, home and the
+    resume offer.
+    """
     snapshot = load_json(row["snapshot"])
     return CallRecord(
         id=row["id"],
-        script=row["script"],
-        title=row["title"],
-        mode=row["mode"],
-        scenario=row["scenario"],
-        started_at=row["started_at"],
-        ended_at=row["ended_at"],
-        duration_s=row["duration_s"],
-        status=status or row["status"],
-        outcome=row["outcome"],
+        script=text(row["script"]) or "",
+        title=text(row["title"]) or "",
+        mode=text(row["mode"]) or "live",
+        scenario=text(row["scenario"]),
+        started_at=text(row["started_at"]) or "",
+        ended_at=text(row["ended_at"]),
+        duration_s=number(row["duration_s"]),
+        status=status or text(row["status"]) or "interrupted",
+        outcome=text(row["outcome"]),
         snapshot=snapshot if isinstance(snapshot, dict) else {},
-        dismissed=bool(row["dismissed"]),
-        job=row["job_id"],
-        job_company=row["job_company"],
-        job_position=row["job_position"],
+        dismissed=bool(number(row["dismissed"])),
+        job=whole(row["job_id"]),
+        job_company=text(row["job_company"]),
+        job_position=text(row["job_position"]),
     )
+
+
+def text(value: object) -> str | None:
+    """A text column's value as text (None stays None; bytes are decoded)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+def number(value: object) -> float | None:
+    """A number column's value, or None when it holds no finite number."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        result = float(value)
+    else:
+        try:
+            result = float(text(value) or "")
+        except ValueError:
+            return None
+    return result if math.isfinite(result) else None
+
+
+def whole(value: object) -> int | None:
+    """An id column's value, or None when it holds no whole number."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    found = number(value)
+    return int(found) if found is not None and found.is_integer() else None
 
 
 def dead(row: sqlite3.Row) -> bool:
