@@ -69,3 +69,20 @@ def test_a_read_only_place_is_a_sentence(
     assert main(["new", "x"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("coach: cannot write ") and "not writable" in err
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["call", "follow-up"], ["practice", "follow-up"], ["edit", "follow-up"]]
+)
+def test_a_dumb_terminal_gets_a_sentence_not_the_full_screen_app(
+    argv: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("COACH_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("TERM", "dumb")
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "TERM=dumb" in err and "coach due" in err
+    assert not (tmp_path / "home" / "config" / "scripts").exists()  # edit copied nothing

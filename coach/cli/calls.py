@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from coach.cli.commands import SCRIPT_HELP
-from coach.cli.status import USAGE, err, exit_code, print_findings
+from coach.cli.status import USAGE, err, exit_code, print_findings, terminal_problem
 
 if TYPE_CHECKING:
     from coach.call.jobstart import JobCallStart
@@ -144,6 +144,9 @@ def cmd_call(args: argparse.Namespace) -> int:
         start, values = found, found.values
     else:
         values = _with_profile(script, values)
+    if (problem := terminal_problem()) is not None:
+        err(problem)
+        return USAGE
     from coach.tui.run import run_call
 
     return run_call(script, values, mode="live", job=args.job, start=start)
@@ -172,6 +175,9 @@ def cmd_practice(args: argparse.Namespace) -> int:
     except PracticeError as exc:
         err(str(exc))
         return exit_code(exc)
+    if (problem := terminal_problem()) is not None:
+        err(problem)
+        return USAGE
     from coach.tui.run import run_practice
 
     return run_practice(script, values, pick, solo=args.solo)
@@ -186,6 +192,9 @@ def cmd_home(args: argparse.Namespace) -> int:
     pause_gc()  # until the home screen is drawn (see coach.tui.startup)
 
     try:
+        if (problem := terminal_problem()) is not None:
+            err(problem)
+            return USAGE
         from coach.tui.run import run_home
 
         return run_home()

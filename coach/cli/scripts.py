@@ -12,7 +12,15 @@ import sys
 from pathlib import Path
 
 from coach.cli.commands import SCRIPT_HELP
-from coach.cli.status import ERROR, SUCCESS, USAGE, err, exit_code, print_findings
+from coach.cli.status import (
+    ERROR,
+    SUCCESS,
+    USAGE,
+    err,
+    exit_code,
+    print_findings,
+    terminal_problem,
+)
 
 
 # ----------------------------------------------------------------------- check
@@ -200,6 +208,9 @@ def cmd_edit(args: argparse.Namespace) -> int:
     from coach.script.model import ScriptError
     from coach.script.newscript import NewScriptError, prepare_edit
 
+    if (problem := terminal_problem()) is not None:
+        err(problem)
+        return USAGE
     ref = str(args.script)
     try:
         path, notice = prepare_edit(ref)

@@ -32,6 +32,23 @@ def err(message: str) -> None:
     print(f"coach: {message}", file=sys.stderr)
 
 
+def terminal_problem() -> str | None:
+    """Why this terminal cannot show the full-screen app; None when it can.
+
+    ``TERM=dumb`` (an editor's shell buffer, a pipe-like console) cannot move
+    the cursor: the app would draw garbage there, and its keys would not reach it.
+    """
+    import os
+
+    if os.environ.get("TERM") == "dumb":
+        return (
+            "this terminal (TERM=dumb) cannot show the full-screen app; run it in "
+            "a terminal such as xterm, or use the commands that print "
+            "(coach due, coach job list, coach log)"
+        )
+    return None
+
+
 def print_findings(findings: Sequence[Finding]) -> None:
     """Each finding compiler-style (``file:line:col: severity: message``) on stderr."""
     for finding in findings:

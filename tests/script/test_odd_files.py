@@ -95,7 +95,7 @@ def test_no_command_waits_on_a_fifo_in_the_scripts_folder(tmp_path: Path, argv: 
     scripts.mkdir(parents=True)
     os.mkfifo(scripts / "x.yaml")
     (scripts / "ok.yaml").write_text(BASE, encoding="utf-8")
-    env = {**os.environ, "COACH_HOME": str(home), "TERM": "dumb"}
+    env = {**os.environ, "COACH_HOME": str(home), "TERM": "xterm"}
     args = [a.replace("{scripts}", str(scripts)) for a in argv]
     done = subprocess.run(
         [sys.executable, "-m", "coach", *args],
