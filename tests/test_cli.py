@@ -242,7 +242,13 @@ def _modules_after(argv: list[str], tmp_path: Path) -> set[str]:
     return set(result.stdout.split())
 
 
-BASE = {"coach.cli", "coach.cli.commands", "coach.cli.parser", "coach.cli.status"}
+BASE = {
+    "coach.cli",
+    "coach.cli.commands",
+    "coach.cli.output",
+    "coach.cli.parser",
+    "coach.cli.status",
+}
 
 
 def test_help_imports_no_command_module(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from coach.cli.commands import HOME, commands_dict, create_handler
+from coach.cli.output import restore_output, visible_output
 from coach.cli.parser import build_parser
 from coach.cli.status import ERROR, INTERRUPTED, SUCCESS, USAGE, err
 from coach.locations import home_problem
@@ -25,7 +26,19 @@ __all__ = ["build_parser", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``coach`` with ``argv`` (default: the process's arguments); the exit code."""
+    """Run ``coach`` with ``argv`` (default: the process's arguments); the exit code.
+
+    What it prints shows control characters instead of obeying them
+    (:mod:`coach.cli.output`), argparse's messages included.
+    """
+    streams = visible_output()
+    try:
+        return _main(argv)
+    finally:
+        restore_output(streams)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     line = list(sys.argv[1:] if argv is None else argv)
     first = line[0] if line else None
     args = build_parser(first if first in commands_dict else None).parse_args(line)

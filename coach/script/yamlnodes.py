@@ -49,6 +49,10 @@ BAD = "<refused tag>"
 
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
+#: Control characters but tab and line feed (``coach.script.controls.CONTROLS``,
+#: inlined: the module is imported only when a script holds one).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 
 class YNode:
     """A node of the document; ``line``/``column`` are 1-based."""
@@ -194,11 +198,31 @@ def _tag_name(tag: str) -> str:
     return "!!" + tag[len(_T) :] if tag.startswith(_T) else tag
 
 
+def _controls_warning(file: str, node: YNode) -> Finding:
+    """A warning for a scalar holding control characters, which it now shows
+    as pictures (its value is changed here, once, for every reader)."""
+    from coach.script.controls import control_names, visible
+
+    assert isinstance(node, YScalar)
+    names = ", ".join(control_names(node.value))
+    node.value = visible(node.value)
+    return Finding(
+        file,
+        node.line,
+        node.column,
+        "warning",
+        f"this text holds control characters ({names}) that could drive the terminal "
+        "(clear the screen, write the clipboard); they are shown as symbols such as ␛, "
+        "remove them",
+    )
+
+
 def compose(text: str, file: str) -> tuple[YNode | None, list[Finding]]:
     """Read ``text`` into nodes.
 
     Returns the root (None for an empty document or when reading had to stop)
-    and the errors found: YAML syntax, refused tags, aliases, nesting.
+    and the findings: errors (YAML syntax, refused tags, aliases, nesting) and
+    warnings (control characters, shown as pictures in the values).
     """
     errors: list[Finding] = []
     root: YNode | None = None
@@ -245,6 +269,8 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Finding]]:
             cls = type(event)
             if cls is yaml.ScalarEvent:
                 node: YNode = YScalar(event, checked_tag(event, _SCALAR_TAGS, "text"))
+                if _CONTROLS.search(event.value) is not None:
+                    errors.append(_controls_warning(file, node))
                 created += 1
                 if event.anchor is not None:
                     anchors[event.anchor] = node

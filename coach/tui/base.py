@@ -8,13 +8,16 @@ motion as the two keys it was.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from textual import events
 from textual.app import App
+from textual.filter import LineFilter
 
 from coach.tui import keys
+from coach.tui.controls import NoControls
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -35,6 +38,12 @@ class BaseApp(App[ReturnType]):
     def __init__(self, **kwargs: Any) -> None:
         keys.install()  # before the driver starts reading keys (idempotent)
         super().__init__(**kwargs)
+        self._no_controls = NoControls()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the one that keeps control characters from
+        the terminal (:mod:`coach.tui.controls`)."""
+        return [*super().get_line_filters(), self._no_controls]
 
     async def on_event(self, event: events.Event) -> None:
         # "escape, then a key" typed in one motion arrives as alt+key: split it.

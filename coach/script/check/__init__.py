@@ -77,10 +77,11 @@ def analyse(
     root, problems = compose(text, file)
     r = Reader(text, file)
     r.findings.extend(problems)
-    r.errors += len(problems)
+    failed = sum(1 for problem in problems if problem.severity == "error")
+    r.errors += failed
     script = None
-    if root is None or (not problems and null(root)):
-        if not problems:
+    if root is None or (not failed and null(root)):
+        if not failed:
             r.error((1, 1), "the file is empty; a script needs at least 'title:' and 'nodes:'")
     else:
         script = _build(r, root, script_id or _stem(path, file), path, source)
