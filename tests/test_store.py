@@ -145,15 +145,22 @@ def test_reopening_keeps_the_data_and_the_version(db: Path) -> None:
     conn.close()
 
 
-def test_database_from_a_newer_version_is_refused(db: Path) -> None:
-    with Store(db):
-        pass
+def test_database_from_a_newer_version_is_kept_aside(db: Path) -> None:
+    with Store(db) as s:
+        s.start_call(snapshot())
     conn = sqlite3.connect(db)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
-    with pytest.raises(StoreError, match="newer Call Coach") as info:
-        Store(db)
-    assert str(db) in str(info.value)
+    with Store(db) as s:
+        assert s.calls() == []  # a new, empty record
+        aside = s.moved_aside
+        assert aside is not None and aside.name.startswith("coach.db.unusable-")
+        assert "newer Call Coach" in (s.moved_notice or "")
+        assert str(aside) in (s.moved_notice or "")
+    kept = sqlite3.connect(aside)
+    assert kept.execute("SELECT count(*) FROM calls").fetchone()[0] == 1
+    assert kept.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    kept.close()
 
 
 def test_migrations_run_from_any_older_version(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -476,15 +483,28 @@ def test_dismissed_call_is_never_offered_again(db: Path) -> None:
 # -- bad files --
 
 
-def test_corrupt_file_gives_a_clear_error(db: Path) -> None:
+def test_a_corrupt_file_is_kept_aside_and_a_new_one_starts(db: Path) -> None:
     db.parent.mkdir(parents=True)
-    db.write_bytes(b"This is certainly not an SQLite database.\n" * 100)
+    junk = b"This is certainly not an SQLite database.\n" * 100
+    db.write_bytes(junk)
+    with Store(db) as s:
+        s.start_call(snapshot())
+        aside = s.moved_aside
+        assert aside is not None and aside.read_bytes() == junk
+        assert "damaged" in (s.moved_notice or "")
+    with Store(db) as s:
+        assert len(s.calls()) == 1 and s.moved_aside is None
+
+
+def test_a_read_only_reader_says_what_to_do_with_a_corrupt_file(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"x" * 5000)
     with pytest.raises(StoreError) as info:
-        Store(db)
+        Store(db, read_only=True)
     message = str(info.value)
-    assert str(db) in message
-    assert "not a Call Coach database" in message
-    assert "Move it aside" in message
+    assert str(db) in message and "not a Call Coach database" in message
+    assert "keeps the file aside" in message
+    assert db.read_bytes() == b"x" * 5000  # a reader never moves it
 
 
 def test_folder_that_cannot_be_created(tmp_path: Path) -> None:
@@ -706,7 +726,7 @@ def test_read_only_store_runs_no_migrations(db: Path) -> None:
     conn.execute("CREATE TABLE other (x)")
     conn.commit()
     conn.close()
-    with pytest.raises(StoreError, match="older Call Coach"):
+    with pytest.raises(StoreError, match="another program"):
         Store(db, read_only=True)
     conn = sqlite3.connect(db)
     try:

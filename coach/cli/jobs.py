@@ -265,10 +265,13 @@ def _writable_store() -> Store | int:
     from coach.store import Store, StoreError
 
     try:
-        return Store()
+        store = Store()
     except StoreError as exc:
         err(str(exc))
         return exit_code(exc)
+    if store.moved_notice:
+        err(store.moved_notice)
+    return store
 
 
 def _next_step_words(job: Job, calls: Sequence[JobCall]) -> str:

@@ -93,6 +93,17 @@ def open_read_only(
     if version > SCHEMA_VERSION:
         conn.close()
         raise newer_file(path, version)
+    try:
+        _check_ours(conn, version)
+    except Unusable as exc:
+        conn.close()
+        raise StoreError(
+            f"{path} cannot be read: {exc}. Start `coach` once: it keeps the file "
+            "aside under another name, never deleting it, and starts a new, empty record."
+        ) from None
+    except sqlite3.Error as exc:
+        conn.close()
+        raise sqlite_problem(path, exc) from exc
     if version < READABLE_FROM:
         conn.close()
         raise StoreError(
@@ -138,10 +149,47 @@ class Database:
                 f"({exc.strerror or exc}). Make it writable, or set COACH_HOME to a "
                 "writable folder."
             ) from exc
+        #: Where an unusable file was moved (None: it was fine), and why.
+        self.moved_aside: Path | None = None
+        self.moved_why = ""
+        from coach.store.aside import file_id, move_aside_if, move_orphans
+
+        move_orphans(self.path)
+        found = file_id(self.path)
+        try:
+            self._open(busy_timeout_ms)
+        except Unusable as exc:
+            # Damaged, someone else's, or from a newer Call Coach: kept, never
+            # deleted, under a name that says so; a new, empty record starts.
+            # Only the very file found unusable is moved: another instance
+            # may have moved it and started the new one already.
+            try:
+                self.moved_aside = move_aside_if(self.path, found)
+            except OSError as problem:
+                raise StoreError(
+                    f"The call record {self.path} cannot be used: {exc}; and it could "
+                    f"not be moved aside ({problem.strerror or problem}). Move it "
+                    "yourself, or set COACH_HOME to another folder."
+                ) from problem
+            self.moved_why = str(exc)
+            try:
+                self._open(busy_timeout_ms)
+            except Unusable as again:
+                raise StoreError(f"The call record {self.path} cannot be used: {again}.") from again
+
+    def _open(self, busy_timeout_ms: int) -> None:
+        """Connect, switch to WAL and migrate; :class:`Unusable` when the file is
+        damaged, not a Call Coach database, or newer than this app."""
         conn = _connect(self.path, str(self.path), busy_timeout_ms)
         conn.row_factory = sqlite3.Row
         self._conn = conn
         try:
+            # Someone else's file is left exactly as it was: looked at before
+            # anything (the switch to WAL) writes to it.
+            version = _user_version(conn)
+            if version > SCHEMA_VERSION:
+                raise self._newer(version)
+            _check_ours(conn, version)
             self._enable_wal(conn, busy_timeout_ms)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -149,11 +197,23 @@ class Database:
         except sqlite3.Error as exc:
             conn.close()
             self._conn = None
+            if damaged(exc):
+                raise Unusable(f"it is damaged ({exc})") from exc
             raise self._error(exc) from exc
         except StoreError:
             conn.close()
             self._conn = None
             raise
+
+    @property
+    def moved_notice(self) -> str | None:
+        """A sentence for the user when the file was moved aside, else None."""
+        if self.moved_aside is None:
+            return None
+        return (
+            f"The call record {self.path} could not be used: {self.moved_why}. It was "
+            f"kept as {self.moved_aside} and a new, empty record started."
+        )
 
     def _open_read_only(self, busy_timeout_ms: int) -> None:
         """Open the file for reading only (``mode=ro``); check its version, migrate nothing."""
@@ -228,6 +288,7 @@ class Database:
         if version > SCHEMA_VERSION:
             raise self._newer(version)
         if version == SCHEMA_VERSION:
+            _check_ours(conn, version)
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -235,6 +296,7 @@ class Database:
             version = _user_version(conn)
             if version > SCHEMA_VERSION:
                 raise self._newer(version)
+            _check_ours(conn, version)
             for step in range(version, SCHEMA_VERSION):
                 MIGRATIONS[step](conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -245,4 +307,48 @@ class Database:
             raise
 
     def _newer(self, version: int) -> StoreError:
-        return newer_file(self.path, version)
+        return Unusable(
+            f"it was written by a newer Call Coach (data version {version}; this one "
+            f"knows up to {SCHEMA_VERSION}); update Call Coach and move it back to use it"
+        )
+
+
+class Unusable(StoreError):
+    """The file is damaged, not a Call Coach database, or newer than this app:
+    a writable store moves it aside and starts a new one."""
+
+
+#: The columns every version of the ``calls`` table has.
+_CALL_COLUMNS = frozenset({"id", "script", "started_at", "status", "snapshot"})
+
+
+def _check_ours(conn: sqlite3.Connection, version: int) -> None:
+    """:class:`Unusable` when the file holds someone else's tables.
+
+    A file at version 0 with any table was never ours (our first step and its
+    version are one transaction); from version 1 on, ``calls`` must have our
+    columns (another program may set ``user_version`` too).
+    """
+    if version == 0:
+        row = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' LIMIT 1")
+        first = row.fetchone()
+        if first is not None:
+            raise Unusable(
+                f"it is an SQLite database of another program (it holds a table "
+                f"'{first[0]}' and none of Call Coach's)"
+            )
+        return
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(calls)")}
+    if not columns >= _CALL_COLUMNS:
+        raise Unusable(
+            "it is not a Call Coach database (its version says it is, but its "
+            "'calls' table is missing or different)"
+        )
+
+
+def damaged(exc: BaseException) -> bool:
+    """Whether a sqlite3 error says the file is not a database or is corrupt."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    return primary in (26, 11) or "not a database" in text or "malformed" in text

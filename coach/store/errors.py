@@ -26,9 +26,9 @@ def sqlite_problem(path: Path, exc: BaseException) -> StoreError:
     where = str(path)
     if primary in (26, 11) or "not a database" in text or "malformed" in text:
         return StoreError(
-            f"{where} is damaged or is not a Call Coach database. Move it aside "
-            f"(for example rename it to {path.name}.broken); a new, empty one "
-            "will be created next time."
+            f"{where} is damaged or is not a Call Coach database. Start `coach` "
+            "once: it keeps the file aside under another name, never deleting it, "
+            "and starts a new, empty record."
         )
     if primary in (8, 14) or "readonly" in text or "unable to open" in text:
         return StoreError(access_problem(path, primary == 8 or "readonly" in text))

@@ -138,6 +138,10 @@ class CoachApp(JobsHost, BaseApp[int]):
         """The store, opened on first use (raises ``StoreError``)."""
         if self._store is None:
             self._store = Store(self._store_path)
+            if self._store.moved_notice:
+                self.notify(
+                    self._store.moved_notice, title="Call history", severity="warning", timeout=30
+                )
         return self._store
 
     def warn_store(self, message: str) -> None:
