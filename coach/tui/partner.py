@@ -432,6 +432,9 @@ class PartnerApp(BaseApp[None]):
         if isinstance(batch, Batch) and batch.error is None:
             self._queue.written(batch)
             self._write_warned = False
+            call_id = self.followed_id
+            if call_id is not None:  # the store has it now; reads begun before are stale
+                self._stored = batch.applied_to(call_id, self._stored)
             return
         problem = batch.error if isinstance(batch, Batch) else str(event.worker.error)
         if not self._write_warned:

@@ -43,6 +43,11 @@ class Batch:
     def empty(self) -> bool:
         return not self.marks and not self.reviews
 
+    def applied_to(self, call_id: int, stored: PartnerFeedback) -> PartnerFeedback:
+        """``stored`` (the store's feedback on ``call_id`` before) with this batch written."""
+        rating, note = self.reviews.get(call_id, (stored.rating, stored.note))
+        return PartnerFeedback((*stored.marks, *self.marks.get(call_id, ())), rating, note)
+
 
 class FeedbackQueue:
     """The partner's feedback on its way to the store.

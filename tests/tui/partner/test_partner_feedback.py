@@ -180,3 +180,26 @@ async def test_nothing_to_mark_while_waiting(db: Path) -> None:
         assert footer_keys(app) == {"q"}
         assert not isinstance(app.focused, Input)
     assert not db.exists()
+
+
+async def test_a_note_after_a_rating_keeps_the_rating(db: Path, store: Store) -> None:
+    """The rating is written, and no read of the store has come back since: the
+    note written next must not take the rating back out."""
+    script = small_script()
+    session = practice(script)
+    call_id = store.start_call(session.snapshot())
+    app = make_app(db, script)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.view is not None)
+        session.choose(1)
+        session.choose(2)
+        session.advance()
+        store.finish(call_id, session.snapshot())
+        await until(pilot, lambda: "Rehearsal finished" in text(app, "#result"))
+        app._reading = True  # no more reads from here on: only what the view wrote
+        await pilot.press("4")
+        await until(pilot, lambda: not app._queue.waiting and not app._queue.writing)
+        await pilot.press("n", *"Calm", "enter")
+        await until(pilot, lambda: not app._queue.waiting and not app._queue.writing)
+    given = store.partner_feedback([call_id])[call_id]
+    assert (given.rating, given.note) == (4, "Calm")
