@@ -58,7 +58,8 @@ commands_dict: dict[str, CommandInfo] = {
     "partner": CommandInfo(
         "coach.cli.partner",
         "cmd_partner",
-        "the partner's view of a rehearsal running on this machine",
+        "the partner's view of a rehearsal running on this machine (--serve: in a browser)",
+        "add_partner_arguments",
     ),
     "job": CommandInfo(
         "coach.cli.jobs",

@@ -45,7 +45,8 @@ def cmd_log(args: argparse.Namespace) -> int:
                     return USAGE
                 label = job.label
             records = store.calls(limit=args.limit, job=job_id)
-            entries = [r.log_entry() for r in records]
+            given = store.partner_feedback(r.id for r in records if r.mode == "practice")
+            entries = [r.log_entry(given.get(r.id)) for r in records]
             # ``--limit 0`` shows none of them: say so, not "no calls yet".
             hidden = not entries and args.limit == 0 and bool(store.calls(limit=1, job=job_id))
     except NothingRecorded:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from coach import locations
+from coach.call.feedback import PartnerFeedback
 from coach.call.snapshot import CallSnapshot
 from coach.store.connection import DEFAULT_BUSY_TIMEOUT_MS
 from coach.store.errors import StoreError
@@ -200,6 +201,13 @@ class Store(JobStore):
             tail += " LIMIT ?"
             params.append(min(max(0, int(limit)), SQLITE_MAX_INT))  # more than exist
         return self._records(self._select(where, tuple(params), tail))
+
+    def partner_feedback(self, call_ids: Iterable[int]) -> dict[int, PartnerFeedback]:
+        """What partners gave on each of these calls that has any (marks, rating, note)."""
+        from coach.store.feedback import read_feedback
+
+        with self._tx() as conn:
+            return read_feedback(conn, call_ids)
 
     def interrupted(self) -> list[CallRecord]:
         """Calls whose process died and that the user has not dismissed, newest first.

@@ -20,18 +20,24 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from coach.store.errors import NothingRecorded, StoreError, sqlite_problem
-from coach.store.migrations import migrate_1, migrate_2, migrate_3
+from coach.store.migrations import migrate_1, migrate_2, migrate_3, migrate_4
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 
 #: Schema steps; the database's ``user_version`` is how many have run.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [migrate_1, migrate_2, migrate_3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    migrate_1,
+    migrate_2,
+    migrate_3,
+    migrate_4,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The oldest data version a read-only opening reads as it is (it never
 #: migrates): step 3 only added an index, which makes reads faster but changes
-#: nothing they see. Raise it to a new step's version when the step changes a
-#: column or a table.
+#: nothing they see; step 4 added the partner's tables, which a file without
+#: them is read as having empty (:mod:`coach.store.feedback`). Raise it to a
+#: new step's version when the step changes what readers need.
 READABLE_FROM = 2
 
 

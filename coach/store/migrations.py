@@ -14,6 +14,11 @@ not run yet, whatever version of the app runs them. The list itself is
    jobs reads only the index, never the rows with their ~1 KB snapshots
    (9,000 calls: 16.6 ms became 13.1, the rest is making Python values).
    It replaces ``calls_job``, its prefix.
+4. ``feedback`` and ``partner_reviews``: what a partner gave on a rehearsal
+   (``coach partner``): a row per mark (step, kind, time) and a row per call
+   with the partner's rating and note. Their own tables, so the partner's
+   process never writes a ``calls`` row the caller's process is saving, and a
+   partner's rating never touches the caller's own.
 """
 
 from __future__ import annotations
@@ -218,3 +223,31 @@ def migrate_3(conn: sqlite3.Connection) -> None:
         "mode, started_at, status, outcome, captures, notes, duration_s, pid, proc_marker)"
     )
     conn.execute("DROP INDEX calls_job")
+
+
+# -- 4: the partner's feedback ------------------------------------------------------
+
+
+def migrate_4(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE feedback (
+            id      INTEGER PRIMARY KEY AUTOINCREMENT,
+            call_id INTEGER NOT NULL REFERENCES calls (id),
+            node    TEXT NOT NULL,
+            kind    TEXT NOT NULL CHECK (kind IN ('filler', 'rambling', 'strong')),
+            at      TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX feedback_call ON feedback (call_id, id)")
+    conn.execute(
+        """
+        CREATE TABLE partner_reviews (
+            call_id    INTEGER PRIMARY KEY REFERENCES calls (id),
+            rating     INTEGER CHECK (rating BETWEEN 1 AND 5),
+            note       TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        )
+        """
+    )

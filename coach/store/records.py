@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
+from coach.call.feedback import PartnerFeedback
 from coach.call.followup import merged_fields, prospect_key
 from coach.call.snapshot import CallSnapshot, SnapshotError, decode, encode
 from coach.store.errors import StoreError
@@ -90,9 +91,10 @@ class CallRecord:
             return False
         return True
 
-    def log_entry(self) -> dict[str, Any]:
+    def log_entry(self, feedback: PartnerFeedback | None = None) -> dict[str, Any]:
         """The object ``coach log --json`` prints for this call (raises :class:`StoreError`
-        for a call a newer Call Coach wrote)."""
+        for a call a newer Call Coach wrote), with a partner's ``feedback`` on it if any
+        (see :meth:`Store.partner_feedback`)."""
         call = self.call
         entry: dict[str, Any] = {
             "id": self.id,
@@ -117,6 +119,7 @@ class CallRecord:
             "score": call.score.as_dict() if call.score else None,
             "rating": call.rating,
             "rating_note": call.rating_note,
+            **(feedback or PartnerFeedback()).log_fields(),
         }
         return entry
 

@@ -45,6 +45,7 @@ from coach.call.walk import (
 from coach.store import Store, StoreError
 
 if TYPE_CHECKING:
+    from coach.call.feedback import PartnerFeedback
     from coach.call.jobs import Job
     from coach.call.nextstep import NextStep
     from coach.call.session import CallSession
@@ -200,6 +201,7 @@ class CallWalk:
                 session,
                 save=lambda s: self._save_rating(recorder, s),
                 saved=recorder.finished,
+                feedback=lambda: self._partner_feedback(recorder),
             )
         else:
             step, job = self._next_step(recorder)
@@ -225,6 +227,14 @@ class CallWalk:
             return None, None
         view = self.host.read_store(lambda _store: self.host.job_desk.view(job_id))
         return (view.step, view.job) if view is not None else (None, None)
+
+    def _partner_feedback(self, recorder: CallRecorder) -> PartnerFeedback | None:
+        """A partner's feedback on the rehearsal (``coach partner``), if any was given."""
+        call_id = recorder.call_id
+        if call_id is None:
+            return None
+        found = self.host.read_store(lambda store: store.partner_feedback([call_id]))
+        return found.get(call_id) if found else None
 
     def _save_rating(self, recorder: CallRecorder, session: CallSession) -> str | None:
         """Write a rehearsal's rating and note to its (finished) record; None when saved."""

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
+from coach.call.feedback import PartnerFeedback
 from coach.call.jobs import Job
 from coach.call.nextstep import NextStep
 from coach.call.report import CallReport, build_report, report_markdown, who
@@ -24,6 +25,7 @@ from coach.call.session import CallSession, SessionError
 from coach.call.titles import scenario_title
 from coach.call.words import step_words
 from coach.tui.text import clock, duration_words, outcome_words
+from coach.tui.widgets.partner_feedback import PartnerFeedbackPanel
 
 
 def _section(title: str) -> Content:
@@ -324,9 +326,12 @@ class PracticeSummaryScreen(_Scrolls):
         *,
         save: Callable[[CallSession], str | None] | None = None,
         saved: bool = True,
+        feedback: Callable[[], PartnerFeedback | None] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
+        #: Reads a partner's feedback on this rehearsal (in a thread), if one may give it.
+        self._feedback = feedback
         self._save = save
         self.saved = saved
         self._warned = False
@@ -348,6 +353,8 @@ class PracticeSummaryScreen(_Scrolls):
                     select_on_focus=False,
                     compact=True,
                 )
+            if self._feedback is not None:
+                yield PartnerFeedbackPanel(self._feedback, self.session.path)
         yield Footer()
 
     def on_mount(self) -> None:
