@@ -72,7 +72,8 @@ def test_a_read_only_place_is_a_sentence(
 
 
 @pytest.mark.parametrize(
-    "argv", [[], ["call", "follow-up"], ["practice", "follow-up"], ["edit", "follow-up"]]
+    "argv",
+    [[], ["call", "follow-up"], ["practice", "follow-up"], ["edit", "follow-up"], ["partner"]],
 )
 def test_a_dumb_terminal_gets_a_sentence_not_the_full_screen_app(
     argv: list[str],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from coach.cli.status import ERROR, INTERRUPTED, SUCCESS, USAGE, err
+from coach.cli.status import ERROR, INTERRUPTED, SUCCESS, USAGE, err, terminal_problem
 
 DEFAULT_HOST = "localhost"
 DEFAULT_PORT = 8000
@@ -41,6 +41,9 @@ def cmd_partner(args: argparse.Namespace) -> int:
     if not getattr(args, "serve", False):
         if host is not None or port is not None:
             err("--host and --port go with --serve: coach partner --serve --port 8000")
+            return USAGE
+        if (problem := terminal_problem()) is not None:
+            err(problem)
             return USAGE
         from coach.tui.partner import run_partner
 
