@@ -104,10 +104,13 @@ class Store(JobStore):
 
     # -- writing --
 
-    def start_call(self, snapshot: CallSnapshot | Mapping[str, Any]) -> int:
+    def start_call(
+        self, snapshot: CallSnapshot | Mapping[str, Any], *, busy_ms: int | None = None
+    ) -> int:
         """Record a new call (status ``running``, owned by this process); return its id.
 
-        ``snapshot`` is typed, or a stored dict (kept exactly as given).
+        ``snapshot`` is typed, or a stored dict (kept exactly as given);
+        ``busy_ms`` as for :meth:`save`.
         """
         self._writable()
         cols = row_fields(*typed(snapshot))
@@ -116,22 +119,32 @@ class Store(JobStore):
         marks = ", ".join(
             _JOB_ID.format(current="NULL") if name == "job_id" else f":{name}" for name in cols
         )
-        with self._tx() as conn:
+        with self._tx(busy_ms=busy_ms) as conn:
             cursor = conn.execute(f"INSERT INTO calls ({names}) VALUES ({marks})", cols)
             call_id = cursor.lastrowid
         if call_id is None:  # pragma: no cover - sqlite always sets it after INSERT
             raise StoreError(f"The call could not be recorded in {self.path}.")
         return call_id
 
-    def save(self, call_id: int, snapshot: CallSnapshot | Mapping[str, Any]) -> None:
-        """Write the call's latest state through (one UPDATE in one transaction)."""
+    def save(
+        self,
+        call_id: int,
+        snapshot: CallSnapshot | Mapping[str, Any],
+        *,
+        busy_ms: int | None = None,
+    ) -> None:
+        """Write the call's latest state through (one UPDATE in one transaction).
+
+        ``busy_ms``: wait at most this long for another process's lock, then
+        raise ``StoreBusy`` (the caller retries; the store's timeout otherwise).
+        """
         self._writable()
         cols = row_fields(*typed(snapshot))
         keep_job = _JOB_ID.format(current="job_id")
         sets = ", ".join(
             f"{name} = {keep_job if name == 'job_id' else ':' + name}" for name in cols
         )
-        with self._tx() as conn:
+        with self._tx(busy_ms=busy_ms) as conn:
             cursor = conn.execute(
                 f"UPDATE calls SET {sets} WHERE id = :id", {**cols, "id": call_id}
             )

@@ -144,6 +144,7 @@ class Database:
 
         self._lock = RLock()
         self._conn: sqlite3.Connection | None = None
+        self._busy_ms = int(busy_timeout_ms)
         if read_only:
             self._open_read_only(busy_timeout_ms)
             return
@@ -248,12 +249,21 @@ class Database:
         return sqlite_problem(self.path, exc)
 
     @contextmanager
-    def _tx(self, immediate: bool = False) -> Iterator[sqlite3.Connection]:
-        """One transaction under the lock; sqlite3 errors become StoreError."""
+    def _tx(
+        self, immediate: bool = False, busy_ms: int | None = None
+    ) -> Iterator[sqlite3.Connection]:
+        """One transaction under the lock; sqlite3 errors become StoreError.
+
+        ``busy_ms``: wait at most this long for another process's lock (instead
+        of the store's busy timeout), then raise :class:`StoreBusy`; a call
+        screen's saves use it so a lock held elsewhere never freezes the call.
+        """
         with self._lock:
             conn = self._conn
             if conn is None:
                 raise StoreError(f"The call record {self.path} is closed.")
+            if busy_ms is not None:
+                conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
             try:
                 conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
                 try:
@@ -268,6 +278,10 @@ class Database:
                     with suppress(sqlite3.Error):
                         conn.execute("ROLLBACK")
                 raise self._error(exc) from exc
+            finally:
+                if busy_ms is not None:
+                    with suppress(sqlite3.Error):
+                        conn.execute(f"PRAGMA busy_timeout = {self._busy_ms}")
 
     def _enable_wal(self, conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
         # Switching a new file to WAL needs an exclusive lock and SQLite does not

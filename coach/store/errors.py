@@ -10,6 +10,10 @@ class StoreError(Exception):
     """The call record could not be read or written; the message says why and what to do."""
 
 
+class StoreBusy(StoreError):
+    """Another process held the file's write lock for longer than was waited."""
+
+
 class NothingRecorded(StoreError):
     """There is no call record yet (a read-only store never creates one).
 
@@ -37,7 +41,7 @@ def sqlite_problem(path: Path, exc: BaseException) -> StoreError:
             f"Cannot write to {where}: the disk is full. Free some space and try again."
         )
     if primary in (5, 6) or "locked" in text:
-        return StoreError(
+        return StoreBusy(
             f"{where} is locked by another program. Close other Call Coach windows "
             "(or whatever holds the file) and try again."
         )

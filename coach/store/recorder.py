@@ -7,12 +7,21 @@ No Textual here: the call screen drives it.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Literal
 
 from coach.call.session import CallSession
 from coach.store.calls import Store
-from coach.store.errors import StoreError
+from coach.store.errors import StoreBusy, StoreError
+
+#: How long a save during the call waits for another process's lock (ms).
+#: Saves run on the UI thread: with the store's 5 s, a program holding the
+#: lock froze the call about 5 s per save. Past this the state stays in
+#: memory and the next tick (0.5 s) tries again.
+SAVE_BUSY_MS = 40
+#: How long the file may stay locked before the user is told (seconds).
+BUSY_GRACE_S = 3.0
 
 
 class CallRecorder:
@@ -37,6 +46,11 @@ class CallRecorder:
         self.saved_version = -1
         self._failing = False
         self.finished = False
+        #: When saves started finding the file locked (None: they are not).
+        self._busy_since: float | None = None
+        #: A save was skipped (the file was locked) and must be retried.
+        self._pending = False
+        self._now = time.monotonic
 
     @property
     def failing(self) -> bool:
@@ -54,6 +68,18 @@ class CallRecorder:
     def _ok(self, session: CallSession) -> None:
         self.saved_version = session.version
         self._failing = False
+        self._busy_since = None
+
+    def _busy(self, exc: StoreBusy) -> None:
+        """The file is locked elsewhere: retried on the next tick; the user is
+        told only once it has lasted :data:`BUSY_GRACE_S`."""
+        now = self._now()
+        if self._busy_since is None:
+            self._busy_since = now
+        if now - self._busy_since >= BUSY_GRACE_S:
+            self._fail(exc)
+        else:
+            self._pending = True
 
     def start(self, session: CallSession) -> None:
         """Create the record (or, for a resumed call, write its state)."""
@@ -67,17 +93,21 @@ class CallRecorder:
         try:
             store = self._open_store()
             if self.call_id is None:
-                self.call_id = store.start_call(snapshot)
+                self.call_id = store.start_call(snapshot, busy_ms=SAVE_BUSY_MS)
             else:
-                store.save(self.call_id, snapshot)
+                store.save(self.call_id, snapshot, busy_ms=SAVE_BUSY_MS)
+        except StoreBusy as exc:
+            self._busy(exc)
+            return
         except StoreError as exc:
             self._fail(exc)
             return
+        self._pending = False
         self._ok(session)
 
     def save_if_changed(self, session: CallSession) -> None:
         """Write only when something changed since the last write (the debounce tick)."""
-        if session.version != self.saved_version or self._failing:
+        if session.version != self.saved_version or self._failing or self._pending:
             self.save(session)
 
     def finish(self, session: CallSession, status: Literal["done", "abandoned"]) -> bool:
