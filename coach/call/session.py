@@ -239,6 +239,14 @@ class CallSession:
         matched = sum(1 for src, dst in self.scenario.expect.items() if (src, dst) in made)
         return Score(matched, len(self.scenario.expect))
 
+    def their_line(self, node: Node | None = None) -> str | None:
+        """Practice: what the other side says at this step, or at ``node`` (a
+        template): the scenario's ``says`` line, else the node's ``partner`` text."""
+        node = self.node if node is None else node
+        if self.scenario is not None:
+            return self.scenario.line_at(node)
+        return node.partner or None
+
     def expected_move(self) -> str | None:
         """Practice: the node the scenario wants the caller to move to from here."""
         if self.scenario is None:

@@ -210,6 +210,15 @@ def _defs() -> dict[str, Schema]:
                 "propertyNames": {"pattern": _ID},
                 "additionalProperties": {"$ref": "#/$defs/id"},
             },
+            "says": {
+                "type": "object",
+                "description": (
+                    "Node id -> what the other side says at that step in this scenario "
+                    "(a template); solo practice shows it, else the node's `partner` text."
+                ),
+                "propertyNames": {"pattern": _ID},
+                "additionalProperties": {"$ref": "#/$defs/text"},
+            },
         },
         ["id", "title", "brief"],
         "A practice scenario.",
