@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from coach.call.snapshot import Score, SnapshotError, StepTime, decode
+from coach.call.snapshot import Pace, Score, SnapshotError, StepTime, decode
 from coach.script.model import Scenario, Script
 
 #: The title shown when a script has no scenario to play.
@@ -68,6 +68,8 @@ class PracticeRun:
     steps: tuple[StepTime, ...] = ()
     call_id: int | None = None
     outcome: str | None = None
+    #: The timed steps rushed or over budget (None for a run stored before it was kept).
+    pace: Pace | None = None
 
     def node_times(self) -> dict[str, float]:
         """Total seconds spent on each node during this run."""
@@ -107,6 +109,7 @@ def runs_from_records(records: Iterable[RecordLike], script_id: str) -> list[Pra
                 steps=snap.steps,
                 call_id=record.id,
                 outcome=record.outcome,
+                pace=snap.pace,
             )
         )
     return runs

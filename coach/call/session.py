@@ -14,11 +14,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from coach.call.dates import call_date
+from coach.call.pace import first_move_score, first_moves_of, pace_of
 from coach.call.snapshot import (
     CallSnapshot,
     Mode,
     Move,
     MoveKind,
+    Pace,
     Score,
     StepTime,
     as_snapshot,
@@ -29,16 +31,8 @@ from coach.script import template
 from coach.script.model import RETURN, Choice, Node, Scenario, Script
 
 # The stored pieces live in ``coach.call.snapshot``; they are named here too.
-__all__ = [
-    "CallSession",
-    "Mode",
-    "Move",
-    "MoveKind",
-    "Score",
-    "SessionError",
-    "StepTime",
-    "VisibleChoice",
-]
+__all__ = ["CallSession", "Mode", "Move", "MoveKind", "Score", "SessionError", "StepTime"]
+__all__ += ["VisibleChoice"]
 
 
 class SessionError(Exception):
@@ -103,6 +97,8 @@ class CallSession:
         self.return_stack: list[str] = []
         self.history: list[Move] = []
         self.path: list[str] = [self.current]
+        #: Practice score: step -> where its first choice went (kept when undone).
+        self.first_moves: dict[str, str] = {}
         self.steps: list[StepTime] = []
         self.outcome: str | None = None
         self.finished = False
@@ -232,12 +228,17 @@ class CallSession:
         return totals
 
     def score(self) -> Score | None:
-        """Practice: how many of the scenario's expected moves the caller made."""
-        if self.scenario is None or not self.scenario.expect:
+        """Practice: at how many of the scenario's expected steps the *first* move
+        made was the expected one (a wrong turn undone with ``b`` is a miss)."""
+        if self.scenario is None:
             return None
-        made = {(m.src, m.dst) for m in self.history if m.kind == "choice"}
-        matched = sum(1 for src, dst in self.scenario.expect.items() if (src, dst) in made)
-        return Score(matched, len(self.scenario.expect))
+        return first_move_score(self.scenario.expect, self.first_moves)
+
+    def pace(self) -> Pace | None:
+        """Practice: the timed steps taken rushed or over budget (``coach.call.pace``)."""
+        if self.mode != "practice":
+            return None
+        return pace_of(self.script, self.route(), self.node_times())
 
     def their_line(self, node: Node | None = None) -> str | None:
         """Practice: what the other side says at this step, or at ``node`` (a
@@ -288,6 +289,8 @@ class CallSession:
         if dst not in self.script.nodes:
             raise SessionError(f"step '{dst}' is not in the script")
         move = Move(kind, self.current, dst, tuple(self.return_stack))
+        if kind == "choice":
+            self.first_moves.setdefault(self.current, dst)
         self._close_step()
         self.history.append(move)
         self.return_stack = stack_after
@@ -430,6 +433,8 @@ class CallSession:
             history=tuple(self.history),
             steps=tuple(StepTime(s.node, round(s.seconds, 3)) for s in self.steps),
             step_seconds=round(in_step, 3),
+            first_moves=dict(self.first_moves),
+            pace=self.pace(),
         )
 
     def snapshot(self) -> dict[str, Any]:
@@ -475,6 +480,8 @@ class CallSession:
         session.path = list(saved.path) or [current]
         session.return_stack = list(saved.return_stack)
         session.history = list(saved.history)
+        # An older snapshot has only the moves still standing: the best guess.
+        session.first_moves = dict(saved.first_moves) or first_moves_of(saved.history)
         session.steps = list(saved.steps)
         session.started_at = saved.started_at or session.started_at
         session.ended_at = saved.ended_at

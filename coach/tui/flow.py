@@ -47,6 +47,7 @@ from coach.store import Store, StoreError
 if TYPE_CHECKING:
     from coach.call.jobs import Job
     from coach.call.nextstep import NextStep
+    from coach.call.pace import Comparison
     from coach.call.session import CallSession
     from coach.store.recorder import CallRecorder
     from coach.tui.jobdesk import JobDesk
@@ -200,6 +201,7 @@ class CallWalk:
                 session,
                 save=lambda s: self._save_rating(recorder, s),
                 saved=recorder.finished,
+                comparison=self._compare(session, recorder),
             )
         else:
             step, job = self._next_step(recorder)
@@ -212,6 +214,19 @@ class CallWalk:
                 job=job,
             )
         await self.host.push_screen_wait(screen)
+
+    def _compare(self, session: CallSession, recorder: CallRecorder) -> Comparison | None:
+        """This rehearsal against the earlier finished runs of its scenario."""
+        from coach.call.pace import Mark, compare_with_runs
+        from coach.call.practice import runs_from_records
+
+        if session.scenario is None:
+            return None
+        script = session.script.id
+        records = self.host.read_store(lambda store: store.calls(mode="practice", script=script))
+        runs = runs_from_records(records or [], script)
+        now = Mark(session.score(), session.pace())
+        return compare_with_runs(now, session.scenario.id, runs, call_id=recorder.call_id)
 
     def _next_step(self, recorder: CallRecorder) -> tuple[NextStep | None, Job | None]:
         """The job's next step now that the call is finished and saved (the store has

@@ -130,7 +130,7 @@ async def test_summary_scores_an_expected_walk_and_marks_the_slowest_step(
         screen = app.screen
         assert isinstance(screen, PracticeSummaryScreen)
         text = screen_text(app)
-        assert "2/2 expected moves made" in text
+        assert "2/2 expected moves right first time" in text
         lines = text.splitlines()
         assert "Next follow-up" not in text  # no follow-up window for practice
         marked = [line for line in lines if "slowest" in line]
@@ -163,7 +163,7 @@ async def test_summary_scores_a_walk_that_deviates(
         await walk(pilot, app, fake_clock, [("2", 40), ("enter", 3)])  # voicemail
         assert isinstance(app.screen, PracticeSummaryScreen)
         text = screen_text(app)
-        assert "0/2 expected moves made" in text
+        assert "0/2 expected moves right first time" in text
         assert "Left a voicemail" in text
         marked = [line for line in text.splitlines() if "slowest" in line]
         assert len(marked) == 1 and "Hello" in marked[0]
