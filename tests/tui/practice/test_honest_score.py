@@ -9,7 +9,7 @@ from tests.tui.practice.scripts import screen_text
 from tests.tui.practice.test_practice import SIZE, MakeApp, practice_app, to_card, walk
 
 #: hello (its budget is 30 s, the only one) well within its budget.
-STEADY = [("1", 15), ("1", 40), ("enter", 3)]
+STEADY: list[tuple[str, float]] = [("1", 15), ("1", 40), ("enter", 3)]
 
 
 async def rehearse(make_app: MakeApp, clock: FakeClock, keys: list[tuple[str, float]]) -> str:
