@@ -251,7 +251,11 @@ def practice_content(
     pace = session.pace()
     off = pace is not None and bool(pace.rushed or pace.over)
     parts: list[Content] = [
-        Content.assemble(("Scenario ", muted), (scenario, "bold")),
+        Content.assemble(
+            ("Scenario ", muted),
+            (scenario, "bold"),
+            (" (hidden until now)" if session.solo and session.scenario else "", muted),
+        ),
         Content.assemble(("Score    ", muted), (score_words(session), score_style)),
     ]
     if pace is not None:

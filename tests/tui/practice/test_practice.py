@@ -95,7 +95,7 @@ async def test_solo_shows_what_they_say_at_each_step(make_app: MakeApp) -> None:
         assert "the app plays the other side" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.sub_title == "practice (solo): You reach the interviewer"
+        assert app.screen.sub_title == "practice (solo): scenario hidden until the summary"
         text = screen_text(app)
         assert "They say" in text and "Answer as Ms Lee, a little rushed." in text
         await pilot.press("1")
