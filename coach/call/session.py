@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from coach.call.checklist import checklist_items
 from coach.call.dates import call_date
 from coach.call.pace import first_move_score, first_moves_of, pace_of
 from coach.call.snapshot import (
@@ -88,7 +89,8 @@ class CallSession:
         self._wall = wall
         self.values: dict[str, str] = start_values(script, values or {})
         self.checklist: dict[str, bool] = {
-            item.id: bool((checklist or {}).get(item.id, False)) for item in script.checklist
+            item.id: bool((checklist or {}).get(item.id, False))
+            for item in checklist_items(script, mode)
         }
         self.captures: dict[str, str] = {}
         self._date_fields = date_fields(script)
@@ -275,7 +277,7 @@ class CallSession:
         for var in script.variables:
             if var.id not in self.values:
                 self.values[var.id] = start_value(var, self.values)
-        for item in script.checklist:
+        for item in checklist_items(script, self.mode):
             self.checklist.setdefault(item.id, False)
         self._changed()
 

@@ -96,6 +96,9 @@ class ChecklistItem:
     why: str = ""
     required: bool = False
     pos: Position = Position()
+    #: Only a live call needs it (the timing of the call, the interviewer's
+    #: number): a rehearsal leaves it out.
+    live_only: bool = False
 
 
 @dataclass(frozen=True)

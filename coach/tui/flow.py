@@ -136,7 +136,11 @@ class CallWalk:
                 from coach.tui.screens.prep import PrepScreen
 
                 prep = PrepScreen(
-                    walk.script, walk.ticks, timing=walk.timing, too_early=walk.too_early
+                    walk.script,
+                    walk.ticks,
+                    timing=walk.timing,
+                    too_early=walk.too_early,
+                    mode=walk.mode,
                 )
                 ticks = await wait(prep)
                 return PrepCancelled() if ticks is None else PrepDone(ticks)
