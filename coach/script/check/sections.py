@@ -69,8 +69,6 @@ def read_variables(r: Reader, node: YNode) -> Variables:
                 var_type = r.field_type(fields["type"][1], ctx)
             if "required" in fields:
                 required = bool(r.boolean(fields["required"][1], ctx, "required"))
-            if "live_only" in fields:
-                live_only = bool(r.boolean(fields["live_only"][1], ctx, "live_only"))
             if "default" in fields:
                 default = r.text(fields["default"][1], ctx, "default", required=False)
         if var_id is not None and prompt is not None:
