@@ -34,6 +34,7 @@ __all__ = [
     "Comparison",
     "Mark",
     "Pace",
+    "Verdict",
     "compare_runs",
     "compare_with_runs",
     "first_move_score",
