@@ -278,7 +278,9 @@ async def test_home_shows_rehearsals_and_p_practises_the_least_rehearsed(
         assert isinstance(app.screen, HomeScreen)
         text = screen_text(app)
         assert "Rehearsed once; never rehearsed: Vm" in text
-        assert "(practice)" in text  # recent calls label rehearsals
+        # Rehearsals have their own section, apart from the recent (live) calls.
+        assert "Rehearsals" in text and "Follow-up call: Reached" in text
+        assert "(practice)" not in text
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, DetailsScreen)  # the interviewer is required
