@@ -95,26 +95,35 @@ def test_move_orphans_leaves_a_live_file_alone(tmp_path: Path) -> None:
         assert Path(f"{db}-wal").exists()
 
 
-def _open_and_write(path: str, ready: Any) -> None:
-    ready.wait()
-    with Store(Path(path)) as store:
-        store.start_call(a_call())
+def _open_and_write(path: str, ready: Any, report: Any) -> None:
+    import traceback
+
+    try:
+        ready.wait()
+        with Store(Path(path)) as store:
+            store.start_call(a_call())
+        report.put("ok")
+    except BaseException:
+        report.put(traceback.format_exc())
 
 
 def test_three_instances_finding_one_damaged_file_move_it_once(tmp_path: Path) -> None:
     db = tmp_path / "coach.db"
     db.write_bytes(b"not a database " * 1000)
     context = multiprocessing.get_context("spawn")
-    ready = context.Event()
-    workers = [context.Process(target=_open_and_write, args=(str(db), ready)) for _ in range(3)]
+    ready, report = context.Event(), context.Queue()
+    workers = [
+        context.Process(target=_open_and_write, args=(str(db), ready, report)) for _ in range(3)
+    ]
     for worker in workers:
         worker.start()
     ready.set()
+    outcomes = [report.get(timeout=120) for _ in workers]
     for worker in workers:
         worker.join(60)
-        assert worker.exitcode == 0
+    assert outcomes == ["ok"] * 3, outcomes
     kept = sorted(p.name for p in tmp_path.iterdir() if ".unusable-" in p.name)
-    assert len([name for name in kept if not name.endswith(("-wal", "-shm"))]) == 1
+    assert len([name for name in kept if not name.endswith(("-wal", "-shm"))]) == 1, kept
     with Store(db) as store:
         assert len(store.calls()) == 3  # all three wrote to the one new file
 

@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from coach.call.checklist import checklist_items
 from coach.call.dates import call_date
+from coach.call.pace import first_move_score, first_moves_of, pace_of
 from coach.call.snapshot import (
     CallSnapshot,
     Mode,
     Move,
     MoveKind,
+    Pace,
     Score,
     StepTime,
     as_snapshot,
@@ -29,16 +32,8 @@ from coach.script import template
 from coach.script.model import RETURN, Choice, Node, Scenario, Script
 
 # The stored pieces live in ``coach.call.snapshot``; they are named here too.
-__all__ = [
-    "CallSession",
-    "Mode",
-    "Move",
-    "MoveKind",
-    "Score",
-    "SessionError",
-    "StepTime",
-    "VisibleChoice",
-]
+__all__ = ["CallSession", "Mode", "Move", "MoveKind", "Score", "SessionError", "StepTime"]
+__all__ += ["VisibleChoice"]
 
 
 class SessionError(Exception):
@@ -94,7 +89,8 @@ class CallSession:
         self._wall = wall
         self.values: dict[str, str] = start_values(script, values or {})
         self.checklist: dict[str, bool] = {
-            item.id: bool((checklist or {}).get(item.id, False)) for item in script.checklist
+            item.id: bool((checklist or {}).get(item.id, False))
+            for item in checklist_items(script, mode)
         }
         self.captures: dict[str, str] = {}
         self._date_fields = date_fields(script)
@@ -103,6 +99,8 @@ class CallSession:
         self.return_stack: list[str] = []
         self.history: list[Move] = []
         self.path: list[str] = [self.current]
+        #: Practice score: step -> where its first choice went (kept when undone).
+        self.first_moves: dict[str, str] = {}
         self.steps: list[StepTime] = []
         self.outcome: str | None = None
         self.finished = False
@@ -232,12 +230,25 @@ class CallSession:
         return totals
 
     def score(self) -> Score | None:
-        """Practice: how many of the scenario's expected moves the caller made."""
-        if self.scenario is None or not self.scenario.expect:
+        """Practice: at how many of the scenario's expected steps the *first* move
+        made was the expected one (a wrong turn undone with ``b`` is a miss)."""
+        if self.scenario is None:
             return None
-        made = {(m.src, m.dst) for m in self.history if m.kind == "choice"}
-        matched = sum(1 for src, dst in self.scenario.expect.items() if (src, dst) in made)
-        return Score(matched, len(self.scenario.expect))
+        return first_move_score(self.scenario.expect, self.first_moves)
+
+    def pace(self) -> Pace | None:
+        """Practice: the timed steps taken rushed or over budget (``coach.call.pace``)."""
+        if self.mode != "practice":
+            return None
+        return pace_of(self.script, self.route(), self.node_times())
+
+    def their_line(self, node: Node | None = None) -> str | None:
+        """Practice: what the other side says at this step, or at ``node`` (a
+        template): the scenario's ``says`` line, else the node's ``partner`` text."""
+        node = self.node if node is None else node
+        if self.scenario is not None:
+            return self.scenario.line_at(node)
+        return node.partner or None
 
     def expected_move(self) -> str | None:
         """Practice: the node the scenario wants the caller to move to from here."""
@@ -266,7 +277,7 @@ class CallSession:
         for var in script.variables:
             if var.id not in self.values:
                 self.values[var.id] = start_value(var, self.values)
-        for item in script.checklist:
+        for item in checklist_items(script, self.mode):
             self.checklist.setdefault(item.id, False)
         self._changed()
 
@@ -280,6 +291,8 @@ class CallSession:
         if dst not in self.script.nodes:
             raise SessionError(f"step '{dst}' is not in the script")
         move = Move(kind, self.current, dst, tuple(self.return_stack))
+        if kind == "choice":
+            self.first_moves.setdefault(self.current, dst)
         self._close_step()
         self.history.append(move)
         self.return_stack = stack_after
@@ -422,6 +435,8 @@ class CallSession:
             history=tuple(self.history),
             steps=tuple(StepTime(s.node, round(s.seconds, 3)) for s in self.steps),
             step_seconds=round(in_step, 3),
+            first_moves=dict(self.first_moves),
+            pace=self.pace(),
         )
 
     def snapshot(self) -> dict[str, Any]:
@@ -467,6 +482,8 @@ class CallSession:
         session.path = list(saved.path) or [current]
         session.return_stack = list(saved.return_stack)
         session.history = list(saved.history)
+        # An older snapshot has only the moves still standing: the best guess.
+        session.first_moves = dict(saved.first_moves) or first_moves_of(saved.history)
         session.steps = list(saved.steps)
         session.started_at = saved.started_at or session.started_at
         session.ended_at = saved.ended_at

@@ -67,6 +67,21 @@ class Score:
 
 
 @dataclass(frozen=True)
+class Pace:
+    """Practice: the timed steps taken too fast or too slowly (see ``coach.call.pace``)."""
+
+    #: Steps left after under a third of their time budget, in the order taken.
+    rushed: tuple[str, ...] = ()
+    #: Steps that ran past their time budget.
+    over: tuple[str, ...] = ()
+    #: How many steps on the way taken have a time budget.
+    timed: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"rushed": list(self.rushed), "over_budget": list(self.over), "timed": self.timed}
+
+
+@dataclass(frozen=True)
 class CallSnapshot:
     """Everything stored about one call, live or practice, running or finished."""
 
@@ -106,6 +121,10 @@ class CallSnapshot:
     steps: tuple[StepTime, ...] = ()
     #: Seconds on the current step so far.
     step_seconds: float = 0.0
+    #: Practice: step -> where the first choice made there went (undone ones too).
+    first_moves: Mapping[str, str] = field(default_factory=dict)
+    #: Practice: the timed steps rushed or over budget (None before it was kept).
+    pace: Pace | None = None
 
 
 # -- encoding -----------------------------------------------------------------
@@ -144,6 +163,8 @@ def encode(snap: CallSnapshot) -> dict[str, Any]:
         ],
         "steps": [{"node": s.node, "seconds": s.seconds} for s in snap.steps],
         "step_seconds": snap.step_seconds,
+        "first_moves": dict(snap.first_moves),
+        "pace": snap.pace.as_dict() if snap.pace else None,
     }
 
 
@@ -190,6 +211,15 @@ def _score(value: Any) -> Score | None:
     if matched is None or total is None or total <= 0 or not 0 <= matched <= total:
         return None
     return Score(matched, total)
+
+
+def _pace(value: Any) -> Pace | None:
+    if not isinstance(value, Mapping):
+        return None
+    timed = _int(value.get("timed"))
+    if timed is None or timed < 0:
+        return None
+    return Pace(_texts(value.get("rushed")), _texts(value.get("over_budget")), timed)
 
 
 def _rating(value: Any) -> int | None:
@@ -275,6 +305,8 @@ def decode(data: Mapping[str, Any]) -> CallSnapshot:
         history=tuple(m for m in moves if m is not None),
         steps=tuple(s for s in steps if s is not None),
         step_seconds=_number(data.get("step_seconds")) or 0.0,
+        first_moves=_text_map(data.get("first_moves")),
+        pace=_pace(data.get("pace")),
     )
 
 
@@ -289,6 +321,7 @@ __all__ = [
     "Mode",
     "Move",
     "MoveKind",
+    "Pace",
     "Score",
     "SnapshotError",
     "StepTime",

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from coach.call.pace import Mark, Verdict, compare_runs
 from coach.call.practice import FREE_TITLE, PracticeRun
 from coach.call.words import id_words, step_words
 from coach.script.model import Script
@@ -30,6 +31,10 @@ class ScenarioStats:
     last: str | None
     #: False for a scenario id stored with old runs that the script no longer has.
     in_script: bool = True
+    #: The latest run against the one before it and against the best before it
+    #: (``coach.call.pace``: moves first, then steps off pace); None without two scored runs.
+    than_previous: Verdict | None = None
+    than_best: Verdict | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,10 @@ def _scenario_stats(
     fractions = [f for f in (r.fraction for r in runs) if f is not None]
     ratings = [float(r.rating) for r in runs if r.rating is not None]
     last = max((_date(r.started_at) for r in runs if r.started_at), default=None)
+    marks = [Mark(r.score, r.pace) for r in runs]  # newest first
+    compared = compare_runs(marks[0], marks[1:]) if marks else None
+    if compared is None or compared.runs == 0:
+        compared = None
     return ScenarioStats(
         id=scenario_id,
         title=title,
@@ -81,6 +90,8 @@ def _scenario_stats(
         average_rating=_mean(ratings),
         last=last,
         in_script=in_script,
+        than_previous=compared.than_last if compared else None,
+        than_best=compared.than_best if compared else None,
     )
 
 
@@ -164,9 +175,13 @@ def format_stats_text(stats: ScriptStats) -> str:
                     _score_text(s.average_score),
                     _rating_text(s.average_rating),
                     s.last or "never",
+                    s.than_previous or "—",
                 ]
             )
-        lines += _table(["Scenario", "Runs", "Score", "Rating", "Last"], rows, {1, 2, 3})
+        header = ["Scenario", "Runs", "Score", "Rating", "Last", "Last run"]
+        lines += _table(header, rows, {1, 2, 3})
+        if any(s.than_previous for s in stats.scenarios):
+            lines.append("Last run: the latest run against the one before it.")
     else:
         lines.append("This script has no practice scenarios: rehearsals are free, without a score.")
     lines.append("")
@@ -219,6 +234,8 @@ def stats_json(stats: ScriptStats) -> dict[str, Any]:
                 "average_rating": _round(s.average_rating, 2),
                 "last": s.last,
                 "in_script": s.in_script,
+                "last_vs_previous": s.than_previous,
+                "last_vs_best": s.than_best,
             }
             for s in stats.scenarios
         ],

@@ -1,4 +1,9 @@
-"""How a rehearsal's scenario is named on every screen."""
+"""How a rehearsal's scenario is named on every screen.
+
+A solo rehearsal keeps its scenario hidden until the summary: the outcome is
+the surprise a real call would be. The rehearsal card shows it only when asked
+(key ``v``); the call screen never names it.
+"""
 
 from __future__ import annotations
 
@@ -15,3 +20,24 @@ def scenario_title(scenario: Scenario | None, *, in_sentence: bool = False) -> s
     if scenario is not None:
         return scenario.title
     return FREE_TITLE.lower() if in_sentence else FREE_TITLE
+
+
+#: What a solo rehearsal says in place of its scenario until the summary.
+HIDDEN = "scenario hidden until the summary"
+
+
+def hides_scenario(scenario: Scenario | None, *, solo: bool) -> bool:
+    """A solo rehearsal of a scenario keeps it hidden until the summary (a free
+    rehearsal has nothing to hide; with a partner, the partner reads it)."""
+    return solo and scenario is not None
+
+
+def practice_sub_title(mode: str, scenario: Scenario | None, *, solo: bool = False) -> str:
+    """``live call``, ``practice: <scenario title>``, or for a solo rehearsal
+    ``practice (solo): scenario hidden until the summary``."""
+    if mode != "practice":
+        return "live call"
+    if hides_scenario(scenario, solo=solo):
+        return f"practice (solo): {HIDDEN}"
+    title = scenario_title(scenario, in_sentence=True)
+    return f"practice{' (solo)' if solo else ''}: {title}"

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from coach.call.checklist import checklist_items
 from coach.call.session import Mode
 from coach.call.values import needs_details
 from coach.script.model import Scenario, Script
@@ -219,7 +220,7 @@ def advance(walk: Walk, event: Event) -> Walk:
         case CardStart():
             return _to(walk, "call")
         case CardBack():
-            if walk.script.checklist:
+            if checklist_items(walk.script, walk.mode):
                 return _to(walk, "prep")
             return _to(walk, "details" if walk.details_shown else "over")
         case CallEnded():
@@ -243,8 +244,9 @@ def _to(walk: Walk, step: Step) -> Walk:
 
 
 def _after_details(walk: Walk) -> Walk:
-    """The checklist, when the script has one; else what follows it."""
-    if walk.script.checklist:
+    """The checklist, when the call has one (a rehearsal leaves out live-only
+    items); else what follows it."""
+    if checklist_items(walk.script, walk.mode):
         return _to(walk, "prep")
     return _after_prep(walk)
 

@@ -96,6 +96,9 @@ class ChecklistItem:
     why: str = ""
     required: bool = False
     pos: Position = Position()
+    #: Only a live call needs it (the timing of the call, the interviewer's
+    #: number): a rehearsal leaves it out.
+    live_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,14 @@ class Scenario:
     #: node id -> the node id the caller should move to there.
     expect: Mapping[str, str] = field(default_factory=dict)
     pos: Position = Position()
+    #: node id -> what the other side says there in this scenario (a template);
+    #: solo practice shows it instead of the node's ``partner`` text.
+    says: Mapping[str, str] = field(default_factory=dict)
+
+    def line_at(self, node: Node) -> str | None:
+        """What the other side says at ``node`` in this scenario: its ``says`` line,
+        else the node's ``partner`` text, else None."""
+        return self.says.get(node.id) or node.partner or None
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,14 @@ def _defs() -> dict[str, Schema]:
                 "default": False,
                 "description": "Starting a call with this item unticked asks for confirmation.",
             },
+            "live_only": {
+                "type": "boolean",
+                "default": False,
+                "description": (
+                    "Only a live call needs this item (the timing of the call, the "
+                    "interviewer's number): a rehearsal leaves it out."
+                ),
+            },
         },
         ["text"],
         "A checklist item in its long form.",
@@ -210,6 +218,15 @@ def _defs() -> dict[str, Schema]:
                 "propertyNames": {"pattern": _ID},
                 "additionalProperties": {"$ref": "#/$defs/id"},
             },
+            "says": {
+                "type": "object",
+                "description": (
+                    "Node id -> what the other side says at that step in this scenario "
+                    "(a template); solo practice shows it, else the node's `partner` text."
+                ),
+                "propertyNames": {"pattern": _ID},
+                "additionalProperties": {"$ref": "#/$defs/text"},
+            },
         },
         ["id", "title", "brief"],
         "A practice scenario.",
@@ -235,7 +252,7 @@ def _defs() -> dict[str, Schema]:
         },
         "checklist_item": {
             "description": "The item's text (short form) or a mapping with `id`, `text`, "
-            "`why`, `required`.",
+            "`why`, `required`, `live_only`.",
             "anyOf": [{"$ref": "#/$defs/text"}, checklist_long],
         },
         "capture": capture,

@@ -117,6 +117,9 @@ class CallRecord:
             "checklist": dict(call.checklist),
             "notes": call.notes,
             "score": call.score.as_dict() if call.score else None,
+            # Beside the score (whose two fields are a contract): the timed steps
+            # rushed (under a third of their budget) or over budget.
+            "pace": call.pace.as_dict() if call.pace else None,
             "rating": call.rating,
             "rating_note": call.rating_note,
             **(feedback or PartnerFeedback()).log_fields(),

@@ -27,7 +27,7 @@ from coach.tui.commands import CoachCommands
 from coach.tui.jobs import JobsHost
 from coach.tui.messages import AddJob, EditScript, NewScript, OpenJob, StartCall, StartPractice
 from coach.tui.screens.home import HomeData, HomeScreen
-from coach.tui.widgets.history import recent_content
+from coach.tui.widgets.history import recent_content, rehearsal_content
 
 # Everything that only a call, a rehearsal or the editor needs is imported when
 # first used, so that ``coach`` shows its home screen without loading it.
@@ -273,9 +273,15 @@ class CoachApp(JobsHost, BaseApp[int]):
         rehearsals = rehearsal_lines(scripts, list(practice or []))
         today = self.today()
         agenda = self.read_store(lambda _store: self.job_desk.agenda())
-        recent = self.read_store(lambda store: store.calls(limit=RECENT_LIMIT))
+        # Home keeps them apart: live calls under "Recent calls", rehearsals in their own.
+        recent = self.read_store(lambda store: store.calls(mode="live", limit=RECENT_LIMIT))
         return HomeData(
-            entries, rehearsals, agenda or Agenda(()), recent_content(recent or [], today), today
+            entries,
+            rehearsals,
+            agenda or Agenda(()),
+            recent_content(recent or [], today),
+            today,
+            rehearsal_content(practice or [], today),
         )
 
     def _refresh_home(self) -> None:

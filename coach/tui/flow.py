@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from coach.call.feedback import PartnerFeedback
     from coach.call.jobs import Job
     from coach.call.nextstep import NextStep
+    from coach.call.pace import Comparison
     from coach.call.session import CallSession
     from coach.store.recorder import CallRecorder
     from coach.tui.jobdesk import JobDesk
@@ -136,7 +137,11 @@ class CallWalk:
                 from coach.tui.screens.prep import PrepScreen
 
                 prep = PrepScreen(
-                    walk.script, walk.ticks, timing=walk.timing, too_early=walk.too_early
+                    walk.script,
+                    walk.ticks,
+                    timing=walk.timing,
+                    too_early=walk.too_early,
+                    mode=walk.mode,
                 )
                 ticks = await wait(prep)
                 return PrepCancelled() if ticks is None else PrepDone(ticks)
@@ -202,6 +207,7 @@ class CallWalk:
                 save=lambda s: self._save_rating(recorder, s),
                 saved=recorder.finished,
                 feedback=lambda: self._partner_feedback(recorder),
+                comparison=self._compare(session, recorder),
             )
         else:
             step, job = self._next_step(recorder)
@@ -214,6 +220,19 @@ class CallWalk:
                 job=job,
             )
         await self.host.push_screen_wait(screen)
+
+    def _compare(self, session: CallSession, recorder: CallRecorder) -> Comparison | None:
+        """This rehearsal against the earlier finished runs of its scenario."""
+        from coach.call.pace import Mark, compare_with_runs
+        from coach.call.practice import runs_from_records
+
+        if session.scenario is None:
+            return None
+        script = session.script.id
+        records = self.host.read_store(lambda store: store.calls(mode="practice", script=script))
+        runs = runs_from_records(records or [], script)
+        now = Mark(session.score(), session.pace())
+        return compare_with_runs(now, session.scenario.id, runs, call_id=recorder.call_id)
 
     def _next_step(self, recorder: CallRecorder) -> tuple[NextStep | None, Job | None]:
         """The job's next step now that the call is finished and saved (the store has

@@ -180,7 +180,11 @@ def test_practice_score(clock: FakeClock) -> None:
     assert s.score() is not None and s.score().as_dict() == {"matched": 0, "total": 1}  # type: ignore[union-attr]
     s.back()
     s.choose(1)
-    assert s.score().as_dict() == {"matched": 1, "total": 1}  # type: ignore[union-attr]
+    # The first move made at an expected step counts: a wrong turn put right is a miss.
+    assert s.score().as_dict() == {"matched": 0, "total": 1}  # type: ignore[union-attr]
+    right = CallSession(script, {}, mode="practice", scenario=scenario, clock=clock)
+    right.choose(1)
+    assert right.score().as_dict() == {"matched": 1, "total": 1}  # type: ignore[union-attr]
 
 
 def test_snapshot_round_trip(clock: FakeClock) -> None:

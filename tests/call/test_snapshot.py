@@ -122,6 +122,8 @@ def test_the_stored_form_keeps_its_keys_in_order() -> None:
         "history",
         "steps",
         "step_seconds",
+        "first_moves",
+        "pace",
     ]
     assert encode(CallSnapshot())["version"] == SNAPSHOT_VERSION
 

@@ -102,9 +102,11 @@ def test_text_report() -> None:
     text = format_stats_text(script_stats(small_script(), _runs()))
     lines = text.splitlines()
     row = next(line for line in lines if line.startswith("Still deciding"))
-    assert row.split() == ["Still", "deciding", "3", "50%", "3.0/5", "2026-03-05"]
+    # The latest run (2/2) is better than the one before it (1/2).
+    assert row.split() == ["Still", "deciding", "3", "50%", "3.0/5", "2026-03-05", "better"]
+    assert "Last run: the latest run against the one before it." in lines
     vm_row = next(line for line in lines if line.startswith("Voicemail"))
-    assert vm_row.split()[-1] == "never" and "—" in vm_row
+    assert vm_row.split()[-2:] == ["never", "—"]
     assert any("Retired (no longer in the script)" in line for line in lines)
     status_row = next(line for line in lines if line.startswith("Status"))
     assert status_row.split() == ["Status", "20", "s", "2"]
@@ -152,9 +154,19 @@ def test_json_output() -> None:
         "average_rating": 3.0,
         "last": "2026-03-05",
         "in_script": True,
+        "last_vs_previous": "better",
+        "last_vs_best": "better",
     }
     assert data["steps"][0] == {"node": "hello", "median_s": 7.0, "runs": 4}
     assert data["never_rehearsed"] == ["vm"]
+
+
+def test_a_single_run_or_a_worse_one_is_said_as_it_is() -> None:
+    once = script_stats(small_script(), [run("deciding", score=(1, 2))]).scenario("deciding")
+    assert once is not None and once.than_previous is None and once.than_best is None
+    runs = [run("deciding", score=(1, 2)), run("deciding", score=(2, 2))]
+    worse = script_stats(small_script(), runs).scenario("deciding")
+    assert worse is not None and (worse.than_previous, worse.than_best) == ("worse", "worse")
 
 
 def test_seconds_text() -> None:

@@ -8,7 +8,7 @@ from coach.script.model import Node, Scenario
 from coach.script.yamlnodes import YMap, YNode, YScalar
 
 PRACTICE_KEYS = ("scenarios",)
-SCENARIO_KEYS = ("id", "title", "brief", "expect")
+SCENARIO_KEYS = ("id", "title", "brief", "expect", "says")
 
 
 class Practice:
@@ -61,8 +61,9 @@ def read_practice(r: Reader, node: YNode, targets: Targets, nodes: dict[str, Nod
             else:
                 r.missing(entry, ctx, key, example)
         expect = _expect(r, got["expect"][1], ctx, targets, nodes) if "expect" in got else {}
+        says = _says(r, got["says"][1], ctx, targets, refs) if "says" in got else {}
         if scenario_id is not None and title is not None and brief is not None:
-            out.append(Scenario(scenario_id, title, brief, expect, pos(entry)))
+            out.append(Scenario(scenario_id, title, brief, expect, pos(entry), says))
     return Practice(tuple(out), refs)
 
 
@@ -105,4 +106,26 @@ def _expect(
             )
         else:
             out[at] = goal
+    return out
+
+
+def _says(r: Reader, node: YNode, ctx: str, targets: Targets, refs: list[Ref]) -> dict[str, str]:
+    """``says:``: node id -> what the other side says there (a template)."""
+    out: dict[str, str] = {}
+    if null(node):
+        return out
+    if not isinstance(node, YMap):
+        r.not_mapping(node, ctx, "'says'")
+        return out
+    here = f"{ctx}says: "
+    for key, value in node.pairs:
+        at = targets.target(key, here, "key")
+        if at is None:
+            continue
+        if at in out:
+            r.error(key, f"{here}node '{at}' is given twice; keep only one")
+            continue
+        line = r.text(value, here, at, refs=refs)
+        if line is not None:
+            out[at] = line
     return out

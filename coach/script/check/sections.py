@@ -12,7 +12,7 @@ from coach.script.model import Answer, ChecklistItem, FieldType, Variable
 from coach.script.yamlnodes import YMap, YNode, YScalar, kind
 
 VARIABLE_KEYS = ("prompt", "type", "required", "default")
-CHECKLIST_KEYS = ("id", "text", "why", "required")
+CHECKLIST_KEYS = ("id", "text", "why", "required", "live_only")
 ANSWER_KEYS = ("title", "text")
 
 
@@ -77,7 +77,7 @@ def read_variables(r: Reader, node: YNode) -> Variables:
 
 
 def read_checklist(r: Reader, node: YNode) -> tuple[ChecklistItem, ...]:
-    """The ``checklist:`` list: plain text, or ``{id, text, why, required}``."""
+    """The ``checklist:`` list: plain text, or ``{id, text, why, required, live_only}``."""
     entries = r.items(node, "", "'checklist'")
     out: list[ChecklistItem] = []
     ids: dict[str, int] = {}
@@ -86,7 +86,7 @@ def read_checklist(r: Reader, node: YNode) -> tuple[ChecklistItem, ...]:
         auto = f"item_{number}"
         item_id: str | None = auto
         why = ""
-        required = False
+        required = live_only = False
         at: YNode = entry
         if isinstance(entry, YScalar):
             text = r.text(entry, ctx, "text")
@@ -106,6 +106,8 @@ def read_checklist(r: Reader, node: YNode) -> tuple[ChecklistItem, ...]:
                 why = r.text(fields["why"][1], ctx, "why", required=False) or ""
             if "required" in fields:
                 required = bool(r.boolean(fields["required"][1], ctx, "required"))
+            if "live_only" in fields:
+                live_only = bool(r.boolean(fields["live_only"][1], ctx, "live_only"))
         if item_id is None or text is None:
             continue
         if item_id in ids:
@@ -116,7 +118,7 @@ def read_checklist(r: Reader, node: YNode) -> tuple[ChecklistItem, ...]:
             )
             continue
         ids[item_id] = number
-        out.append(ChecklistItem(item_id, text, why, required, pos(entry)))
+        out.append(ChecklistItem(item_id, text, why, required, pos(entry), live_only))
     return tuple(out)
 
 

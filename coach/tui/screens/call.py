@@ -30,7 +30,7 @@ from coach.call.ending import EndChoice, EndStatus, end_choices, end_with
 from coach.call.reload import CallReloader
 from coach.call.session import CallSession, SessionError
 from coach.call.stepkeys import answers_keys, refused, step_keys, typing_keys
-from coach.call.titles import scenario_title
+from coach.call.titles import practice_sub_title as sub_title_for
 from coach.store.recorder import CallRecorder
 from coach.tui.dialogs.end_call import EndCallDialog
 from coach.tui.messages import FieldChanged, FieldDone
@@ -58,11 +58,9 @@ HINT_SECONDS = 4.0
 
 
 def practice_sub_title(session: CallSession) -> str:
-    """``live call``, or ``practice: <scenario title>`` for a rehearsal."""
-    if session.mode != "practice":
-        return "live call"
-    title = scenario_title(session.scenario, in_sentence=True)
-    return f"practice{' (solo)' if session.solo else ''}: {title}"
+    """``live call``, ``practice: <scenario title>``, or a solo rehearsal's hidden
+    scenario (``coach.call.titles.practice_sub_title``)."""
+    return sub_title_for(session.mode, session.scenario, solo=session.solo)
 
 
 class CallScreen(Screen[CallSession]):

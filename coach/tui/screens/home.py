@@ -77,6 +77,8 @@ class HomeData:
     agenda: Agenda
     recent: Content
     today: date
+    #: The last few rehearsals, apart from the live calls in ``recent``.
+    practised: Content | None = None
 
 
 #: Gives home its data; the argument says to read every script file again.
@@ -154,6 +156,8 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="scripts")
                 yield Static(Content.styled("Recent calls", "bold"), classes="section-title")
                 yield Static("", id="recent")
+                yield Static(Content.styled("Rehearsals", "bold"), classes="section-title")
+                yield Static("", id="practised")
         yield Footer()
 
     #: The first ScreenResume comes with the first mount, which draws the lists.
@@ -208,6 +212,7 @@ class HomeScreen(Screen[None]):
         self._show_scripts(data)
         self._show_jobs(data)
         self.query_one("#recent", Static).update(data.recent)
+        self.query_one("#practised", Static).update(data.practised or Content(""))
 
     def _show_jobs(self, data: HomeData) -> None:
         jobs = self.jobs

@@ -1,8 +1,9 @@
 """The partner's role card, shown once before a rehearsal.
 
 The caller hands the screen to the friend playing the other side; ``enter``
-hides it and the rehearsal begins. With ``--solo`` the same card tells the
-caller that the app plays the other side.
+hides it and the rehearsal begins. With ``--solo`` the card tells the caller
+that the app plays the other side and keeps the scenario hidden until the
+summary; ``v`` shows it first for those who want to know.
 """
 
 from __future__ import annotations
@@ -17,7 +18,36 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from coach.call.practice import PartnerCard, partner_card
+from coach.call.titles import hides_scenario, practice_sub_title
 from coach.call.walk import Walk
+
+
+def hidden_content() -> Content:
+    """A solo rehearsal's card before the scenario is asked for: nothing to spoil it."""
+    return Content("\n").join(
+        [
+            Content.styled(
+                "Solo rehearsal: the app plays the other side. At each step you see what "
+                "you say, then what they answer.",
+                "italic $text-accent",
+            ),
+            Content(""),
+            Content.styled("The scenario is hidden until the summary", "bold $text-primary"),
+            Content(
+                "How the call goes is a surprise, as it would be on a real call: listen "
+                "to what they say and pick where to go. The summary tells you which "
+                "scenario it was and how you did."
+            ),
+            Content(""),
+            Content.assemble(
+                ("Press ", "$foreground-muted"),
+                ("v", "bold $accent"),
+                (" to see the scenario before you start, ", "$foreground-muted"),
+                ("⏎", "bold $accent"),
+                (" to start.", "$foreground-muted"),
+            ),
+        ]
+    )
 
 
 def card_content(card: PartnerCard, *, solo: bool = False) -> Content:
@@ -72,6 +102,7 @@ class PartnerCardScreen(Screen[bool]):
     AUTO_FOCUS = "#card"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Hide card and start", key_display="⏎", priority=True),
+        Binding("v", "reveal", "Show scenario", id="reveal", priority=True),
         Binding("escape", "back", "Back", priority=True),
     ]
 
@@ -79,6 +110,8 @@ class PartnerCardScreen(Screen[bool]):
         super().__init__()
         self.walk = walk
         self.card = partner_card(walk.script, walk.scenario, walk.values)
+        #: Solo: the scenario stays hidden until the summary, unless asked for (v).
+        self.hidden = hides_scenario(walk.scenario, solo=walk.solo)
 
     @property
     def solo(self) -> bool:
@@ -89,11 +122,33 @@ class PartnerCardScreen(Screen[bool]):
         title = "Rehearsal card" if self.solo else "Partner card"
         yield Static(Content.styled(title, "bold"), classes="screen-title")
         with VerticalScroll(id="card"):
-            yield Static(card_content(self.card, solo=self.solo), id="card-body")
+            yield Static(self._body(), id="card-body")
         yield Footer()
 
+    def _body(self) -> Content:
+        return hidden_content() if self.hidden else card_content(self.card, solo=self.solo)
+
+    def _sub_title(self) -> str:
+        if self.hidden:
+            return practice_sub_title("practice", self.walk.scenario, solo=True)
+        return f"practice{' (solo)' if self.solo else ''}: {self.card.title}"
+
     def on_mount(self) -> None:
-        self.sub_title = f"practice: {self.card.title}"
+        self.sub_title = self._sub_title()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reveal":
+            return self.hidden
+        return True
+
+    def action_reveal(self) -> None:
+        """Show the scenario (and what they will say) before the rehearsal starts."""
+        if not self.hidden:
+            return
+        self.hidden = False
+        self.query_one("#card-body", Static).update(self._body())
+        self.sub_title = self._sub_title()
+        self.refresh_bindings()
 
     def action_start(self) -> None:
         self.dismiss(True)

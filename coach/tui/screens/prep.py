@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from coach.call.checklist import ticks_of, unticked_required
+from coach.call.checklist import checklist_items, ticks_of, unticked_required
 from coach.script.model import ChecklistItem, Script
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.widgets.checklist import Checklist
@@ -52,9 +52,13 @@ class PrepScreen(Screen[dict[str, bool] | None]):
         *,
         timing: str | None = None,
         too_early: bool = False,
+        mode: str = "live",
     ) -> None:
         super().__init__()
         self.script = script
+        #: ``practice`` leaves out the items only a live call needs.
+        self.mode = mode
+        self.items = checklist_items(script, mode)
         #: For a call on a job: whether today is the day to call, and why.
         self._timing = timing
         self._too_early = too_early
@@ -83,7 +87,7 @@ class PrepScreen(Screen[dict[str, bool] | None]):
             yield Checklist(
                 *[
                     Selection(_prompt(item), item.id, bool(self._ticks.get(item.id)))
-                    for item in self.script.checklist
+                    for item in self.items
                 ],
                 id="checklist",
             )
@@ -105,16 +109,16 @@ class PrepScreen(Screen[dict[str, bool] | None]):
         return self.query_one("#checklist", SelectionList)
 
     def ticks(self) -> dict[str, bool]:
-        return ticks_of(self.script, self.checklist.selected)
+        return ticks_of(self.script, self.checklist.selected, self.mode)
 
     def _current_item(self) -> ChecklistItem | None:
         index = self.checklist.highlighted
-        if index is None or not 0 <= index < len(self.script.checklist):
+        if index is None or not 0 <= index < len(self.items):
             return None
-        return self.script.checklist[index]
+        return self.items[index]
 
     def _missing(self) -> list[ChecklistItem]:
-        return unticked_required(self.script, self.ticks())
+        return unticked_required(self.script, self.ticks(), self.mode)
 
     def _show_status(self) -> None:
         ticks = self.ticks()

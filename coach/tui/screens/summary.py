@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Label, Static
 from coach.call.feedback import PartnerFeedback
 from coach.call.jobs import Job
 from coach.call.nextstep import NextStep
+from coach.call.pace import Comparison, pace_words, step_pace
 from coach.call.report import CallReport, build_report, report_markdown, who
 from coach.call.session import CallSession, SessionError
 from coach.call.titles import scenario_title
@@ -231,24 +232,43 @@ def slowest_index(session: CallSession) -> int | None:
 
 
 def score_words(session: CallSession) -> str:
-    """``3/4 expected moves made``, or why there is no score."""
+    """``3/4 expected moves right first time``, or why there is no score."""
     score = session.score()
     if score is None:
         return "Free rehearsal: no score"
-    return f"{score.matched}/{score.total} expected moves made"
+    return f"{score.matched}/{score.total} expected moves right first time"
 
 
-def practice_content(session: CallSession, *, saved: bool = True) -> Content:
-    """Score, outcome, duration and the time on each step (slowest marked)."""
+def practice_content(
+    session: CallSession, *, saved: bool = True, comparison: Comparison | None = None
+) -> Content:
+    """Scenario (revealed now), score, pace, how it compares, outcome, duration and
+    the time on each step (slowest marked)."""
     muted = "$foreground-muted"
     scenario = scenario_title(session.scenario)
     score = session.score()
     score_style = "bold"
     if score is not None:
         score_style = "bold $text-success" if score.matched == score.total else "bold $text-warning"
+    pace = session.pace()
+    off = pace is not None and bool(pace.rushed or pace.over)
     parts: list[Content] = [
-        Content.assemble(("Scenario ", muted), scenario),
+        Content.assemble(
+            ("Scenario ", muted),
+            (scenario, "bold"),
+            (" (hidden until now)" if session.solo and session.scenario else "", muted),
+        ),
         Content.assemble(("Score    ", muted), (score_words(session), score_style)),
+    ]
+    if pace is not None:
+        parts.append(
+            Content.assemble(
+                ("Pace     ", muted), (pace_words(pace), "$text-warning" if off else "")
+            )
+        )
+    if comparison is not None:
+        parts.append(Content.assemble(("Compared ", muted), comparison.words()))
+    parts += [
         Content.assemble(
             ("Outcome  ", muted),
             (outcome_words(session.outcome, abandoned=session.abandoned), "bold"),
@@ -266,14 +286,18 @@ def practice_content(session: CallSession, *, saved: bool = True) -> Content:
     for index, step in enumerate(session.steps):
         node = session.script.nodes.get(step.node)
         budget = node.seconds if node else None
-        over = budget is not None and step.seconds > budget
+        over = step_pace(budget, step.seconds) == "over"
+        # Rushed is about the step's total time (the pace line), not one visit.
+        rushed = not over and pace is not None and step.node in pace.rushed
         timing = clock(step.seconds) + (f" / {clock(budget)}" if budget is not None else "")
         pieces: list[tuple[str, str] | str] = [
             (f"{step_words(step.node):<{width}}  ", ""),
-            (f"{timing:<12}", "$text-warning" if over else ""),
+            (f"{timing:<12}", "$text-warning" if over or rushed else ""),
         ]
         if over:
             pieces.append(("over budget ", "$text-warning"))
+        elif rushed:
+            pieces.append(("rushed ", "$text-warning"))
         if index == slowest and len(session.steps) > 1:
             pieces.append(("◀ slowest", "bold $accent"))
         parts.append(Content.assemble(*pieces))
@@ -327,6 +351,7 @@ class PracticeSummaryScreen(_Scrolls):
         save: Callable[[CallSession], str | None] | None = None,
         saved: bool = True,
         feedback: Callable[[], PartnerFeedback | None] | None = None,
+        comparison: Comparison | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -334,6 +359,8 @@ class PracticeSummaryScreen(_Scrolls):
         self._feedback = feedback
         self._save = save
         self.saved = saved
+        #: This run against the earlier runs of its scenario (None: a free rehearsal).
+        self.comparison = comparison
         self._warned = False
 
     def compose(self) -> ComposeResult:
@@ -342,7 +369,10 @@ class PracticeSummaryScreen(_Scrolls):
                 Content.styled(f"Practice summary · {self.session.script.title}", "bold"),
                 classes="screen-title",
             )
-            yield Static(practice_content(self.session, saved=self.saved), id="practice-body")
+            yield Static(
+                practice_content(self.session, saved=self.saved, comparison=self.comparison),
+                id="practice-body",
+            )
             yield Static(rating_content(self.session.rating), id="rating")
             with Horizontal(id="rating-note"):
                 yield Label("Note (n) ", id="rating-note-label")

@@ -1,4 +1,9 @@
-"""Recent calls, as content for the home screen and the recent calls dialog."""
+"""Recent calls, as content for the home screen and the recent calls dialog.
+
+Home keeps them apart: "Recent calls" lists live calls, "Rehearsals" the last
+few practice runs (:func:`rehearsal_content`); the dialog lists both, each
+rehearsal marked.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from datetime import date, datetime
 
 from textual.content import Content
 
+from coach.call.words import id_words
 from coach.store import CallRecord, StoreError
 from coach.tui.text import duration_words, outcome_words
 
@@ -46,17 +52,43 @@ def call_label(record: CallRecord) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def recent_content(records: Sequence[CallRecord], today: date) -> Content:
-    """One line per call, newest first: when, whom (the job), the script, how it ended."""
+#: How many rehearsals home lists.
+REHEARSALS_SHOWN = 3
+
+NO_CALLS = "No calls yet. Open a job and press c, or pick a script and press Enter."
+NO_REHEARSALS = "No rehearsals yet. Pick a script and press p to practise it."
+
+
+def rehearsal_content(records: Sequence[CallRecord], today: date) -> Content:
+    """The last few rehearsals, newest first (``records``: practice calls only)."""
+    practice = [r for r in records if r.mode == "practice"][:REHEARSALS_SHOWN]
+    return recent_content(practice, today, empty=NO_REHEARSALS, mark=False)
+
+
+def _scored(record: CallRecord) -> str:
+    try:
+        score = record.call.score
+    except StoreError:
+        return ""  # written by a newer Call Coach
+    return f"  {score.matched}/{score.total}" if score else ""
+
+
+def recent_content(
+    records: Sequence[CallRecord], today: date, *, empty: str = NO_CALLS, mark: bool = True
+) -> Content:
+    """One line per call, newest first: when, whom (the job), the script, how it ended.
+
+    ``mark`` says "(practice)" after a rehearsal (off where every line is one,
+    which then shows its scenario and score instead).
+    """
     if not records:
-        return Content.styled(
-            "No calls yet. Open a job and press c, or pick a script and press Enter.",
-            "$foreground-muted",
-        )
+        return Content.styled(empty, "$foreground-muted")
     lines: list[Content] = []
     for record in records:
         style = "" if record.status == "done" else "$text-warning"
-        practice = " (practice)" if record.mode == "practice" else ""
+        practice = ""
+        if record.mode == "practice":
+            practice = " (practice)" if mark else f": {id_words(record.scenario or 'free')}"
         label = call_label(record)
         who: list[tuple[str, str] | str] = (
             [(label, "bold"), (f"  {record.title}{practice}", "$foreground-muted")]
@@ -70,6 +102,7 @@ def recent_content(records: Sequence[CallRecord], today: date) -> Content:
                 *who,
                 "  ",
                 (record_outcome(record), style),
+                ("" if mark else _scored(record), "$foreground-muted"),
                 ("  " + duration_words(record.duration_s), "$foreground-muted"),
             )
         )

@@ -1,7 +1,7 @@
 """The call screen's panels, each drawn line by line (see ``lines.LinesView``).
 
-- ``StepView``: where you are and the clock, what the other side says (solo
-  practice), and what to say now, in a box.
+- ``StepView``: where you are and the clock, what to say now, in a box, and
+  what the other side answers (solo practice).
 - ``ChoicesPanel`` (``choices.py``): right under it, where to go next
   (numbered choices, or Enter), the side flows, then the step's tips.
 - ``CapturesPanel`` (``captures.py``): the step's capture fields as text
@@ -31,8 +31,9 @@ from coach.tui.widgets.panel import StepPanel, fields_key
 class StepView(StepPanel):
     """Where you are, the clock, and what to say now.
 
-    The first line is the path so far and the clock; then, in solo practice,
-    what the other side says; then the say box. With ``rows`` set, the box is
+    The first line is the path so far and the clock; then the say box; then,
+    in solo practice, what the other side says (the scenario's ``says`` line,
+    else the step's ``partner`` text). With ``rows`` set, the box is
     drawn that many rows high whatever the step (the most any step of the
     script needs), so the choices under it never move; a step too long for
     the panel scrolls.
@@ -94,13 +95,17 @@ class StepView(StepPanel):
     ) -> list[Content]:
         inner = max(1, width - 6)
         lines: list[Content] = []
-        if self.show_partner and node.partner:
-            said = segments_content(session.render_segments(node.partner), "italic")
-            lines.extend(box("They say", wrap(said, inner), width, "$secondary"))
+        # Solo practice: what the other side says, under what you say (you
+        # speak, they answer, you pick where to go).
+        theirs: list[Content] = []
+        line = session.their_line(node) if self.show_partner else None
+        if line:
+            said = segments_content(session.render_segments(line), "italic")
+            theirs = box("They say", wrap(said, inner), width, "$secondary")
         text = wrap(self._say(session, node), inner)
         # The box grows to the rows kept for every step: its bottom edge, and
         # the choices under it, stay put.
-        text.extend(Content("") for _ in range(rows - len(lines) - len(text) - 2))
+        text.extend(Content("") for _ in range(rows - len(theirs) - len(text) - 2))
         if node.end is not None:
             title = f"Final step · {outcome_words(node.end)}"
         elif returns_to is not None:
@@ -109,6 +114,7 @@ class StepView(StepPanel):
             title = "Say"
         footer = Content.styled(*self.status) if self.status is not None else None
         lines.extend(box(title, text, width, "$primary", footer))
+        lines.extend(theirs)
         return lines
 
     def body_rows(self, session: CallSession, node: Node, width: int) -> int:

@@ -158,7 +158,7 @@ async def test_a_busy_file_keeps_the_marks_until_they_can_be_written(
             hog.execute("ROLLBACK")
             hog.close()
         await until(pilot, lambda: len(stored(store, call_id)) == 2)
-        assert not app._queue.waiting
+        await until(pilot, lambda: not app._queue.waiting)  # the worker reports back
         assert "1 filler word · 1 strong point" in text(app, "#marks")  # shown once, not twice
 
 

@@ -95,7 +95,7 @@ async def test_solo_shows_what_they_say_at_each_step(make_app: MakeApp) -> None:
         assert "the app plays the other side" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.sub_title == "practice (solo): You reach the interviewer"
+        assert app.screen.sub_title == "practice (solo): scenario hidden until the summary"
         text = screen_text(app)
         assert "They say" in text and "Answer as Ms Lee, a little rushed." in text
         await pilot.press("1")
@@ -130,7 +130,7 @@ async def test_summary_scores_an_expected_walk_and_marks_the_slowest_step(
         screen = app.screen
         assert isinstance(screen, PracticeSummaryScreen)
         text = screen_text(app)
-        assert "2/2 expected moves made" in text
+        assert "2/2 expected moves right first time" in text
         lines = text.splitlines()
         assert "Next follow-up" not in text  # no follow-up window for practice
         marked = [line for line in lines if "slowest" in line]
@@ -163,7 +163,7 @@ async def test_summary_scores_a_walk_that_deviates(
         await walk(pilot, app, fake_clock, [("2", 40), ("enter", 3)])  # voicemail
         assert isinstance(app.screen, PracticeSummaryScreen)
         text = screen_text(app)
-        assert "0/2 expected moves made" in text
+        assert "0/2 expected moves right first time" in text
         assert "Left a voicemail" in text
         marked = [line for line in text.splitlines() if "slowest" in line]
         assert len(marked) == 1 and "Hello" in marked[0]
@@ -278,7 +278,9 @@ async def test_home_shows_rehearsals_and_p_practises_the_least_rehearsed(
         assert isinstance(app.screen, HomeScreen)
         text = screen_text(app)
         assert "Rehearsed once; never rehearsed: Vm" in text
-        assert "(practice)" in text  # recent calls label rehearsals
+        # Rehearsals have their own section, apart from the recent (live) calls.
+        assert "Rehearsals" in text and "Follow-up call: Reached" in text
+        assert "(practice)" not in text
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, DetailsScreen)  # the interviewer is required

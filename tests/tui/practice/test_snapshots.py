@@ -58,7 +58,17 @@ def test_practice_summary(
     assert snap_compare(app_for(make_app), terminal_size=size, run_before=before)
 
 
-def test_solo_call_screen(snap_compare: SnapCompare, make_app: Callable[..., CoachApp]) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_solo_call_screen(
+    size: tuple[int, int], snap_compare: SnapCompare, make_app: Callable[..., CoachApp]
+) -> None:
+    """At the second step: what you say, then what they answer (no scenario named)."""
     assert snap_compare(
-        app_for(make_app, solo=True), terminal_size=(80, 24), press=["s", "y", "enter"]
+        app_for(make_app, solo=True), terminal_size=size, press=["s", "y", "enter", "1"]
     )
+
+
+def test_solo_card_hides_the_scenario(
+    snap_compare: SnapCompare, make_app: Callable[..., CoachApp]
+) -> None:
+    assert snap_compare(app_for(make_app, solo=True), terminal_size=(80, 24), press=["s", "y"])
