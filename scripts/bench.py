@@ -42,6 +42,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -112,6 +113,8 @@ class Bench:
         self.tmp, self.rounds, self.keys, self.quick = tmp, rounds, keys, quick
         self.samples: dict[str, list[float]] = {}
         self.failures: dict[str, str] = {}
+        #: CPU times of start-ups (kept apart: the warm-up's are among them).
+        self.cpu: dict[str, list[float]] = {}
         self.log = tmp / "keys.log"
         self.scripts = {n: tmp / f"gen-{n}.yaml" for n in SIZES}
         for n, path in self.scripts.items():
@@ -155,7 +158,7 @@ class Bench:
                 try:
                     value = measure()
                 except (TmuxError, AppCrashed) as exc:
-                    self.failures[name] = str(exc).splitlines()[0][:200]
+                    self.failures[name] = f"{name}: " + str(exc).splitlines()[0][:200]
                     continue
                 if isinstance(value, list):
                     self.add(name, *value)
@@ -168,8 +171,15 @@ class AppCrashed(RuntimeError):
 
 
 # ------------------------------------------------------------------- figures
-def start(command: str, marker: Callable[[str], bool] | str, env: dict[str, str]) -> float:
-    return time_startup(command, marker, env)[0] * 1000
+def start(
+    b: Bench, name: str, command: str, marker: Callable[[str], bool] | str, env: dict[str, str]
+) -> float:
+    """A start-up's milliseconds; the CPU time the app had used by then goes to
+    ``b.cpu[name + " cpu"]`` (steadier than the wall time on a busy machine)."""
+    elapsed, cpu = time_startup(command, marker, env)
+    if cpu is not None:
+        b.cpu.setdefault(f"{name} cpu", []).append(cpu * 1000)
+    return elapsed * 1000
 
 
 def coach_cmd(args: str = "") -> str:
@@ -180,9 +190,9 @@ def measure_home(b: Bench) -> None:
     big = b.big_env
     b.turns(
         [
-            ("start floor", lambda: start(floor_command(), "ready", b.env)),
-            ("start home", lambda: start(coach_cmd(), EMPTY_HOME, b.env)),
-            ("start home big", lambda: start(coach_cmd(), BIG_HOME, big)),
+            ("start floor", lambda: start(b, "start floor", floor_command(), "ready", b.env)),
+            ("start home", lambda: start(b, "start home", coach_cmd(), EMPTY_HOME, b.env)),
+            ("start home big", lambda: start(b, "start home big", coach_cmd(), BIG_HOME, big)),
         ]
     )
 
@@ -221,10 +231,16 @@ def measure_keys(b: Bench) -> None:
     start_env = b.home_env("starts")  # no call is started here: nothing to resume
     b.turns(
         [
-            ("start floor", lambda: start(floor_command(), "ready", b.env)),
+            ("start floor", lambda: start(b, "start floor", floor_command(), "ready", b.env)),
             (
                 "start call 10000",
-                lambda: start(coach_cmd(f"call {big_script} {GEN_SETS}"), GEN_READY, start_env),
+                lambda: start(
+                    b,
+                    "start call 10000",
+                    coach_cmd(f"call {big_script} {GEN_SETS}"),
+                    GEN_READY,
+                    start_env,
+                ),
             ),
         ]
     )
@@ -360,14 +376,14 @@ MEASURES: dict[str, Callable[[Bench], None]] = {
 
 
 # -------------------------------------------------------------------- report
-def results(b: Bench, groups: list[str]) -> list[dict[str, object]]:
+def results(b: Bench, groups: list[str]) -> list[dict[str, Any]]:
     rows = []
     for row in ROWS:
         if row.group not in groups:
             continue
         floor = b.samples.get(row.floor)
         measured = b.samples.get(row.measured)
-        entry: dict[str, object] = {**asdict(row), "floor_median": None, "median": None}
+        entry: dict[str, Any] = {**asdict(row), "floor_median": None, "median": None}
         failure = b.failures.get(row.measured) or b.failures.get(row.floor)
         entry.update(ratio=None, passed=False, failure=failure)
         if floor and measured:
@@ -376,25 +392,32 @@ def results(b: Bench, groups: list[str]) -> list[dict[str, object]]:
             passed = ratio <= row.target and (row.limit is None or m <= row.limit)
             entry.update(floor_median=round(f, 1), median=round(m, 1), ratio=round(ratio, 2))
             entry.update(passed=passed, counts=[len(floor), len(measured)])
+        cpu_floor, cpu = b.cpu.get(f"{row.floor} cpu"), b.cpu.get(f"{row.measured} cpu")
+        if cpu_floor and cpu:
+            entry["cpu_ratio"] = round(statistics.median(cpu) / statistics.median(cpu_floor), 2)
         rows.append(entry)
     return rows
 
 
-def table(rows: list[dict[str, object]]) -> str:
+def table(rows: list[dict[str, Any]]) -> str:
+    """The rows as a plain-text table (``cpu``: the CPU-time ratio of a start-up)."""
     width = max(len(str(r["figure"])) for r in rows) + 1
-    lines = [f"{'figure':<{width}} {'floor':>8} {'coach':>8} {'ratio':>6} {'target':>7}  ok"]
+    head = f"{'figure':<{width}} {'floor':>7} {'coach':>7} {'unit':<4} {'ratio':>5} {'cpu':>5}"
+    lines = [f"{head}  {'target':<15} ok"]
     for r in rows:
-        unit = "" if r["unit"] == "ms" else f" {r['unit']}"
-        target = f"<={r['target']}" + (f", <{r['limit']:.0f} ms" if r["limit"] else "")
+        target = f"<= {r['target']}" + (f", < {r['limit']:.0f} ms" if r["limit"] else "")
         if r["median"] is None:
             why = r["failure"] or "not measured"
             lines.append(
-                f"{r['figure']:<{width}} {'-':>8} {'-':>8} {'-':>6} {target:>7}  FAIL ({why})"
+                f"{r['figure']:<{width}} {'-':>7} {'-':>7} {r['unit']:<4} {'-':>5} {'-':>5}"
+                f"  {target:<15} FAIL ({why})"
             )
             continue
+        cpu = f"{r['cpu_ratio']:.2f}" if r.get("cpu_ratio") else "-"
         lines.append(
-            f"{r['figure']:<{width}} {r['floor_median']:>8.1f} {r['median']:>8.1f} "
-            f"{r['ratio']:>6.2f} {target:>7}  {'pass' if r['passed'] else 'FAIL'}{unit}"
+            f"{r['figure']:<{width}} {r['floor_median']:>7.1f} {r['median']:>7.1f} "
+            f"{r['unit']:<4} {r['ratio']:>5.2f} {cpu:>5}  {target:<15} "
+            + ("pass" if r["passed"] else "FAIL")
         )
     return "\n".join(lines)
 
