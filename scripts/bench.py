@@ -425,7 +425,7 @@ def table(rows: list[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a smoke run: one round, few keys")
-    parser.add_argument("--rounds", type=int, help="turns of each floor and figure (default 5)")
+    parser.add_argument("--rounds", type=int, help="turns of each floor and figure (default 7)")
     parser.add_argument("--keys", type=int, help="key presses per app and round (default 40)")
     parser.add_argument(
         "--figures",
@@ -438,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(groups) - set(GROUPS))
     if not groups or unknown:
         parser.error(f"--figures takes some of: {', '.join(GROUPS)} (not {', '.join(unknown)})")
-    rounds = args.rounds or (1 if args.quick else 5)
+    rounds = args.rounds or (1 if args.quick else 7)
     keys = args.keys or (8 if args.quick else 40)
     if rounds < 1 or keys < 1:
         parser.error("--rounds and --keys take a number of at least 1")
@@ -460,6 +460,8 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": round(time.perf_counter() - began, 1),
         "load_average": [round(x, 2) for x in (*load_before, *os.getloadavg())],
         "cpus": os.cpu_count(),
+        "samples": {name: [round(v, 2) for v in values] for name, values in b.samples.items()},
+        "cpu_samples": {name: [round(v, 1) for v in values] for name, values in b.cpu.items()},
     }
     if args.json:
         print(json.dumps(summary, indent=2))
