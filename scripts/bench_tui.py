@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_check import compile_package  # noqa: E402
+from bench_floor import record  # noqa: E402
 from bench_jobs import build  # noqa: E402
 from follow_up import set_options  # noqa: E402
 from tmux_driver import Tmux, flat  # noqa: E402
@@ -82,33 +83,8 @@ BIG_HOME = home_readable("Due now", "Company ", "Analyst")
 
 
 # --------------------------------------------------------------- in the pane
-def child_floor(log: Path) -> None:
-    """An empty Textual app: one Static, updated on every key."""
-    from textual import events
-    from textual.app import App, ComposeResult
-    from textual.widgets import Static
-
-    class Floor(App[None]):
-        count = 0
-
-        def compose(self) -> ComposeResult:
-            yield Static("ready", id="s")
-
-        async def on_event(self, event: events.Event) -> None:
-            if isinstance(event, events.Key) and not event.is_forwarded and event.key == "x":
-                t0 = time.perf_counter()
-                self.count += 1
-                self.query_one("#s", Static).update(f"step {self.count}")
-                self.call_after_refresh(_record, log, t0)
-                return
-            await super().on_event(event)
-
-    Floor().run()
-
-
 def _record(log: Path, t0: float, name: str = "") -> None:
-    with log.open("a") as f:
-        f.write(f"{time.perf_counter() - t0} {name}\n".replace(" \n", "\n"))
+    record(str(log), t0, name)
 
 
 def child_coach(log: Path, argv: list[str]) -> None:
@@ -187,6 +163,12 @@ def _python(args: str) -> str:
     return f"{sys.executable} {Path(__file__).resolve()} {args}"
 
 
+def floor_command(log: Path | None = None) -> str:
+    """The floor app's command line (``scripts/bench_floor.py``), logging its keys to ``log``."""
+    floor = ROOT / "scripts" / "bench_floor.py"
+    return f"{sys.executable} {floor}" + (f" --log {log}" if log else "")
+
+
 def _child_of(pid: int) -> int | None:
     """The process ``pid`` started (the pane's shell runs the command as its child)."""
     for entry in os.listdir("/proc"):
@@ -234,17 +216,37 @@ def time_startup(
     return elapsed, cpu
 
 
-def key_times(command: str, ready: str, key: str, keys: int, env: dict[str, str], log: Path):
+#: Into the follow-up call from its prep screen: (key, what shows after it).
+CALL_OPENING = [("s", "Start anyway"), ("y", "May I speak with")]
+
+
+def key_times(
+    command: str,
+    ready: str,
+    key: str,
+    keys: int,
+    env: dict[str, str],
+    log: Path,
+    *,
+    walk: list[str] | None = None,
+    opening: list[tuple[str, str]] | None = None,
+) -> list[float]:
+    """Send ``keys`` keys once ``ready`` shows; the seconds the app logged for each.
+
+    ``key`` is the one key to send (the floor's ``x``), or ``"call"``: first
+    the ``opening`` keys (each waiting for its text; by default into the
+    follow-up call), then ``walk`` over and over (by default :data:`WALK`).
+    """
     log.write_text("")
+    moves = walk or WALK
     with Tmux(command, width=100, height=30, env=env, cwd=ROOT) as tmux:
         tmux.wait_for(ready, timeout=30)
         if key == "call":
-            tmux.send("s")
-            tmux.wait_for("Start anyway")
-            tmux.send("y")
-            tmux.wait_for("May I speak with")
+            for press, shows in CALL_OPENING if opening is None else opening:
+                tmux.send(press)
+                tmux.wait_for(shows, timeout=60)
         for i in range(keys):
-            tmux.send("x" if key != "call" else WALK[i % len(WALK)])
+            tmux.send(key if key != "call" else moves[i % len(moves)])
             deadline = time.monotonic() + 5
             while len(log.read_text().splitlines()) < i + 1 and time.monotonic() < deadline:
                 time.sleep(0.01)
@@ -287,12 +289,9 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1000, help="jobs in home's big store")
     parser.add_argument("--calls", type=int, default=10, help="calls per job in the big store")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--child", choices=["floor", "coach", "home"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["coach", "home"], help=argparse.SUPPRESS)
     parser.add_argument("--log", help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
-    if args.child == "floor":
-        child_floor(Path(args.log))
-        return 0
     if args.child == "coach":
         child_coach(Path(args.log), rest)
         return 0
@@ -315,7 +314,7 @@ def main() -> int:
         if "home" in figures:
             build(Path(big_env["COACH_HOME"]), args.jobs, args.calls)
         log = Path(tmp) / "keys.log"
-        floor_cmd = _python(f"--child floor --log {log}")
+        floor_cmd = floor_command(log)
         coach_cmd = f"{sys.executable} -m coach"
         # Each run starts every app once, in turns (the order reversed every
         # other run), so a change in the machine's load weighs on all alike.

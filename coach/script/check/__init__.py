@@ -28,6 +28,9 @@ rules        template ids, ``next: return``, reachability, unused variables
 from __future__ import annotations
 
 import dataclasses
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from coach.script.check.anytime import read_anytime
@@ -74,6 +77,35 @@ def analyse(
         return exc.findings, None
     if text.startswith("\ufeff"):
         text = text[1:]
+    with _collector_paused():
+        return _analyse(text, file, script_id, path, source)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a text is checked, if it was on.
+
+    Checking builds a node per YAML value (180,000 for 10,000 steps) and
+    frees them all at the end by reference counting; none is in a cycle. The
+    collector, meanwhile, walks them again and again and finds nothing: it
+    was 40-55% of ``coach check`` (10,000 nodes: 1.77 s with it, 0.76 s
+    without; 1,000 nodes: 112 ms, 67 ms), and the same share of loading a
+    script for a call and of the editor's check. Process-wide, as the
+    collector is: another thread that finds it off leaves it so, and only
+    the one that turned it off turns it on.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _analyse(
+    text: str, file: str, script_id: str | None, path: Path | None, source: Source
+) -> tuple[list[Finding], Script | None]:
     root, problems = compose(text, file)
     r = Reader(text, file)
     r.findings.extend(problems)
