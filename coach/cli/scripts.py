@@ -195,14 +195,15 @@ def add_edit_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_edit(args: argparse.Namespace) -> int:
     """``coach edit SCRIPT``: open the in-app YAML editor on SCRIPT's file.
 
-    A bundled script is copied to the user's folder first, and that is said.
+    A bundled script is edited as a copy in the user's folder, written on the
+    first save (and that is said).
     """
     from coach.script.model import ScriptError
     from coach.script.newscript import NewScriptError, prepare_edit
 
     ref = str(args.script)
     try:
-        path, notice = prepare_edit(ref)
+        target = prepare_edit(ref)
     except ScriptError as exc:
         for finding in exc.findings:
             err(finding.message)
@@ -212,8 +213,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
     except NewScriptError as exc:
         err(str(exc))
         return exit_code(exc)
-    if notice:
-        print(notice)
+    if target.notice:
+        print(target.notice)
     from coach.tui.run import run_editor
 
-    return run_editor(path, notice=notice)
+    return run_editor(target)
