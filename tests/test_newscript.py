@@ -15,12 +15,12 @@ from coach.cli.scripts import cmd_new
 from coach.script import newscript
 from coach.script.newscript import (
     KEEP_BACKUPS,
+    EditTarget,
     NewScriptError,
     backups_of,
     describe_os_error,
     ensure_schema_file,
     new_script,
-    EditTarget,
     prepare_edit,
     save_text,
     with_schema_line,

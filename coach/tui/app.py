@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual.actions import SkipAction
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -75,7 +76,7 @@ class CoachApp(JobsHost, BaseApp[int]):
     TITLE = "Call Coach"
     COMMANDS = App.COMMANDS | {CoachCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -186,13 +187,22 @@ class CoachApp(JobsHost, BaseApp[int]):
         save_running_calls(self.screen_stack)
 
     async def action_quit(self) -> None:
-        """``ctrl+q``/``ctrl+c``: quit, asking first when an editor has unsaved text."""
+        """``ctrl+q`` (and ``ctrl+c`` outside the editor): quit, asking first when an
+        editor has unsaved text."""
         unsaved = self.unsaved_editors()
         if unsaved:
             self._ask_quit(unsaved)
             return
         self.save_running_calls()
         self.exit(0)
+
+    async def action_interrupt(self) -> None:
+        """``ctrl+c``: quit like ``ctrl+q``, except in the editor, where it copies."""
+        from coach.tui.signals import is_editor
+
+        if is_editor(self.screen):
+            raise SkipAction()  # on to the editor's own ctrl+c (copy)
+        await self.action_quit()
 
     def unsaved_editors(self) -> list[EditorScreen]:
         """The editor screens on the stack whose text is not saved."""

@@ -4,7 +4,6 @@ is ``coach call``, ``run_practice()`` is ``coach practice``, ``run_editor()`` is
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.tui.app import CoachApp

@@ -98,7 +98,8 @@ def test_a_nested_mapping_item_says_its_lines_move_too(parser: str) -> None:
 def test_the_last_line_of_the_file(parser: str) -> None:
     text = HEAD + TAIL + "  other:\n    choices:\n      - {label: A, next: status}\n- {label: B}\n"
     assert only(text).startswith(
-        "16:1: YAML indentation: this list item is at column 1 but the list above starts at column 7"
+        "16:1: YAML indentation: this list item is at column 1 but the list above "
+        "starts at column 7"
     )
 
 
