@@ -294,7 +294,7 @@ class EditorScreen(EditorKeys, OutsideEdits):
         area = self.source
         row = max(0, min(line - 1, area.document.line_count - 1))
         col = max(0, min(column - 1, len(area.document.get_line(row))))
-        area.move_cursor((row, col), center=True)
+        area.show((row, col))
         area.focus()
 
     def on_jump_to(self, message: JumpTo) -> None:

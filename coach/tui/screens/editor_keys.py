@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 #: The side panels by name (their ids) and the key that folds and unfolds each.
 PANELS = {"problems": "f2", "structure": "f3"}
 
+#: Keys that are off while the cursor is in the find or line bar.
+BAR_HIDES = frozenset({"fold", "unfold", "external"})
+
 
 class FoldLine(Static):
     """A folded panel: one line that sums it up; a click unfolds it."""
@@ -67,10 +70,21 @@ class EditorKeys(Screen[Path | None]):
 
     # ----------------------------------------------------------------- folding
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in BAR_HIDES and self._in_a_bar():
+            return False  # a bar's own keys need the footer's room (80 columns)
         # f2/f3 are each bound twice: "unfold" while folded, "fold" while open.
         if action in ("fold", "unfold") and parameters:
             return (parameters[0] in self.folded) == (action == "unfold")
         return True
+
+    def _in_a_bar(self) -> bool:
+        focused = self.focused
+        return focused is not None and any(
+            isinstance(node, EditorBar) for node in focused.ancestors_with_self
+        )
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # the footer follows the focus into and out of a bar
 
     def action_fold(self, which: str) -> None:
         """Fold a panel to its one-line summary; the text keeps (or gets) the focus."""
@@ -139,8 +153,7 @@ class EditorKeys(Screen[Path | None]):
         if match is None:
             bar.say(f"No match for '{message.query}'", bad=True)
             return
-        area.move_cursor((match.row, match.column), center=True)
-        area.move_cursor(match.end, select=True)
+        area.show((match.row, match.column), match.end)
         where = f"{match.number} of {match.total}"
         if match.wrapped:
             edge = "the end" if message.backwards else "the top"

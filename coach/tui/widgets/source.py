@@ -16,6 +16,7 @@ from typing import ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
+from textual.widgets.text_area import Location, Selection
 
 from coach.script.editing import indent_unit, newline_indent
 
@@ -36,6 +37,19 @@ class SourceArea(TextArea):
     def detect_indent_unit(self) -> None:
         """Take the indentation step from the text (2 when it has no nesting yet)."""
         self.indent_unit = indent_unit(self.text)
+
+    def show(self, start: Location, end: Location | None = None) -> None:
+        """Select ``start``..``end`` (or put the cursor at ``start``) and scroll to it.
+
+        A place off the screen comes to the middle of it; one on it stays put
+        (Textual's ``center=True`` would centre it sideways too, and the text
+        would jump left and right between matches on one screen).
+        """
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        off_screen = not top <= start[0] < top + height
+        self.selection = Selection(start, end if end is not None else start)
+        if off_screen:
+            self.scroll_to(y=max(0, start[0] - height // 2), animate=False, immediate=True)
 
     def action_cursor_document_start(self, select: bool = False) -> None:
         self.move_cursor((0, 0), select=select)
