@@ -28,8 +28,14 @@ def script_path(coach_home: Path) -> Path:
     return path
 
 
+def app_of(pilot: Pilot[Any]) -> EditorApp:
+    app = pilot.app
+    assert isinstance(app, EditorApp)
+    return app
+
+
 async def opened(pilot: Pilot[Any]) -> EditorScreen:
-    screen = editor(pilot.app)  # type: ignore[arg-type]
+    screen = editor(app_of(pilot))
     await until(pilot, lambda: screen.structure.script is not None, "the script checked")
     return screen
 
@@ -67,13 +73,13 @@ async def test_ctrl_e_is_the_end_of_the_line_and_f4_the_external_editor(
         area.move_cursor((3, 2))
         await pilot.press("ctrl+e")
         assert area.cursor_location == (3, len(SCRIPT.splitlines()[3]))
-        assert notes(pilot.app) == []  # no other editor was started  # type: ignore[arg-type]
+        assert notes(app_of(pilot)) == []  # no other editor was started
         assert footer_keys(screen)["f4"] == "$EDITOR"
         assert "ctrl+e" not in footer_keys(screen)
         await pilot.press("f4")
         await pilot.pause()
         # The test terminal cannot hand over; a real one runs $EDITOR (the tmux test).
-        assert any("cannot hand over" in n for n in notes(pilot.app))  # type: ignore[arg-type]
+        assert any("cannot hand over" in n for n in notes(app_of(pilot)))
 
 
 # ------------------------------------------------------------------ typing
@@ -96,7 +102,7 @@ async def test_enter_follows_a_file_indented_by_four(coach_home: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_text(SCRIPT.replace("  ", "    "), encoding="utf-8")
     async with EditorApp(path).run_test(size=SMALL) as pilot:
-        screen = editor(pilot.app)  # type: ignore[arg-type]
+        screen = editor(app_of(pilot))
         area = screen.source
         assert area.indent_unit == 4
         area.move_cursor((1, len(area.document.get_line(1))))  # "nodes:"
@@ -159,7 +165,7 @@ async def test_find_next_previous_wraps_and_says_so(script_path: Path) -> None:
         assert bar.status == "No match for 'sayzzz'"
         await pilot.press("escape")
         assert not bar.is_open and area.has_focus
-        assert editor(pilot.app) is screen  # type: ignore[arg-type]  # escape did not leave
+        assert editor(app_of(pilot)) is screen  # escape did not leave
 
 
 # ------------------------------------------------------------- go to line
