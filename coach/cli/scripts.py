@@ -203,7 +203,8 @@ def add_edit_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_edit(args: argparse.Namespace) -> int:
     """``coach edit SCRIPT``: open the in-app YAML editor on SCRIPT's file.
 
-    A bundled script is copied to the user's folder first, and that is said.
+    A bundled script is edited as a copy in the user's folder, written on the
+    first save (and that is said).
     """
     from coach.script.model import ScriptError
     from coach.script.newscript import NewScriptError, prepare_edit
@@ -213,7 +214,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         return USAGE
     ref = str(args.script)
     try:
-        path, notice = prepare_edit(ref)
+        target = prepare_edit(ref)
     except ScriptError as exc:
         for finding in exc.findings:
             err(finding.message)
@@ -226,14 +227,14 @@ def cmd_edit(args: argparse.Namespace) -> int:
     from coach.script.files import kind_of
 
     try:
-        kind = kind_of(path.stat().st_mode)
+        kind = kind_of(target.path.stat().st_mode)
     except OSError:
         kind = None  # a new file, or one the editor reports on as it opens
     if kind is not None:
-        err(f"{path}: it is {kind}, not a regular file; only a script file can be edited")
+        err(f"{target.path}: it is {kind}, not a regular file; only a script file can be edited")
         return 2
-    if notice:
-        print(notice)
+    if target.notice:
+        print(target.notice)
     from coach.tui.run import run_editor
 
-    return run_editor(path, notice=notice)
+    return run_editor(target)

@@ -20,6 +20,7 @@ import errno
 import json
 import os
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -177,31 +178,8 @@ def _read_source(path: Path) -> str:
 
 
 def user_copy_path(path: Path) -> Path:
-    """Where :func:`copy_to_user` puts a copy of ``path`` (same file name)."""
+    """Where the user's copy of the (bundled) script ``path`` is, or goes (same file name)."""
     return _existing_user_file(path.stem) or locations.user_scripts_dir() / path.name
-
-
-def copy_to_user(path: Path) -> Path:
-    """Copy a (bundled) script into the user's folder, so it can be edited.
-
-    The copy has the same file name, so it shadows the bundled script, and
-    starts with the schema line. If the user already has a script with that
-    id (``.yaml`` or ``.yml``), it is kept as it is and its path returned: the user's own copy is
-    the one to edit, and it is never overwritten.
-    """
-    existing = _existing_user_file(path.stem)
-    if existing is not None:
-        return existing
-    target = user_copy_path(path)
-    text = _read_source(path)
-    schema = ensure_schema_file()
-    try:
-        _create_atomic(target, with_schema_line(text, schema))
-    except FileExistsError:
-        return target
-    except OSError as exc:
-        raise NewScriptError(describe_os_error(exc, target)) from None
-    return target
 
 
 def _is_bundled(path: Path) -> bool:
@@ -211,23 +189,46 @@ def _is_bundled(path: Path) -> bool:
         return False
 
 
-def prepare_edit(ref: str) -> tuple[Path, str | None]:
-    """The file to edit for ``ref`` (an id or a path), and a sentence to say first (or None).
+@dataclass(frozen=True)
+class EditTarget:
+    """What ``coach edit REF`` opens: the file, a sentence to say, the text to start with."""
 
-    A bundled script is copied to the user's folder first (bundled files are
-    read-only); if the user already has a script with that id, that one is
-    opened. Raises ``ScriptError`` (no such script) or ``NewScriptError``.
+    #: The file the editor edits and saves.
+    path: Path
+    #: A sentence to show when the editor opens (None: nothing to say).
+    notice: str | None = None
+    #: The text to start with while ``path`` does not exist yet: a bundled
+    #: script's text, written to ``path`` only when the user saves.
+    initial_text: str | None = None
+
+
+def prepare_edit(ref: str) -> EditTarget:
+    """The file to edit for ``ref`` (an id or a path).
+
+    Bundled files are read-only, so a bundled script is edited as a copy in
+    the user's folder; the copy is written on the first save, not now, so
+    opening and leaving without saving leaves no file that would shadow the
+    bundled script. If the user already has a script with that id, that one
+    is opened. Raises ``ScriptError`` (no such script) or ``NewScriptError``.
     """
     from coach.script.library import find_path
 
     path, source = find_path(ref)
     if source != "bundled" and not _is_bundled(path):
-        return path, None
-    had_copy = user_copy_path(path).exists()
-    target = copy_to_user(path)
-    if had_copy:
-        return target, f"Editing your own copy of the bundled script: {target}"
-    return target, f"Copied the bundled script {path.name} to {target}; editing the copy"
+        return EditTarget(path)
+    target = user_copy_path(path)
+    if target.exists():
+        return EditTarget(target, f"Editing your own copy of the bundled script: {target}")
+    text = _read_source(path)
+    try:
+        schema = ensure_schema_file()  # the schema, not the script: editors' help
+    except OSError:
+        schema = locations.schema_path()  # not writable now; saving will say so
+    return EditTarget(
+        target,
+        f"Editing a copy of the bundled script; it is saved to {target} on first save",
+        with_schema_line(text, schema),
+    )
 
 
 # ------------------------------------------------------------------------ saving

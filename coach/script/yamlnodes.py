@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from coach.script.indenthint import misplaced_list_item
 from coach.script.model import MAX_BYTES, Finding, ScriptError
 
 #: Aliases may add at most this many nodes to the document.
@@ -415,6 +416,9 @@ def syntax_error(exc: yaml.YAMLError, text: str, file: str) -> Finding:
             "YAML syntax: a tab is used to indent this line; YAML indents with "
             "spaces only, replace the tab with spaces",
         )
+    misplaced = misplaced_list_item(text, line, column)
+    if misplaced is not None:
+        return _finding(file, line, column, misplaced)
     hint = _hint(problem, source, text, line)
     return _finding(file, line, column, f"YAML syntax: {problem}{hint}")
 

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual.actions import SkipAction
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from coach.call.walk import Walk
     from coach.script.library import ScriptEntry
     from coach.script.model import Scenario, Script
+    from coach.script.newscript import EditTarget
     from coach.store import CallRecord
     from coach.tui.flow import CallWalk, RunningCall
     from coach.tui.jobdesk import JobDesk
@@ -65,8 +67,8 @@ class CoachApp(JobsHost, BaseApp[int]):
         library: lists the scripts (default: ``coach.script.library.discover``).
         solo: practice alone (the call screen shows the other side's lines).
         notices: messages shown as notifications once the app is up.
-        edit: open the script editor on this file (``coach edit``); leaving it ends the app.
-        edit_notice: a message the editor shows when it opens (e.g. "copied to ...").
+        edit: open the script editor on this file, or on what ``prepare_edit`` planned
+            (``coach edit``); leaving it ends the app.
         jobs: reads and writes jobs (default: a :class:`~coach.tui.jobdesk.StoreDesk`
             on the store; tests give a fake).
     """
@@ -74,7 +76,7 @@ class CoachApp(JobsHost, BaseApp[int]):
     TITLE = "Call Coach"
     COMMANDS = App.COMMANDS | {CoachCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -93,15 +95,15 @@ class CoachApp(JobsHost, BaseApp[int]):
         library: Callable[[], list[ScriptEntry]] | None = None,
         solo: bool = False,
         notices: Sequence[str] = (),
-        edit: Path | None = None,
-        edit_notice: str | None = None,
+        edit: Path | EditTarget | None = None,
         job: int | None = None,
         start: JobCallStart | None = None,
         jobs: JobDesk | None = None,
     ) -> None:
         super().__init__()
-        self._edit_path = edit
-        self._edit_notice = edit_notice
+        from coach.script.newscript import EditTarget
+
+        self._edit = EditTarget(edit) if isinstance(edit, Path) else edit
         self._quit_asked = False
         self._notices = list(notices)
         #: ``coach call``/``coach practice``: the walk of the one call to make.
@@ -171,8 +173,8 @@ class CoachApp(JobsHost, BaseApp[int]):
             HangUpHandler(self._hang_up).install()
         for notice in self._notices:
             self.notify(notice, title="Practice", severity="warning", timeout=10)
-        if self._edit_path is not None:
-            self.open_editor(self._edit_path, self._edit_notice)
+        if self._edit is not None:
+            self.open_editor(self._edit)
         elif self.home_mode:
             # Home is the default screen (get_default_screen): it is up already.
             self.call_after_refresh(self._offer_resume, None)
@@ -189,13 +191,22 @@ class CoachApp(JobsHost, BaseApp[int]):
         save_running_calls(self.screen_stack)
 
     async def action_quit(self) -> None:
-        """``ctrl+q``/``ctrl+c``: quit, asking first when an editor has unsaved text."""
+        """``ctrl+q`` (and ``ctrl+c`` outside the editor): quit, asking first when an
+        editor has unsaved text."""
         unsaved = self.unsaved_editors()
         if unsaved:
             self._ask_quit(unsaved)
             return
         self.save_running_calls()
         self.exit(0)
+
+    async def action_interrupt(self) -> None:
+        """``ctrl+c``: quit like ``ctrl+q``, except in the editor, where it copies."""
+        from coach.tui.signals import is_editor
+
+        if is_editor(self.screen):
+            raise SkipAction()  # on to the editor's own ctrl+c (copy)
+        await self.action_quit()
 
     def unsaved_editors(self) -> list[EditorScreen]:
         """The editor screens on the stack whose text is not saved."""
@@ -427,7 +438,7 @@ class CoachApp(JobsHost, BaseApp[int]):
         from coach.script.newscript import NewScriptError, prepare_edit
 
         try:
-            path, notice = prepare_edit(ref)
+            target = prepare_edit(ref)
         except ScriptError as exc:
             message = exc.findings[0].message if exc.findings else str(exc)
             self.notify(message, title="Cannot edit", severity="error", timeout=10)
@@ -435,18 +446,19 @@ class CoachApp(JobsHost, BaseApp[int]):
         except NewScriptError as exc:
             self.notify(str(exc), title="Cannot edit", severity="error", timeout=10)
             return
-        self.open_editor(path, notice)
+        self.open_editor(target)
 
-    def open_editor(self, path: Path, notice: str | None = None) -> None:
-        """Push the editor on ``path``; afterwards the home list is current again."""
+    def open_editor(self, target: EditTarget) -> None:
+        """Push the editor on ``target``; afterwards the home list is current again."""
         from coach.tui.screens.editor import EditorScreen
 
         if self._busy():
             return
-        self.push_screen(EditorScreen(path, notice=notice), self._editor_closed)
+        screen = EditorScreen(target.path, notice=target.notice, initial_text=target.initial_text)
+        self.push_screen(screen, self._editor_closed)
 
     def _editor_closed(self, _saved: Path | None) -> None:
-        if self._edit_path is not None:
+        if self._edit is not None:
             self.exit(0)  # ``coach edit``: leaving the editor ends the app
         # The home screen reloads its list when it comes back (on_screen_resume).
 
@@ -460,11 +472,11 @@ class CoachApp(JobsHost, BaseApp[int]):
         self.push_screen(NewScriptDialog(new_script), self._new_script_done)
 
     def _new_script_done(self, path: Path | None) -> None:
+        from coach.script.newscript import EditTarget
+
         if path is not None:
-            self.open_editor(
-                path,
-                f"Created {path} from the starter. Make it yours; ctrl+s saves.",
-            )
+            notice = f"Created {path} from the starter. Make it yours; ctrl+s saves."
+            self.open_editor(EditTarget(path, notice))
 
     def on_editor_screen_rehearse_requested(self, message: EditorScreen.RehearseRequested) -> None:
         """``ctrl+r`` in the editor: rehearse alone from that node, then back to the editor."""

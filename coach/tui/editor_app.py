@@ -17,13 +17,17 @@ class EditorApp(BaseApp[int]):
 
     TITLE = "Call Coach editor"
 
-    def __init__(self, path: Path, *, notice: str | None = None) -> None:
+    def __init__(
+        self, path: Path, *, notice: str | None = None, initial_text: str | None = None
+    ) -> None:
         super().__init__()
         self.path = path
         self.notice = notice
+        self.initial_text = initial_text
 
     def on_mount(self) -> None:
-        self.push_screen(EditorScreen(self.path, notice=self.notice), self._done)
+        screen = EditorScreen(self.path, notice=self.notice, initial_text=self.initial_text)
+        self.push_screen(screen, self._done)
 
     def _done(self, _result: Path | None) -> None:
         self.exit(0)

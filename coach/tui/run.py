@@ -4,7 +4,6 @@ is ``coach call``, ``run_practice()`` is ``coach practice``, ``run_editor()`` is
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.tui.app import CoachApp
@@ -14,6 +13,7 @@ if TYPE_CHECKING:
     from coach.call.rehearsal import PracticePick
     from coach.call.session import Mode
     from coach.script.model import Scenario, Script
+    from coach.script.newscript import EditTarget
 
 
 def run_home() -> int:
@@ -65,10 +65,10 @@ def run_practice(script: Script, values: dict[str, str], pick: PracticePick, *, 
     return result if isinstance(result, int) else 0
 
 
-def run_editor(path: Path, *, notice: str | None = None) -> int:
-    """``coach edit``: the editor on ``path`` until the user leaves it.
+def run_editor(target: EditTarget) -> int:
+    """``coach edit``: the editor on ``target`` until the user leaves it.
 
     It runs inside the full app, so ``ctrl+r`` rehearses there and then.
     """
-    result = CoachApp(edit=path, edit_notice=notice, handle_signals=True).run()
+    result = CoachApp(edit=target, handle_signals=True).run()
     return result if isinstance(result, int) else 0

@@ -77,6 +77,12 @@ def save_running_calls(screens: Sequence[Screen[Any]]) -> None:
             screen.save_now()
 
 
+def is_editor(screen: Screen[Any]) -> bool:
+    """``screen`` is the script editor (without importing it when it was never opened)."""
+    editor = sys.modules.get("coach.tui.screens.editor")
+    return editor is not None and isinstance(screen, editor.EditorScreen)
+
+
 def unsaved_editors(screens: Sequence[Screen[Any]]) -> list[EditorScreen]:
     """The editor screens among ``screens`` whose text is not saved."""
     editor = sys.modules.get("coach.tui.screens.editor")

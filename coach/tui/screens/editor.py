@@ -7,13 +7,26 @@ previous version in ``.backups/`` (see :mod:`coach.script.newscript`), a file
 that cannot be written leaves the text in the editor, and leaving with unsaved
 changes asks first.
 
-Keys: ``ctrl+s`` save, ``ctrl+e`` edit in ``$VISUAL``/``$EDITOR``, ``ctrl+r``
-rehearse from the node under the cursor, ``f2``/``f3`` the problems and
-structure panels (again: back to the text), ``escape``/``ctrl+q`` leave.
+Keys: ``ctrl+s`` save, ``ctrl+f`` find (``enter``/``down`` next, ``up``
+previous), ``ctrl+g`` go to line, ``ctrl+r`` rehearse from the node under the
+cursor, ``f2``/``f3`` fold or unfold the problems and structure panels,
+``f4`` edit in ``$VISUAL``/``$EDITOR``, ``escape`` close a bar or leave a
+panel for the text, else leave; ``ctrl+q`` leave. In the text (see
+:class:`~coach.tui.widgets.source.SourceArea`): ``ctrl+home``/``ctrl+end``,
+``ctrl+c`` copies, ``ctrl+e`` is the end of the line, Enter indents.
+``shift+tab`` goes from the text into the panels (``tab`` on from there).
+
+On a short narrow terminal (80x24) the panels start folded to a line each,
+so the text gets most rows (:func:`coach.script.editing.panels_start_folded`);
+what the user folds or unfolds stays so while the screen is open.
+
+A bundled script is edited as a copy that does not exist yet
+(``initial_text``): it is written on the first save, so leaving without
+saving leaves no copy behind.
 
 ``ctrl+r`` posts :class:`EditorScreen.RehearseRequested`; the app that pushed
 the screen starts a practice walk from it. What the screen does with the text
-(check it, read it, hand it to another editor) is pure, in
+(check it, read it, hand it to another editor, indent, find) is pure, in
 :mod:`coach.script.editing`; the editor on its own is
 :class:`coach.tui.editor_app.EditorApp`. The screen dismisses with the path
 when the file was saved at least once, else ``None``.
@@ -21,18 +34,16 @@ when the file was saved at least once, else ``None``.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from textual import work
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 from textual.worker import get_current_worker
@@ -41,8 +52,7 @@ from coach.script.editing import (
     Analysis,
     Opened,
     analyse,
-    edit_externally,
-    external_editor,
+    panels_start_folded,
     read_for_editing,
 )
 from coach.script.model import Script
@@ -50,7 +60,11 @@ from coach.script.newscript import describe_os_error, save_text
 from coach.script.watch import FileWatcher
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.messages import JumpTo
+from coach.tui.screens.editor_keys import PANELS, EditorKeys, FoldLine
+from coach.tui.screens.editor_outside import OutsideEdits
+from coach.tui.widgets.editor_bars import FindBar, LineBar
 from coach.tui.widgets.problems import ProblemsPanel, summary
+from coach.tui.widgets.source import SourceArea
 from coach.tui.widgets.structure import StructurePanel
 
 #: Seconds of quiet after the last key before the text is checked again.
@@ -59,7 +73,7 @@ CHECK_DELAY = 0.3
 DISK_POLL = 1.0
 
 
-class EditorScreen(Screen[Path | None]):
+class EditorScreen(EditorKeys, OutsideEdits):
     """Edit one call script with live problems and a structure tree."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
@@ -67,7 +81,6 @@ class EditorScreen(Screen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save (a backup is kept)"),
-        Binding("ctrl+e", "external", "$EDITOR", priority=True, tooltip="Edit in $EDITOR"),
         Binding(
             "ctrl+r",
             "rehearse",
@@ -75,9 +88,14 @@ class EditorScreen(Screen[Path | None]):
             priority=True,
             tooltip="Rehearse from the node under the cursor",
         ),
-        Binding("f2", "panel('problems')", "Problems", tooltip="Go to the problems list"),
-        Binding("f3", "panel('structure')", "Structure", tooltip="Go to the structure tree"),
-        Binding("escape", "leave", "Leave", priority=True),
+        Binding("ctrl+f", "find", "Find", tooltip="Find text (enter: next, up: previous)"),
+        Binding("ctrl+g", "go_to_line", "Line", tooltip="Go to a line (14, or 14:7)"),
+        Binding("f2", "unfold('problems')", "Problems", tooltip="Show the problems list"),
+        Binding("f2", "fold('problems')", "Problems", tooltip="Fold the problems list"),
+        Binding("f3", "unfold('structure')", "Tree", tooltip="Show the structure tree"),
+        Binding("f3", "fold('structure')", "Tree", tooltip="Fold the structure tree"),
+        Binding("f4", "external", "$EDITOR", tooltip="Edit in $VISUAL/$EDITOR"),
+        Binding("escape", "escape", "Leave", tooltip="Leave the editor (asks if not saved)"),
         Binding("ctrl+q", "leave", "Leave", show=False, priority=True),
     ]
 
@@ -88,12 +106,23 @@ class EditorScreen(Screen[Path | None]):
         script: Script
         node_id: str
 
-    def __init__(self, path: Path, *, notice: str | None = None) -> None:
+    def __init__(
+        self, path: Path, *, notice: str | None = None, initial_text: str | None = None
+    ) -> None:
+        """Edit ``path``; while it does not exist, start from ``initial_text`` (if given).
+
+        ``initial_text`` is a bundled script's text for a copy that is written
+        on the first save; unchanged, it is nothing to save.
+        """
         super().__init__()
         self.path = Path(path)
         #: A message to show once when the screen opens (e.g. "copied to ...").
         self.opening_notice = notice
         self._opened = read_for_editing(self.path)
+        #: The text is a copy (of a bundled script) that is written on the first save.
+        self.unsaved_copy = initial_text is not None and not self._opened.exists
+        if self.unsaved_copy and initial_text is not None:
+            self._opened = Opened(initial_text, False)
         #: The text as it is on disk (as far as this editor knows).
         self.saved_text = self._opened.text
         #: The file exists on disk.
@@ -107,23 +136,29 @@ class EditorScreen(Screen[Path | None]):
         self._check_timer: Timer | None = None
         self._watcher = FileWatcher.of([self.path])
         self._warned_disk_change = False
+        #: Panels folded to one line (see ``panels_start_folded`` for the start).
+        self.folded: set[str] = set()
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         yield Static(id="editor-title")
         yield Static(id="editor-notice")
         with Horizontal(id="editor-body"):
-            yield TextArea.code_editor(
+            yield SourceArea.code_editor(
                 self._opened.text, language="yaml", id="source", soft_wrap=False
             )
             with Vertical(id="editor-side"):
+                yield FoldLine(id="structure-fold", classes="fold")
                 yield StructurePanel(id="structure")
+                yield FoldLine(id="problems-fold", classes="fold")
                 yield ProblemsPanel(id="problems")
-        yield Footer(show_command_palette=False)
+        yield FindBar(id="find-bar")
+        yield LineBar(id="line-bar")
+        yield Footer(show_command_palette=False, compact=True)
 
     @property
-    def source(self) -> TextArea:
-        return self.query_one("#source", TextArea)
+    def source(self) -> SourceArea:
+        return self.query_one("#source", SourceArea)
 
     @property
     def problems(self) -> ProblemsPanel:
@@ -135,12 +170,18 @@ class EditorScreen(Screen[Path | None]):
 
     @property
     def modified(self) -> bool:
-        """The text differs from the file on disk."""
+        """The text differs from the file on disk (an unchanged copy is not modified)."""
+        if self.unsaved_copy:
+            return self.source.text != self.saved_text
         return self.source.text != self.saved_text or not self.on_disk
 
     def on_mount(self) -> None:
         self.source.indent_width = 2
         self.source.theme = "css"
+        self.source.detect_indent_unit()
+        if panels_start_folded(self.app.size.width, self.app.size.height):
+            self.folded = set(PANELS)
+        self._show_folds()
         self._set_notice(self._initial_notice())
         self._update_title()
         if self._opened.error:
@@ -164,6 +205,11 @@ class EditorScreen(Screen[Path | None]):
                 "This file is not UTF-8 text: bytes that could not be read show as �. "
                 "Saving replaces them (you will be asked)."
             )
+        if self.unsaved_copy:
+            return (
+                "Editing a copy of the bundled script; "
+                f"it is saved to {self._home(self.path)} on first save."
+            )
         if not self._opened.exists:
             return f"{self.path} does not exist yet; ctrl+s creates it."
         return ""
@@ -175,24 +221,28 @@ class EditorScreen(Screen[Path | None]):
 
     def _update_title(self) -> None:
         state: Content
-        if not self.on_disk:
+        if self.unsaved_copy and self.source.text == self.saved_text:
+            state = Content.styled("bundled copy, not saved", "$text-muted")
+        elif not self.on_disk:
             state = Content.styled("not saved", "$warning")
         elif self.source.text != self.saved_text:
             state = Content.styled("● modified", "$warning bold")
         else:
             state = Content.styled("saved", "$success")
-        folder = str(self.path.parent)
-        home = str(Path.home())
-        if folder.startswith(home):
-            folder = "~" + folder[len(home) :]
         title = Content.assemble(
             ("Editing ", "$foreground-muted"),
             (self.path.name, "bold"),
             "  ",
             state,
-            ("  " + folder, "$foreground-muted"),
+            ("  " + self._home(self.path.parent), "$foreground-muted"),
         )
         self.query_one("#editor-title", Static).update(title)
+
+    @staticmethod
+    def _home(path: Path) -> str:
+        """``path`` with the home folder as ``~``."""
+        text, home = str(path), str(Path.home())
+        return "~" + text[len(home) :] if text.startswith(home + "/") else text
 
     # ---------------------------------------------------------------- checking
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -225,6 +275,7 @@ class EditorScreen(Screen[Path | None]):
             self.structure.show_script(result.script)
         else:
             self.structure.mark_stale()
+        self._show_fold_lines()
 
     def check_now(self) -> Analysis:
         """Check the current text at once (used before saving and rehearsing)."""
@@ -243,21 +294,12 @@ class EditorScreen(Screen[Path | None]):
         area = self.source
         row = max(0, min(line - 1, area.document.line_count - 1))
         col = max(0, min(column - 1, len(area.document.get_line(row))))
-        area.move_cursor((row, col), center=True)
+        area.show((row, col))
         area.focus()
 
     def on_jump_to(self, message: JumpTo) -> None:
         message.stop()
         self.move_to(message.line, message.column)
-
-    def action_panel(self, which: str) -> None:
-        panel = self.problems if which == "problems" else self.structure
-        if panel.has_focus:
-            self.source.focus()
-            return
-        panel.focus()
-        if panel is self.problems and self.problems.findings and panel.highlighted is None:
-            self.problems.highlighted = 0
 
     # ------------------------------------------------------------------ saving
     def action_save(self) -> None:
@@ -315,100 +357,24 @@ class EditorScreen(Screen[Path | None]):
         self.saved_text = text
         self.on_disk = True
         self.saved_once = True
+        first_copy, self.unsaved_copy = self.unsaved_copy, False
         self._opened = Opened(text, True)
         self._warned_disk_change = False
         self._watcher.sync(self.path)
         self._set_notice("")
         self._update_title()
-        if was_missing:
+        if first_copy:
+            self.notify(
+                f"Saved your copy of the bundled script to {self.path}; "
+                "it is the one used from now on."
+            )
+        elif was_missing:
             self.notify(f"Saved {self.path.name}: the file was not there, so it was created again.")
         elif backup is not None:
             self.notify(f"Saved {self.path.name} (previous version in {backup.parent.name}/)")
         else:
             self.notify(f"Saved {self.path.name}")
         return True
-
-    # --------------------------------------------------------- file on disk
-    def _poll_disk(self) -> None:
-        changes = self._watcher.poll()
-        if not changes:
-            return
-        if self.path in changes.removed:
-            self.on_disk = False
-            self._set_notice(f"{self.path.name} was deleted on disk; ctrl+s creates it again.")
-            self.notify(
-                f"{self.path.name} was deleted on disk. Your text is still here; "
-                "ctrl+s saves it again.",
-                severity="warning",
-            )
-            self._update_title()
-            return
-        opened = read_for_editing(self.path)
-        if opened.error or opened.text == self.source.text:
-            if not opened.error:
-                self.saved_text = opened.text
-                self.on_disk = True
-                self._set_notice("")
-                self._update_title()
-            return
-        if self.source.text == self.saved_text and self.on_disk:
-            self._opened = opened
-            self.saved_text = opened.text
-            self.source.load_text(opened.text)
-            self.notify(f"{self.path.name} changed on disk; reloaded.")
-        else:
-            self.saved_text = opened.text
-            self.on_disk = True
-            self.notify(
-                f"{self.path.name} changed on disk. Your unsaved text is kept; "
-                "ctrl+s saves it over the new version (which is backed up).",
-                severity="warning",
-                timeout=10,
-            )
-        self._set_notice("")
-        self._update_title()
-
-    # -------------------------------------------------------- external editor
-    def action_external(self) -> None:
-        command = external_editor()
-        if not command:
-            self.notify(
-                "Set $EDITOR to your editor (for example: export EDITOR=nano).",
-                title="No external editor",
-                severity="warning",
-            )
-            return
-        text = self.source.text
-
-        def run(argv: list[str]) -> None:
-            with self.app.suspend():
-                subprocess.run(argv, check=False)
-
-        try:
-            new_text = edit_externally(text, command, self.path, run)
-        except SuspendNotSupported:
-            self.notify("This terminal cannot hand over to another editor.", severity="error")
-            return
-        except OSError as exc:
-            self.notify(
-                f"Could not run {command[0]}: {exc.strerror or exc}. Your text is unchanged.",
-                title="External editor",
-                severity="error",
-            )
-            return
-        finally:
-            self.app.refresh(layout=True)
-        if new_text != text:
-            self.replace_text(new_text)
-            self.notify("Text updated from the external editor; ctrl+s saves it.")
-
-    def replace_text(self, text: str) -> None:
-        """Replace the whole text as one edit (ctrl+z undoes it)."""
-        area = self.source
-        cursor = area.cursor_location
-        area.replace(text, (0, 0), area.document.end)
-        row = min(cursor[0], area.document.line_count - 1)
-        area.move_cursor((row, min(cursor[1], len(area.document.get_line(row)))))
 
     # ---------------------------------------------------------------- rehearse
     def node_at_cursor(self, script: Script) -> str:

@@ -7,7 +7,9 @@ posts :class:`~coach.tui.messages.JumpTo` with the place to move the cursor to.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -45,6 +47,10 @@ def summary(findings: Sequence[Finding]) -> str:
 
 class ProblemsPanel(OptionList):
     """The findings of the text being edited; ``enter`` jumps to one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.escape", "Back to text", tooltip="Back to the text"),
+    ]
 
     DEFAULT_CSS = """
     ProblemsPanel {

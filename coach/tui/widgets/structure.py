@@ -15,8 +15,10 @@ marks it stale (``-stale`` class, dimmed, and a note in the title).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -38,6 +40,10 @@ class Place:
 
 class StructurePanel(Tree[Place]):
     """The tree of nodes and branches of the last script that loaded."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.escape", "Back to text", tooltip="Back to the text"),
+    ]
 
     DEFAULT_CSS = """
     StructurePanel {

@@ -101,10 +101,11 @@ def highlight(app: CoachApp, script_id: str) -> None:
 
 
 # ----------------------------------------------------------------- home keys
-async def test_e_on_a_bundled_script_edits_a_user_copy(
+async def test_e_on_a_bundled_script_edits_a_copy_written_on_the_first_save(
     make_app: Callable[..., CoachApp], coach_home: Path
 ) -> None:
     app = make_app()
+    copy = coach_home / "config" / "scripts" / "follow-up.yaml"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -113,12 +114,29 @@ async def test_e_on_a_bundled_script_edits_a_user_copy(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, EditorScreen)
-        copy = coach_home / "config" / "scripts" / "follow-up.yaml"
-        assert screen.path == copy and copy.is_file()
-        assert any("Copied the bundled script follow-up.yaml" in n for n in notes(app))
-        await pilot.press("escape")  # nothing changed: leaves at once
+        assert screen.path == copy and not copy.exists()
+        notice = f"Editing a copy of the bundled script; it is saved to {copy} on first save"
+        assert any(notice in n for n in notes(app))
+        assert "Editing a copy of the bundled script" in str(
+            screen.query_one("#editor-notice", Static).content
+        )
+        await pilot.press("escape")  # nothing changed: leaves at once, and writes nothing
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        assert not copy.exists()
+        assert [e.source for e in app.script_entries() if e.id == "follow-up"] == ["bundled"]
+        # Again, and this time save: the copy is written and shadows the bundled script.
+        highlight(app, "follow-up")
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        await pilot.press("ctrl+s")
+        await until(pilot, copy.exists, "the copy saved")
+        assert copy.read_text(encoding="utf-8") == screen.source.text
+        assert screen.query_one("#editor-notice", Static).content == ""
+        await pilot.press("escape")
+        await pilot.pause()
         user = [e for e in app.script_entries() if e.id == "follow-up"]
         assert [e.source for e in user] == ["user"]  # the list shows the copy now
 
@@ -215,7 +233,10 @@ async def test_ctrl_q_with_unsaved_changes_asks(
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is editor and app.is_running
-        await pilot.press("ctrl+c")
+        await pilot.press("ctrl+c")  # in the editor ctrl+c copies; it never quits
+        await pilot.pause()
+        assert app.screen is editor and app.is_running
+        await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")

@@ -62,3 +62,22 @@ def test_editor_snapshot_with_a_mistake(
     snap_compare: SnapCompare, starter_path: Path, size: tuple[int, int]
 ) -> None:
     assert snap_compare(EditorApp(starter_path), terminal_size=size, run_before=_type_mistake)
+
+
+async def _find_with_problems_open(pilot: Pilot[Any]) -> None:
+    await _type_mistake(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, EditorScreen)
+    if "problems" in screen.folded:  # 80x24: unfold the problems, back to the text
+        await pilot.press("f2", "escape")
+    await pilot.press("ctrl+f", *"next", "enter")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_editor_snapshot_finding_with_the_problems_unfolded(
+    snap_compare: SnapCompare, starter_path: Path, size: tuple[int, int]
+) -> None:
+    assert snap_compare(
+        EditorApp(starter_path), terminal_size=size, run_before=_find_with_problems_open
+    )

@@ -1,0 +1,123 @@
+"""The editor's ties to the world outside it: the file on disk and ``$EDITOR``.
+
+:class:`OutsideEdits` is a part of :class:`~coach.tui.screens.editor.EditorScreen`:
+it looks at the file once a second (deleted, changed by another program:
+reloaded when the text here is unchanged, else the text here is kept and the
+user told) and hands the text to another editor (``f4``) through
+:func:`coach.script.editing.edit_externally`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import SuspendNotSupported
+from textual.screen import Screen
+
+from coach.script.editing import Opened, edit_externally, external_editor, read_for_editing
+from coach.script.watch import FileWatcher
+
+if TYPE_CHECKING:
+    from coach.tui.widgets.source import SourceArea
+
+
+class OutsideEdits(Screen[Path | None]):
+    """The file on disk and the external editor (a base of the editor screen)."""
+
+    path: Path
+    saved_text: str
+    on_disk: bool
+    _opened: Opened
+    _watcher: FileWatcher
+    _warned_disk_change: bool
+
+    if TYPE_CHECKING:
+
+        @property
+        def source(self) -> SourceArea: ...
+        def _set_notice(self, text: str) -> None: ...
+        def _update_title(self) -> None: ...
+
+    # --------------------------------------------------------- file on disk
+    def _poll_disk(self) -> None:
+        changes = self._watcher.poll()
+        if not changes:
+            return
+        if self.path in changes.removed:
+            self.on_disk = False
+            self._set_notice(f"{self.path.name} was deleted on disk; ctrl+s creates it again.")
+            self.notify(
+                f"{self.path.name} was deleted on disk. Your text is still here; "
+                "ctrl+s saves it again.",
+                severity="warning",
+            )
+            self._update_title()
+            return
+        opened = read_for_editing(self.path)
+        if opened.error or opened.text == self.source.text:
+            if not opened.error:
+                self.saved_text = opened.text
+                self.on_disk = True
+                self._set_notice("")
+                self._update_title()
+            return
+        if self.source.text == self.saved_text and self.on_disk:
+            self._opened = opened
+            self.saved_text = opened.text
+            self.source.load_text(opened.text)
+            self.notify(f"{self.path.name} changed on disk; reloaded.")
+        else:
+            self.saved_text = opened.text
+            self.on_disk = True
+            self.notify(
+                f"{self.path.name} changed on disk. Your unsaved text is kept; "
+                "ctrl+s saves it over the new version (which is backed up).",
+                severity="warning",
+                timeout=10,
+            )
+        self._set_notice("")
+        self._update_title()
+
+    # -------------------------------------------------------- external editor
+    def action_external(self) -> None:
+        command = external_editor()
+        if not command:
+            self.notify(
+                "Set $EDITOR to your editor (for example: export EDITOR=nano).",
+                title="No external editor",
+                severity="warning",
+            )
+            return
+        text = self.source.text
+
+        def run(argv: list[str]) -> None:
+            with self.app.suspend():
+                subprocess.run(argv, check=False)
+
+        try:
+            new_text = edit_externally(text, command, self.path, run)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to another editor.", severity="error")
+            return
+        except OSError as exc:
+            self.notify(
+                f"Could not run {command[0]}: {exc.strerror or exc}. Your text is unchanged.",
+                title="External editor",
+                severity="error",
+            )
+            return
+        finally:
+            self.app.refresh(layout=True)
+        if new_text != text:
+            self.replace_text(new_text)
+            self.notify("Text updated from the external editor; ctrl+s saves it.")
+
+    def replace_text(self, text: str) -> None:
+        """Replace the whole text as one edit (ctrl+z undoes it)."""
+        area = self.source
+        cursor = area.cursor_location
+        area.replace(text, (0, 0), area.document.end)
+        row = min(cursor[0], area.document.line_count - 1)
+        area.move_cursor((row, min(cursor[1], len(area.document.get_line(row)))))
