@@ -252,9 +252,9 @@ def measure_check(b: Bench) -> None:
     measures: list[tuple[str, Callable[[], object]]] = []
     for n in (1000, 10000):
         path = str(b.scripts[n])
-        measures.append((f"compose {n}", lambda p=path: once([py, "-c", COMPOSE, p], env) * 1000))
+        measures.append((f"compose {n}", lambda p=path: once([py, "-c", COMPOSE, p], env) * 1000))  # type: ignore[misc]
         measures.append(
-            (f"check {n}", lambda p=path: once([py, "-m", "coach", "check", p], env) * 1000)
+            (f"check {n}", lambda p=path: once([py, "-m", "coach", "check", p], env) * 1000)  # type: ignore[misc]
         )
     b.turns(measures)
 

@@ -93,7 +93,7 @@ def test_a_wrong_turn_undone_with_b_lowers_the_score(
     for src, dst in scenario.expect.items():
         caller.send(key_for(script, src, dst))
         say = words(template.render(script.nodes[dst].say, VALUES), 4)
-        caller.wait_for(lambda s, say=say: say in flat(s))
+        caller.wait_for(lambda s, say=say: say in flat(s))  # type: ignore[misc]
     summary = finish(caller)
     total = len(scenario.expect)
     assert f"{total - 1}/{total} expected moves right first time" in summary
