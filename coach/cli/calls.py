@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from coach.cli.commands import SCRIPT_HELP
-from coach.cli.status import USAGE, err, exit_code, print_findings, terminal_problem
+from coach.cli.status import USAGE, err, exit_code, print_findings, refuse_dumb_terminal
 
 if TYPE_CHECKING:
     from coach.call.jobstart import JobCallStart
@@ -144,8 +144,7 @@ def cmd_call(args: argparse.Namespace) -> int:
         start, values = found, found.values
     else:
         values = _with_profile(script, values)
-    if (problem := terminal_problem()) is not None:
-        err(problem)
+    if refuse_dumb_terminal():
         return USAGE
     from coach.tui.run import run_call
 
@@ -175,8 +174,7 @@ def cmd_practice(args: argparse.Namespace) -> int:
     except PracticeError as exc:
         err(str(exc))
         return exit_code(exc)
-    if (problem := terminal_problem()) is not None:
-        err(problem)
+    if refuse_dumb_terminal():
         return USAGE
     from coach.tui.run import run_practice
 
@@ -192,8 +190,7 @@ def cmd_home(args: argparse.Namespace) -> int:
     pause_gc()  # until the home screen is drawn (see coach.tui.startup)
 
     try:
-        if (problem := terminal_problem()) is not None:
-            err(problem)
+        if refuse_dumb_terminal():
             return USAGE
         from coach.tui.run import run_home
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from coach.cli.status import ERROR, INTERRUPTED, SUCCESS, USAGE, err, terminal_problem
+from coach.cli.status import ERROR, INTERRUPTED, SUCCESS, USAGE, err, refuse_dumb_terminal
 
 DEFAULT_HOST = "localhost"
 DEFAULT_PORT = 8000
@@ -42,8 +42,7 @@ def cmd_partner(args: argparse.Namespace) -> int:
         if host is not None or port is not None:
             err("--host and --port go with --serve: coach partner --serve --port 8000")
             return USAGE
-        if (problem := terminal_problem()) is not None:
-            err(problem)
+        if refuse_dumb_terminal():
             return USAGE
         from coach.tui.partner import run_partner
 

@@ -19,7 +19,7 @@ from coach.cli.status import (
     err,
     exit_code,
     print_findings,
-    terminal_problem,
+    refuse_dumb_terminal,
 )
 
 
@@ -209,8 +209,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     from coach.script.model import ScriptError
     from coach.script.newscript import NewScriptError, prepare_edit
 
-    if (problem := terminal_problem()) is not None:
-        err(problem)
+    if refuse_dumb_terminal():
         return USAGE
     ref = str(args.script)
     try:

@@ -49,6 +49,15 @@ def terminal_problem() -> str | None:
     return None
 
 
+def refuse_dumb_terminal() -> bool:
+    """Say why the app cannot start here and return True, when it cannot
+    (:func:`terminal_problem`); False when it can."""
+    problem = terminal_problem()
+    if problem is not None:
+        err(problem)
+    return problem is not None
+
+
 def print_findings(findings: Sequence[Finding]) -> None:
     """Each finding compiler-style (``file:line:col: severity: message``) on stderr."""
     for finding in findings:

@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from coach.script.controls import CONTROLS, control_names, visible
 from coach.script.indenthint import misplaced_list_item
 from coach.script.model import MAX_BYTES, Finding, ScriptError
 
@@ -49,10 +50,6 @@ _SEQ_TAGS = frozenset({SEQ, "!"})
 BAD = "<refused tag>"
 
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
-
-#: Control characters but tab and line feed (``coach.script.controls.CONTROLS``,
-#: inlined: the module is imported only when a script holds one).
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class YNode:
@@ -202,8 +199,6 @@ def _tag_name(tag: str) -> str:
 def _controls_warning(file: str, node: YNode) -> Finding:
     """A warning for a scalar holding control characters, which it now shows
     as pictures (its value is changed here, once, for every reader)."""
-    from coach.script.controls import control_names, visible
-
     assert isinstance(node, YScalar)
     names = ", ".join(control_names(node.value))
     node.value = visible(node.value)
@@ -270,7 +265,7 @@ def compose(text: str, file: str) -> tuple[YNode | None, list[Finding]]:
             cls = type(event)
             if cls is yaml.ScalarEvent:
                 node: YNode = YScalar(event, checked_tag(event, _SCALAR_TAGS, "text"))
-                if _CONTROLS.search(event.value) is not None:
+                if CONTROLS.search(event.value) is not None:
                     errors.append(_controls_warning(file, node))
                 created += 1
                 if event.anchor is not None:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from coach.store.errors import NothingRecorded, StoreError, sqlite_problem
+from coach.store.errors import NothingRecorded, StoreError, damaged, sqlite_problem
 from coach.store.migrations import migrate_1, migrate_2, migrate_3, migrate_4
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -200,7 +200,7 @@ class Database:
             self._enable_wal(conn, busy_timeout_ms)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
-            self._migrate(conn)
+            self._migrate(conn, version)
         except sqlite3.Error as exc:
             conn.close()
             self._conn = None
@@ -303,12 +303,10 @@ class Database:
                 "Put the data folder on a local disk, or set COACH_HOME to one."
             )
 
-    def _migrate(self, conn: sqlite3.Connection) -> None:
-        version = _user_version(conn)
-        if version > SCHEMA_VERSION:
-            raise self._newer(version)
+    def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
+        """Run the steps from ``version`` (read, and the file checked ours, by
+        :meth:`_open`)."""
         if version == SCHEMA_VERSION:
-            _check_ours(conn, version)
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -316,7 +314,6 @@ class Database:
             version = _user_version(conn)
             if version > SCHEMA_VERSION:
                 raise self._newer(version)
-            _check_ours(conn, version)
             for step in range(version, SCHEMA_VERSION):
                 MIGRATIONS[step](conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -364,11 +361,3 @@ def _check_ours(conn: sqlite3.Connection, version: int) -> None:
             "it is not a Call Coach database (its version says it is, but its "
             "'calls' table is missing or different)"
         )
-
-
-def damaged(exc: BaseException) -> bool:
-    """Whether a sqlite3 error says the file is not a database or is corrupt."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    text = str(exc).lower()
-    return primary in (26, 11) or "not a database" in text or "malformed" in text

@@ -22,13 +22,23 @@ class NothingRecorded(StoreError):
     """
 
 
+def _primary(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def damaged(exc: BaseException) -> bool:
+    """Whether a sqlite3 error says the file is not a database or is corrupt."""
+    text = str(exc).lower()
+    return _primary(exc) in (26, 11) or "not a database" in text or "malformed" in text
+
+
 def sqlite_problem(path: Path, exc: BaseException) -> StoreError:
     """A human message for a sqlite3 failure on the file at ``path``."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
+    primary = _primary(exc)
     text = str(exc).lower()
     where = str(path)
-    if primary in (26, 11) or "not a database" in text or "malformed" in text:
+    if damaged(exc):
         return StoreError(
             f"{where} is damaged or is not a Call Coach database. Start `coach` "
             "once: it keeps the file aside under another name, never deleting it, "

@@ -48,8 +48,6 @@ class CallRecorder:
         self.finished = False
         #: When saves started finding the file locked (None: they are not).
         self._busy_since: float | None = None
-        #: A save was skipped (the file was locked) and must be retried.
-        self._pending = False
         self._now = time.monotonic
 
     @property
@@ -78,8 +76,6 @@ class CallRecorder:
             self._busy_since = now
         if now - self._busy_since >= BUSY_GRACE_S:
             self._fail(exc)
-        else:
-            self._pending = True
 
     def start(self, session: CallSession) -> None:
         """Create the record (or, for a resumed call, write its state)."""
@@ -102,12 +98,12 @@ class CallRecorder:
         except StoreError as exc:
             self._fail(exc)
             return
-        self._pending = False
         self._ok(session)
 
     def save_if_changed(self, session: CallSession) -> None:
         """Write only when something changed since the last write (the debounce tick)."""
-        if session.version != self.saved_version or self._failing or self._pending:
+        # A save skipped for a lock left saved_version behind: retried here.
+        if session.version != self.saved_version or self._failing:
             self.save(session)
 
     def finish(self, session: CallSession, status: Literal["done", "abandoned"]) -> bool:

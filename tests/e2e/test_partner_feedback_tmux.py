@@ -17,7 +17,7 @@ from coach.call.words import step_words
 from coach.script import template
 from coach.script.library import resolve
 from tests.e2e.conftest import coach_log, sets
-from tests.e2e.test_practice_tmux import FOLLOW_TIMEOUT, flat, key_for, words
+from tests.e2e.test_practice_tmux import FOLLOW_TIMEOUT, flat, key_for, to_summary, words
 
 SCENARIO = "position_filled"
 
@@ -62,16 +62,7 @@ def test_partner_marks_reach_the_callers_summary_and_the_log(
     partner.wait_for(lambda s: "2 strong points" in s)
     caller.send(key_for(script, second, scenario.expect[second]))
 
-    for _ in range(15):  # on to the end
-        if "Practice summary" in caller.screen():
-            break
-        caller.send("Enter")
-        time.sleep(0.3)
-        if "Practice summary" in caller.screen():
-            break
-        caller.send("1")
-        time.sleep(0.3)
-    caller.wait_for("Practice summary")
+    to_summary(caller)  # on to the end
 
     # The rehearsal is over: the partner rates it and leaves a note.
     screen = partner.wait_for(lambda s: "Rehearsal finished" in s, timeout=FOLLOW_TIMEOUT)

@@ -38,6 +38,21 @@ def words(text: str, count: int = 5) -> str:
     return " ".join(text.split()[:count])
 
 
+def to_summary(caller: Tmux) -> str:
+    """Walk on to the summary (Enter through `next` steps, the first choice
+    elsewhere) and return its text, flattened."""
+    for _ in range(15):
+        if "Practice summary" in caller.screen():
+            break
+        caller.send("Enter")
+        time.sleep(0.3)
+        if "Practice summary" in caller.screen():
+            break
+        caller.send("1")
+        time.sleep(0.3)
+    return flat(caller.wait_for("Practice summary"))
+
+
 def key_for(script: Script, node_id: str, target: str) -> str:
     node = script.nodes[node_id]
     shown = [c for c in node.choices if c.if_ is None or VALUES.get(c.if_, "").strip()]
@@ -85,17 +100,7 @@ def test_partner_pane_follows_the_practice(run_tmux: Callable[..., Tmux], coach_
 
         caller.wait_for(shows)
 
-    # Walk on to the end: Enter through `next` steps, the first choice elsewhere.
-    for _ in range(15):
-        if "Practice summary" in caller.screen():
-            break
-        caller.send("Enter")
-        time.sleep(0.3)
-        if "Practice summary" in caller.screen():
-            break
-        caller.send("1")
-        time.sleep(0.3)
-    summary = flat(caller.wait_for("Practice summary"))
+    summary = to_summary(caller)
     total = len(scenario.expect)
     assert f"{total}/{total} expected moves right first time" in summary
     assert "slowest" in summary

@@ -7,7 +7,6 @@ values of scripts/follow_up.py; the screens are read as a person would read them
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from coach.call.checklist import checklist_items
 from coach.script import template
 from coach.script.library import resolve
 from tests.e2e.conftest import coach_log, sets
-from tests.e2e.test_practice_tmux import flat, key_for, words
+from tests.e2e.test_practice_tmux import flat, key_for, to_summary, words
 
 SCENARIO = "position_filled"
 
@@ -32,20 +31,6 @@ def start(run_tmux: Callable[..., Tmux], *flags: str) -> Tmux:
         caller.send("Space", "Down")
     caller.send("s")
     return caller
-
-
-def finish(caller: Tmux) -> str:
-    """Walk on to the summary (Enter through `next` steps, the first choice elsewhere)."""
-    for _ in range(15):
-        if "Practice summary" in caller.screen():
-            break
-        caller.send("Enter")
-        time.sleep(0.3)
-        if "Practice summary" in caller.screen():
-            break
-        caller.send("1")
-        time.sleep(0.3)
-    return flat(caller.wait_for("Practice summary"))
 
 
 def test_solo_plays_the_scenario_lines_and_keeps_it_hidden(
@@ -70,7 +55,7 @@ def test_solo_plays_the_scenario_lines_and_keeps_it_hidden(
         assert scenario.title not in screen  # not even in the header
         assert "Pick up as" not in screen and "Tell the caller" not in screen
         caller.send(key_for(script, src, dst))
-    summary = finish(caller)
+    summary = to_summary(caller)
     assert f"Scenario {scenario.title} (hidden until now)" in summary
     caller.send("q")
     caller.wait_for("[exited 0]")
@@ -94,7 +79,7 @@ def test_a_wrong_turn_undone_with_b_lowers_the_score(
         caller.send(key_for(script, src, dst))
         say = words(template.render(script.nodes[dst].say, VALUES), 4)
         caller.wait_for(lambda s, say=say: say in flat(s))  # type: ignore[misc]
-    summary = finish(caller)
+    summary = to_summary(caller)
     total = len(scenario.expect)
     assert f"{total - 1}/{total} expected moves right first time" in summary
     assert "rushed" in summary  # a few seconds on each step: well under their budgets
