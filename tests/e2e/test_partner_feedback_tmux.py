@@ -13,11 +13,19 @@ from pathlib import Path
 from follow_up import VALUES
 from tmux_driver import Tmux
 
+from coach.call.practice import their_line
 from coach.call.words import step_words
 from coach.script import template
 from coach.script.library import resolve
 from tests.e2e.conftest import coach_log, sets
-from tests.e2e.test_practice_tmux import FOLLOW_TIMEOUT, flat, key_for, to_summary, words
+from tests.e2e.test_practice_tmux import (
+    FOLLOW_TIMEOUT,
+    flat,
+    key_for,
+    tick_all_and_start,
+    to_summary,
+    words,
+)
 
 SCENARIO = "position_filled"
 
@@ -36,15 +44,16 @@ def test_partner_marks_reach_the_callers_summary_and_the_log(
 
     caller = run_tmux(f"practice follow-up --scenario {SCENARIO} {sets()}")
     caller.wait_for("resume in front of you")
-    for _ in range(8):
-        caller.send("Space", "Down")
-    caller.send("s")
+    tick_all_and_start(caller, script)
     caller.wait_for(lambda s: "Partner card" in s)
     caller.send("Enter")
     caller.wait_for(lambda s: "Partner card" not in s and "May I speak with" in s)
 
     def on_step(node_id: str) -> None:
-        line = words(template.render(script.nodes[node_id].partner or "", VALUES))
+        # The partner reads the scenario's line for the step (the node's own
+        # partner text where the scenario has none).
+        said = their_line(scenario, script.nodes[node_id]) or ""
+        line = words(template.render(said, VALUES))
         partner.wait_for(lambda s: line in flat(s), timeout=FOLLOW_TIMEOUT)
 
     # At the first step: a filler word.

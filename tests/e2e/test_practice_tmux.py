@@ -53,6 +53,20 @@ def to_summary(caller: Tmux) -> str:
     return flat(caller.wait_for("Practice summary"))
 
 
+def tick_all_and_start(caller: Tmux, script: Script) -> None:
+    """Tick every item of the rehearsal's checklist, then start.
+
+    Waits for the checklist's count first (keys sent before the list has the
+    focus were lost) and for every tick before `s`.
+    """
+    count = len(checklist_items(script, "practice"))
+    caller.wait_for(f"0 of {count} ready")
+    for _ in range(count):
+        caller.send("Space", "Down")
+    caller.wait_for(f"{count} of {count} ready")
+    caller.send("s")
+
+
 def key_for(script: Script, node_id: str, target: str) -> str:
     node = script.nodes[node_id]
     shown = [c for c in node.choices if c.if_ is None or VALUES.get(c.if_, "").strip()]
@@ -70,9 +84,7 @@ def test_partner_pane_follows_the_practice(run_tmux: Callable[..., Tmux], coach_
     caller = run_tmux(f"practice follow-up --scenario {SCENARIO} {sets()}")
     caller.wait_for("resume in front of you")
     # A rehearsal's checklist leaves out the items only a live call needs.
-    for _ in checklist_items(script, "practice"):
-        caller.send("Space", "Down")
-    caller.send("s")
+    tick_all_and_start(caller, script)
     card = flat(caller.wait_for(lambda s: "Partner card" in s))
     assert scenario.title in card
     caller.send("Enter")

@@ -13,11 +13,10 @@ from pathlib import Path
 from follow_up import VALUES
 from tmux_driver import Tmux
 
-from coach.call.checklist import checklist_items
 from coach.script import template
 from coach.script.library import resolve
 from tests.e2e.conftest import coach_log, sets
-from tests.e2e.test_practice_tmux import flat, key_for, to_summary, words
+from tests.e2e.test_practice_tmux import flat, key_for, tick_all_and_start, to_summary, words
 
 SCENARIO = "position_filled"
 
@@ -27,9 +26,7 @@ def start(run_tmux: Callable[..., Tmux], *flags: str) -> Tmux:
     caller = run_tmux(f"practice follow-up --scenario {SCENARIO} {' '.join(flags)} {sets()}")
     prep = flat(caller.wait_for("resume in front of you"))
     assert "About a week has passed" not in prep  # only a live call needs it
-    for _ in checklist_items(resolve("follow-up"), "practice"):
-        caller.send("Space", "Down")
-    caller.send("s")
+    tick_all_and_start(caller, resolve("follow-up"))
     return caller
 
 
