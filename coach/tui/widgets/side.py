@@ -103,21 +103,28 @@ class CallSide(Vertical):
 
     def edit_fields(self, editing: bool) -> bool:
         """Swap the fields panel for the step's real fields (``tab``), or
-        back; True if that changed."""
-        if editing == self.editing:
-            return False
+        back; True if that changed.
+
+        While editing, the editors shown are always this step's: a ``tab``
+        right after a move may come before the focus change of the ``esc``
+        before it has been followed (deferred a frame), so the side may still
+        be editing the previous step's fields; it then swaps them, instead of
+        sending the typing into a hidden field.
+        """
+        changed = editing != self.editing
         self.editing = editing
         if editing:
             here = self.step_editors
             for editor in self.editors:
                 shown = editor in here
-                if shown:
+                if shown and (changed or not editor.display):
                     editor.set_value(self.session.captures.get(editor.field_id, ""))
                 if editor.display != shown:
                     editor.display = shown
-        else:
+                    changed = True
+        elif changed:
             self.captures_view.show(self.session)  # with what was typed
-        return True
+        return changed
 
     async def rebuild_captures(self, *, narrow: bool) -> None:
         """After a reload: the steps and their captures may have changed.

@@ -137,3 +137,35 @@ async def test_a_date_typed_on_a_short_narrow_screen_stays_after_esc(make_app: M
         await pilot.pause()
         text = on_screen(app)
         assert "▎end of next week" in text and "Friday 13 March" in text, text
+
+
+async def test_tab_right_after_a_move_types_into_the_new_steps_field(make_app: MakeApp) -> None:
+    """esc, Enter and tab typed in one go (a loaded machine): the blur of esc is
+    followed a frame later, so tab came while the side still edited the
+    previous step and typing went into a hidden field. The keys here run with
+    no frame between them."""
+    script = load_path(bundled_scripts_dir() / "follow-up.yaml")
+    values = {
+        **VALUES,
+        "company": "Acme",
+        "your_name": "Sam Park",
+        "phone": "555 0100",
+        "key_strengths": "SQL",
+        "forgot_to_mention": "",
+    }
+    app = make_app(script=script, values=values)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("s", "y", "1", "1", "1", "tab", *"end of next week")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CallScreen)
+        screen.action_leave_field()  # esc
+        screen.action_advance()  # Enter: on to when they may be called again
+        screen.action_next_field(1)  # tab, before the blur of esc is followed
+        await pilot.press(*"Thursday")
+        await pilot.pause()
+        assert screen.session.captures["callback_date"] == "Thursday"
+        assert screen.session.captures["decision_date"] == "end of next week"
+        (shown,) = [f for f in screen.query(FieldEditor) if f.display]
+        assert shown.field_id == "callback_date"
+        assert "Thursday" in on_screen(app)
