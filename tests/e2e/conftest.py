@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +14,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from follow_up import set_options  # noqa: E402
 from tmux_driver import Tmux, tmux_available  # noqa: E402
+
+from tests.coach_run import run_coach  # noqa: E402
 
 COACH = f"{sys.executable} -m coach"
 
@@ -54,15 +54,7 @@ def run_tmux(coach_home: Path) -> Iterator[object]:
 
 def coach_cli(coach_home: Path, *args: str) -> str:
     """``coach ARGS...`` run with this test's COACH_HOME; its stdout (it must succeed)."""
-    env = dict(os.environ, COACH_HOME=str(coach_home), PYTHONPATH=str(ROOT))
-    result = subprocess.run(
-        [sys.executable, "-m", "coach", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=60,
-    )
+    result = run_coach(coach_home, *args, cwd=ROOT, env={"PYTHONPATH": str(ROOT)})
     assert result.returncode == 0, result.stderr
     return result.stdout
 

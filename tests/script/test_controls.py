@@ -4,15 +4,13 @@ user's clipboard, a say holding ESC[2J wiped the call screen)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from coach.script.controls import control_names, picture, visible
 from coach.script.load import load_text
+from tests.coach_run import run_coach
 from tests.script.conftest import dedent, lines
 
 EVIL = dedent(
@@ -75,14 +73,7 @@ def test_no_command_prints_a_control_character(tmp_path: Path, argv: list[str]) 
     scripts.mkdir(parents=True)
     (scripts / "evil.yaml").write_text(EVIL, encoding="utf-8")
     args = [a.replace("{file}", str(scripts / "evil.yaml")) for a in argv]
-    done = subprocess.run(
-        [sys.executable, "-m", "coach", *args],
-        env={**os.environ, "COACH_HOME": str(home)},
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
+    done = run_coach(home, *args, timeout=30)
     printed = done.stdout + done.stderr
     assert "Traceback" not in printed
     assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) < 0xA0 for c in printed)

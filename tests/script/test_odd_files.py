@@ -5,8 +5,6 @@ named like a script is refused at once with a message, and nothing waits on it
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from coach.script.files import NotARegularFile, TooBig, read_regular
 from coach.script.library import find_path
 from coach.script.load import load_path
 from coach.script.model import ScriptError
+from tests.coach_run import run_coach
 from tests.script.conftest import BASE
 
 
@@ -95,18 +94,8 @@ def test_no_command_waits_on_a_fifo_in_the_scripts_folder(tmp_path: Path, argv: 
     scripts.mkdir(parents=True)
     os.mkfifo(scripts / "x.yaml")
     (scripts / "ok.yaml").write_text(BASE, encoding="utf-8")
-    env = {**os.environ, "COACH_HOME": str(home), "TERM": "xterm"}
     args = [a.replace("{scripts}", str(scripts)) for a in argv]
-    done = subprocess.run(
-        [sys.executable, "-m", "coach", *args],
-        env=env,
-        cwd=scripts,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    done = run_coach(home, *args, cwd=scripts, env={"TERM": "xterm"}, timeout=30)
     assert "Traceback" not in done.stderr
     if argv[0] == "scripts":
         assert "ok" in done.stdout and "x" in done.stdout + done.stderr

@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,18 +30,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "coach.db"
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    opened = Store(db)
-    yield opened
-    opened.close()
 
 
 def loader(script: Script) -> Callable[[str], Script]:

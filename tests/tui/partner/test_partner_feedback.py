@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -21,18 +20,6 @@ from coach.tui.partner import PartnerApp
 from coach.tui.partner_feedback import MARK_HINT
 from tests.call.practice_fixtures import small_script
 from tests.tui.partner.test_partner import Clock, loader, practice, text
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "coach.db"
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    opened = Store(db)
-    yield opened
-    opened.close()
 
 
 async def until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
