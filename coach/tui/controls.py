@@ -22,12 +22,9 @@ class NoControls(LineFilter):
     """Remove control characters from every segment of a line."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        search = CONTROLS.search
-        for segment in segments:
-            if not segment.control and search(segment.text) is not None:
-                break
-        else:
-            return segments  # the common case: one search per segment
+        # The common case, a clean line: one search over the line's text.
+        if CONTROLS.search("".join([segment.text for segment in segments])) is None:
+            return segments
         sub = CONTROLS.sub
         return [
             segment
