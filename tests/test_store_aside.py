@@ -152,3 +152,36 @@ def test_a_reader_says_a_foreign_file_is_not_ours(
     assert "another program" in err or "not a Call Coach database" in err
     assert "keeps the file aside" in err and "Traceback" not in err
     assert db.read_bytes() == before
+
+
+def test_instances_creating_one_new_file_at_once_never_move_it_aside(tmp_path: Path) -> None:
+    """A new file is never taken for someone else's: its version and tables were
+    read apart, so an instance could see version 0, then the tables another
+    instance had just committed, and move that instance's new record aside."""
+    import threading
+
+    for round_ in range(25):
+        db = tmp_path / f"round{round_}" / "coach.db"
+        db.parent.mkdir()
+        barrier = threading.Barrier(4)
+        moved: list[Path | None] = []
+
+        def work(
+            db: Path = db,
+            barrier: threading.Barrier = barrier,
+            moved: list[Path | None] = moved,
+        ) -> None:
+            barrier.wait()
+            with Store(db) as store:
+                moved.append(store.moved_aside)
+                store.start_call(a_call())
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert moved == [None] * 4
+        assert not [p for p in db.parent.iterdir() if ".unusable-" in p.name]
+        with Store(db) as store:
+            assert len(store.calls()) == 4

@@ -192,11 +192,20 @@ class Database:
         self._conn = conn
         try:
             # Someone else's file is left exactly as it was: looked at before
-            # anything (the switch to WAL) writes to it.
-            version = _user_version(conn)
-            if version > SCHEMA_VERSION:
-                raise self._newer(version)
-            _check_ours(conn, version)
+            # anything (the switch to WAL) writes to it. One read transaction:
+            # another instance creating the file commits its tables and their
+            # version together, and the two reads must see the same moment
+            # (apart, they saw version 0 then tables, called that file someone
+            # else's and moved the other instance's new record aside).
+            conn.execute("BEGIN")
+            try:
+                version = _user_version(conn)
+                if version > SCHEMA_VERSION:
+                    raise self._newer(version)
+                _check_ours(conn, version)
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
             self._enable_wal(conn, busy_timeout_ms)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
