@@ -36,6 +36,20 @@ class ServeMissing(Exception):
     """textual-serve is not installed; the message says how to install it."""
 
 
+def quiet_closed_loop(unraisable: Any, default: Any = sys.unraisablehook) -> None:
+    """``sys.unraisablehook`` while the server runs: a browser tab's partner app
+    ran as a subprocess, and its asyncio transport, freed after the loop has
+    closed (a tab still closing when ctrl+c came), reports "Event loop is
+    closed" with a traceback from ``__del__`` (an asyncio wart textual-serve
+    does not handle). Only that is dropped; anything else is reported."""
+    exc = unraisable.exc_value
+    where = repr(getattr(unraisable, "object", None))
+    closed = isinstance(exc, RuntimeError) and str(exc) == "Event loop is closed"
+    if closed and "SubprocessTransport.__del__" in where:
+        return
+    default(unraisable)
+
+
 def page_source(text: str) -> str:
     """The stock page without its reference to a web font on the internet."""
     return _WEB_FONT.sub("", text)
@@ -123,6 +137,17 @@ def make_server(host: str, port: int, command: str | None = None) -> Any:
 
         async def on_startup(self, app: web.Application) -> None:
             print(banner(host, port), flush=True)
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            # The transports of tabs already closed are freed while the loop
+            # still runs (see quiet_closed_loop for those still closing).
+            import gc
+
+            gc.collect()
+
+        def serve(self, debug: bool = False) -> None:
+            sys.unraisablehook = quiet_closed_loop
+            super().serve(debug)
 
         def initialize_logging(self) -> None:
             import logging

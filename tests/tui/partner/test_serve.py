@@ -167,3 +167,22 @@ def test_banners_say_who_can_reach_it() -> None:
     assert "127.0.0.1" not in shared
     assert serve.reach_urls("192.0.2.7", 9000) == ["http://192.0.2.7:9000/"]
     assert serve.reach_urls("fe80::1", 9000) == ["http://[fe80::1]:9000/"]
+
+
+def test_only_the_closed_loop_noise_of_a_finished_tab_is_dropped() -> None:
+    from asyncio.base_subprocess import BaseSubprocessTransport
+    from types import SimpleNamespace
+
+    from coach.tui.serve import quiet_closed_loop
+
+    reported: list[object] = []
+    noise = SimpleNamespace(
+        exc_value=RuntimeError("Event loop is closed"), object=BaseSubprocessTransport.__del__
+    )
+    quiet_closed_loop(noise, reported.append)
+    assert reported == []
+    other = SimpleNamespace(exc_value=RuntimeError("something else"), object=noise.object)
+    elsewhere = SimpleNamespace(exc_value=RuntimeError("Event loop is closed"), object=print)
+    quiet_closed_loop(other, reported.append)
+    quiet_closed_loop(elsewhere, reported.append)
+    assert reported == [other, elsewhere]
