@@ -28,7 +28,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from coach.call.feedback import KINDS, MARK, NOTE, RATE, PartnerFeedback, partner_actions
@@ -40,6 +40,7 @@ from coach.tui.base import BaseApp
 from coach.tui.partner_feedback import Batch, FeedbackQueue, marks_line, review_content
 from coach.tui.partner_scripts import ScriptCache, load_script
 from coach.tui.text import clock, outcome_words, segments_content
+from coach.tui.widgets.footer import CoachFooter
 
 #: How often the record is read (seconds): the view follows within half a second.
 POLL_SECONDS = 0.25
@@ -150,7 +151,7 @@ class PartnerApp(BaseApp[None]):
                 yield Static("The caller says:", id="say-label")
                 yield Static(id="say")
             yield Static(id="brief", classes="hidden")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.query_one("#partner", Static).border_title = "You say"

@@ -9,7 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from coach.tui.widgets.footer import CoachFooter
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -46,7 +48,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="primary")
                 yield Button(f"{self.no} (n)", id="no")
-        yield Footer()
+        yield CoachFooter()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -10,8 +10,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+
+from coach.tui.widgets.footer import CoachFooter
 
 
 class DraftPicker(ModalScreen[str | None]):
@@ -56,7 +58,7 @@ class DraftPicker(ModalScreen[str | None]):
                 ),
                 id="draft-kinds",
             )
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         kinds = [kind for kind, _name, _purpose in self.choices]
@@ -101,7 +103,7 @@ class DraftView(ModalScreen[None]):
                 ),
                 classes="dialog-detail",
             )
-        yield Footer()
+        yield CoachFooter()
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.text)

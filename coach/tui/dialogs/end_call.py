@@ -15,9 +15,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.call.ending import EndChoice
+from coach.tui.widgets.footer import CoachFooter
 
 #: Below this many rows the question leaves out its explanation.
 SHORT_HEIGHT = 20
@@ -79,7 +80,7 @@ class EndCallDialog(ModalScreen[EndChoice | None]):
             else:
                 detail = "An outcome counts as if the call had reached it: it sets the next step."
             yield Static(detail, classes="dialog-detail")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self._fit(self.app.size.height)

@@ -14,10 +14,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.store import StoreError
+from coach.tui.widgets.footer import CoachFooter
 
 #: How a job may end: (outcome stored, words shown). ``other`` asks for the words.
 CLOSE_CHOICES: tuple[tuple[str, str], ...] = (
@@ -89,7 +90,7 @@ class HeardDialog(_StatusDialog):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Mark heard (y)", id="yes", variant="primary")
                 yield Button("No (n)", id="no")
-        yield Footer()
+        yield CoachFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("confirm", "no", "note"):
@@ -157,7 +158,7 @@ class CloseJobDialog(_StatusDialog):
             yield Input(placeholder="what happened, in a few words", id="close-other")
             yield Input(placeholder="a note (optional)", id="close-note")
             yield Static("", classes="dialog-error")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         outcomes = self.query_one("#close-outcomes", OptionList)

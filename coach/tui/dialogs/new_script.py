@@ -11,9 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from coach.script.newscript import NewScriptError, check_script_id
+from coach.tui.widgets.footer import CoachFooter
 
 
 class NewScriptDialog(ModalScreen[Path | None]):
@@ -44,7 +45,7 @@ class NewScriptDialog(ModalScreen[Path | None]):
             )
             yield Input(placeholder="for example acme-follow-up", id="new-id")
             yield Static("", id="new-error", classes="dialog-detail")
-        yield Footer()
+        yield CoachFooter()
 
     def _show_error(self, message: str) -> None:
         self.query_one("#new-error", Static).update(Content.styled(message, "$text-error"))

@@ -9,7 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from coach.tui.widgets.footer import CoachFooter
 
 
 class RecentCallsDialog(ModalScreen[None]):
@@ -29,7 +31,7 @@ class RecentCallsDialog(ModalScreen[None]):
             yield Static(Content.styled("Recent calls", "bold"), classes="dialog-title")
             with VerticalScroll():
                 yield Static(self.body)
-        yield Footer()
+        yield CoachFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

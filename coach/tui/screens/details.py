@@ -10,13 +10,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from coach.call.values import REQUIRED, missing_variables, start_value
 from coach.script.model import Script
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.messages import FieldDone
 from coach.tui.widgets.fields import FieldEditor
+from coach.tui.widgets.footer import CoachFooter
 
 
 def _short_prompt(prompt: str) -> str:
@@ -91,7 +92,7 @@ class DetailsScreen(Screen[dict[str, str] | None]):
             with Horizontal(id="details-buttons"):
                 yield Button("Continue (ctrl+s)", id="continue", variant="primary")
                 yield Button("Back (esc)", id="back")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.title = self.script.title

@@ -45,7 +45,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 from textual.worker import get_current_worker
 
 from coach.script.editing import (
@@ -63,6 +63,7 @@ from coach.tui.messages import JumpTo
 from coach.tui.screens.editor_keys import PANELS, EditorKeys, FoldLine
 from coach.tui.screens.editor_outside import OutsideEdits
 from coach.tui.widgets.editor_bars import FindBar, LineBar
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.problems import ProblemsPanel, summary
 from coach.tui.widgets.source import SourceArea
 from coach.tui.widgets.structure import StructurePanel
@@ -154,7 +155,7 @@ class EditorScreen(EditorKeys, OutsideEdits):
                 yield ProblemsPanel(id="problems")
         yield FindBar(id="find-bar")
         yield LineBar(id="line-bar")
-        yield Footer(show_command_palette=False, compact=True)
+        yield CoachFooter(show_command_palette=False, compact=True)
 
     @property
     def source(self) -> SourceArea:

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach import locations
@@ -23,6 +23,7 @@ from coach.script.library import ScriptEntry
 from coach.script.watch import FileWatcher
 from coach.tui.messages import AddJob, EditScript, NewScript, OpenJob, StartCall, StartPractice
 from coach.tui.startup import resume_gc_soon
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.jobs import CLOSED_TOGGLE, EMPTY_TEXT, JobList
 
 NARROW_WIDTH = 100
@@ -158,7 +159,7 @@ class HomeScreen(Screen[None]):
                 yield Static("", id="recent")
                 yield Static(Content.styled("Rehearsals", "bold"), classes="section-title")
                 yield Static("", id="practised")
-        yield Footer()
+        yield CoachFooter()
 
     #: The first ScreenResume comes with the first mount, which draws the lists.
     _resumed_once = False

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.call.jobs import Job, suggested_script
 from coach.call.jobview import (
@@ -27,6 +27,7 @@ from coach.call.jobview import (
 from coach.store import StoreError
 from coach.tui.jobdesk import JobDesk, JobView
 from coach.tui.messages import StartCall
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.jobs import capitalised
 
 
@@ -125,7 +126,7 @@ class JobScreen(Screen[None]):
             yield Static("", id="job-calls")
             yield Static(Content.styled("Notes", "bold"), classes="section-title")
             yield Static("", id="job-notes")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "job"

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from coach.call.jobform import (
     JOB_FORM_FIELDS,
@@ -24,6 +24,7 @@ from coach.call.jobs import Job
 from coach.store import StoreError
 from coach.tui.messages import FieldChanged, FieldDone
 from coach.tui.widgets.fields import FieldEditor
+from coach.tui.widgets.footer import CoachFooter
 
 #: Saves the form's fields and returns the job as stored (raises ``StoreError``).
 SaveJob = Callable[[JobFields], Job]
@@ -78,7 +79,7 @@ class JobFormScreen(Screen[Job | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "job"

@@ -15,11 +15,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.call.practice import PartnerCard, partner_card
 from coach.call.titles import hides_scenario, practice_sub_title
 from coach.call.walk import Walk
+from coach.tui.widgets.footer import CoachFooter
 
 
 def hidden_content() -> Content:
@@ -123,7 +124,7 @@ class PartnerCardScreen(Screen[bool]):
         yield Static(Content.styled(title, "bold"), classes="screen-title")
         with VerticalScroll(id="card"):
             yield Static(self._body(), id="card-body")
-        yield Footer()
+        yield CoachFooter()
 
     def _body(self) -> Content:
         return hidden_content() if self.hidden else card_content(self.card, solo=self.solo)

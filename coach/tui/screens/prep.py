@@ -11,13 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, SelectionList, Static
+from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from coach.call.checklist import checklist_items, ticks_of, unticked_required
 from coach.script.model import ChecklistItem, Script
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.widgets.checklist import Checklist
+from coach.tui.widgets.footer import CoachFooter
 
 
 def _prompt(item: ChecklistItem) -> Content:
@@ -93,7 +94,7 @@ class PrepScreen(Screen[dict[str, bool] | None]):
             )
             yield Static("", id="why")
             yield Static("", id="prep-status")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.title = self.script.title

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from coach.call.feedback import PartnerFeedback
 from coach.call.jobs import Job
@@ -26,6 +26,7 @@ from coach.call.session import CallSession, SessionError
 from coach.call.titles import scenario_title
 from coach.call.words import step_words
 from coach.tui.text import clock, duration_words, outcome_words
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.partner_feedback import PartnerFeedbackPanel
 
 
@@ -191,7 +192,7 @@ class SummaryScreen(_Scrolls):
                     yield Static(name, classes="fact-name")
                     yield Static(value, classes="fact-value")
             yield Static(summary_content(self.report, saved=self.saved), id="summary-body")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.title = self.report.title
@@ -385,7 +386,7 @@ class PracticeSummaryScreen(_Scrolls):
                 )
             if self._feedback is not None:
                 yield PartnerFeedbackPanel(self._feedback, self.session.path)
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.title = self.session.script.title

@@ -72,22 +72,38 @@ class ChoicesPanel(StepPanel):
             lines.extend(wrap(Content.styled(warning, text_style or "$text-warning"), width))
         return lines
 
-    def side_flows(self, session: CallSession, *, dim: bool = False) -> Content | None:
+    def side_flows(
+        self, session: CallSession, *, dim: bool = False, width: int | None = None
+    ) -> Content | None:
+        """``Anytime: r Repeat · u Unexpected``; where ``width`` is too narrow for
+        it, without ``Anytime:``, then with the first word of each, then the
+        bare keys: every side flow's key stays in sight."""
         keys = session.side_flow_keys()
         if not keys:
             return None
         muted = OFF_STYLE if dim else "$foreground-muted"
-        parts: list[Content] = [Content.styled("Anytime: ", muted)]
-        for index, (key, node_id) in enumerate(keys.items()):
-            if index:
-                parts.append(Content.styled(" · ", muted))
-            parts.append(
-                Content.assemble(
-                    (key, OFF_STYLE if dim else KEY_STYLE),
-                    (" " + id_words(node_id), OFF_STYLE if dim else ""),
+        key_style = OFF_STYLE if dim else KEY_STYLE
+
+        def line(label: bool, words: int | None) -> Content:
+            parts: list[Content] = [Content.styled("Anytime: ", muted)] if label else []
+            for index, (key, node_id) in enumerate(keys.items()):
+                if index:
+                    parts.append(Content.styled(" · ", muted))
+                said = id_words(node_id)
+                if words is not None:
+                    said = " ".join(said.split(" ")[:words])
+                parts.append(
+                    Content.assemble(
+                        (key, key_style), (" " + said if said else "", OFF_STYLE if dim else "")
+                    )
                 )
-            )
-        return Content.assemble(*parts)
+            return Content.assemble(*parts)
+
+        for label, words in ((True, None), (False, None), (False, 1), (False, 0)):
+            shown = line(label, words)
+            if width is None or shown.cell_length <= width:
+                return shown
+        return shown
 
     def tip_lines(self, session: CallSession, node: Node, width: int) -> list[Content]:
         if not node.tips:
@@ -141,7 +157,7 @@ class ChoicesPanel(StepPanel):
     ) -> list[Content]:
         lines = self.choice_lines(session, node, width, returns_to, dim=self.dim)
         lines.extend(Content("") for _ in range(self.rows - len(lines)))
-        flows = self.side_flows(session, dim=self.dim)
+        flows = self.side_flows(session, dim=self.dim, width=width)
         if flows is not None:
             lines.append(fit(flows, width))
         tips = self.tip_lines(session, node, width)

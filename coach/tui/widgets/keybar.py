@@ -7,6 +7,10 @@ of a move put together. This bar is one line drawn like the step panels (a
 keys it is given (``coach.call.stepkeys``: only those that work here, in this
 step's words) and repaints only when they differ. Keys that are off for now
 (while a field has them) are drawn dimmed.
+
+On a narrow terminal every key stays in sight: where the line does not fit,
+the words shrink to their first word, then the last keys lose their words
+(``q`` alone is still ``q``), rather than the end of the line being cut.
 """
 
 from __future__ import annotations
@@ -35,8 +39,6 @@ class KeyBar(LinesView):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[KeyHint, ...] | None = None
-        #: The footer's line for each set of keys shown before.
-        self._lines_of: dict[tuple[KeyHint, ...], Content] = {}
 
     @property
     def hints(self) -> tuple[KeyHint, ...]:
@@ -48,17 +50,33 @@ class KeyBar(LinesView):
         if shown == self._shown:
             return
         self._shown = shown
-        line = self._lines_of.get(shown)
-        if line is None:
-            if len(self._lines_of) >= 256:
-                self._lines_of.clear()
-            parts: list[Content] = []
-            for hint in shown:
-                key_style = "bold $footer-key-foreground" if hint.live else "$foreground-disabled"
-                text_style = "" if hint.live else "$foreground-disabled"
-                parts.append(
-                    Content.assemble((f" {hint.key} ", key_style), (hint.words, text_style))
-                )
-            line = self._lines_of[shown] = Content(" ").join(parts)
         key = ("keys", shown)
-        self.set_lines(lambda width: self.memo((*key, width), lambda: [fit(line, width)]))
+        self.set_lines(lambda width: self.memo((*key, width), lambda: [footer_line(shown, width)]))
+
+
+def _part(hint: KeyHint, words: str) -> Content:
+    key_style = "bold $footer-key-foreground" if hint.live else "$foreground-disabled"
+    text_style = "" if hint.live else "$foreground-disabled"
+    if not words:
+        return Content.styled(f" {hint.key}", key_style)
+    return Content.assemble((f" {hint.key} ", key_style), (words, text_style))
+
+
+def footer_line(hints: Sequence[KeyHint], width: int) -> Content:
+    """The footer for ``hints`` in ``width`` cells, every key in sight if it can be.
+
+    In turn: every key with its words; with the first word of each; then the
+    keys from the end backwards with no words at all. Only when even the bare
+    keys are too wide is the line cut.
+    """
+    full = Content(" ").join(_part(hint, hint.words) for hint in hints)
+    if full.cell_length <= width:
+        return fit(full, width)
+    short = [hint.words.split(" ", 1)[0] for hint in hints]
+    for worded in range(len(hints), -1, -1):
+        line = Content("").join(
+            _part(hint, short[index] if index < worded else "") for index, hint in enumerate(hints)
+        )
+        if line.cell_length <= width:
+            return fit(line, width)
+    return fit(line, width)
