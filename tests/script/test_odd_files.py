@@ -4,6 +4,7 @@ named like a script is refused at once with a message, and nothing waits on it
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -102,3 +103,27 @@ def test_no_command_waits_on_a_fifo_in_the_scripts_folder(tmp_path: Path, argv: 
     else:
         assert done.returncode != 0
         assert "pipe (FIFO)" in done.stdout + done.stderr, done.stdout + done.stderr
+
+
+def test_a_thousand_scripts_beside_every_odd_kind_are_all_listed(tmp_path: Path) -> None:
+    """1,000 scripts, and a FIFO, a folder, a symlink loop and a file that is
+    no script among them: each script is listed, each odd one says why, and
+    nothing waits (the timeout is a guard against a hang, not a timing)."""
+    home = tmp_path / "home"
+    scripts = home / "config" / "scripts"
+    scripts.mkdir(parents=True)
+    for index in range(1000):
+        (scripts / f"s{index:04}.yaml").write_text(BASE, encoding="utf-8")
+    os.mkfifo(scripts / "fifo.yaml")
+    (scripts / "folder.yaml").mkdir()
+    (scripts / "loop.yaml").symlink_to(scripts / "loop2.yaml")
+    (scripts / "loop2.yaml").symlink_to(scripts / "loop.yaml")
+    (scripts / "broken.yaml").write_bytes(b"\x00\xff: [")
+    done = run_coach(home, "scripts", "--json", env={"TERM": "xterm"}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    listed = {entry["id"]: entry for entry in json.loads(done.stdout)}
+    assert all(listed[f"s{index:04}"]["ok"] for index in range(1000))
+    for name in ("fifo", "folder", "loop", "loop2", "broken"):
+        assert listed[name]["ok"] is False, name
+        assert listed[name]["error"], name
