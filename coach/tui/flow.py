@@ -206,6 +206,7 @@ class CallWalk:
                 session,
                 save=lambda s: self._save_rating(recorder, s),
                 saved=recorder.finished,
+                retry=lambda: recorder.retry_finish(session),
                 feedback=lambda: self._partner_feedback(recorder),
                 comparison=self._compare(session, recorder),
             )
@@ -216,6 +217,7 @@ class CallWalk:
                 today=self.host.today(),
                 export_dir=locations.data_dir() / "exports",
                 saved=recorder.finished,
+                retry=lambda: recorder.retry_finish(session),
                 follow_up=step,
                 job=job,
             )
