@@ -13,6 +13,7 @@ Rows come back as :class:`sqlite3.Row` and are read by column name.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -145,6 +146,8 @@ class Database:
         self._lock = RLock()
         self._conn: sqlite3.Connection | None = None
         self._busy_ms = int(busy_timeout_ms)
+        #: Size of the ``-shm`` file SQLite maps, as last seen (see :meth:`_guard_shm`).
+        self._shm_size = 0
         if read_only:
             self._open_read_only(busy_timeout_ms)
             return
@@ -207,6 +210,7 @@ class Database:
                 if conn.in_transaction:
                     conn.execute("COMMIT")
             self._enable_wal(conn, busy_timeout_ms)
+            self._shm_size = self._shm_now()
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             self._migrate(conn, version)
@@ -271,6 +275,7 @@ class Database:
             conn = self._conn
             if conn is None:
                 raise StoreError(f"The call record {self.path} is closed.")
+            self._guard_shm()
             if busy_ms is not None:
                 conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
             try:
@@ -282,6 +287,7 @@ class Database:
                         conn.execute("ROLLBACK")
                     raise
                 conn.execute("COMMIT")
+                self._shm_size = self._shm_now()
             except sqlite3.Error as exc:
                 if conn.in_transaction:
                     with suppress(sqlite3.Error):
@@ -291,6 +297,44 @@ class Database:
                 if busy_ms is not None:
                     with suppress(sqlite3.Error):
                         conn.execute(f"PRAGMA busy_timeout = {self._busy_ms}")
+
+    def _shm_now(self) -> int:
+        try:
+            return os.stat(f"{self.path}-shm").st_size
+        except OSError:
+            return 0
+
+    def _guard_shm(self) -> None:
+        """In WAL mode SQLite maps ``coach.db-shm`` into memory: once another program
+        (or a full disk's clean-up) has cut it shorter, touching the mapping kills
+        the process with SIGBUS. So it is grown back to its size first, with zeros,
+        which SQLite takes for an index to rebuild from the log; if it cannot be,
+        this connection is not touched (a StoreError: the call goes on in memory)."""
+        if self.read_only or self._shm_size == 0:
+            return
+        shm = f"{self.path}-shm"
+        try:
+            size = os.stat(shm).st_size
+        except FileNotFoundError:  # removed: the mapping of the old file stays valid
+            return
+        except OSError as exc:
+            problem = exc.strerror or exc
+            raise StoreError(f"The index file {shm} cannot be read ({problem})") from exc
+        if size >= self._shm_size:
+            return
+        try:
+            # Written, not just extended: on a full disk the pages of a sparse file
+            # fault (SIGBUS) when touched, while a write says ENOSPC.
+            fd = os.open(shm, os.O_WRONLY)
+            try:
+                os.pwrite(fd, bytes(self._shm_size - size), size)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            raise StoreError(
+                f"The index file {shm} was cut short and cannot be mended ({exc.strerror or exc})"
+            ) from exc
 
     def _enable_wal(self, conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
         # Switching a new file to WAL needs an exclusive lock and SQLite does not

@@ -46,6 +46,8 @@ class CallRecorder:
         self.saved_version = -1
         self._failing = False
         self.finished = False
+        #: How the call ended, while making its record final has not landed yet.
+        self._pending: Literal["done", "abandoned"] | None = None
         #: When saves started finding the file locked (None: they are not).
         self._busy_since: float | None = None
         self._now = time.monotonic
@@ -107,7 +109,9 @@ class CallRecorder:
             self.save(session)
 
     def finish(self, session: CallSession, status: Literal["done", "abandoned"]) -> bool:
-        """Make the record final. Returns False if the store could not be written."""
+        """Make the record final. Returns False if the store could not be written
+        (then :meth:`retry_finish` tries again)."""
+        self._pending = status
         snapshot = session.to_snapshot()
         try:
             store = self._open_store()
@@ -119,4 +123,14 @@ class CallRecorder:
             return False
         self._ok(session)
         self.finished = True
+        self._pending = None
         return True
+
+    def retry_finish(self, session: CallSession) -> bool:
+        """Try again to make the record final after :meth:`finish` failed (a full
+        disk with space back, a lock released). True once the record is final."""
+        if self.finished:
+            return True
+        if self._pending is None:
+            return False
+        return self.finish(session, self._pending)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from coach.script.model import Scenario, Script
     from coach.script.newscript import EditTarget
     from coach.store import CallRecord
+    from coach.tui.dialogs.confirm import ConfirmDialog
     from coach.tui.flow import CallWalk, RunningCall
     from coach.tui.jobdesk import JobDesk
     from coach.tui.screens.editor import EditorScreen
@@ -192,10 +193,12 @@ class CoachApp(JobsHost, BaseApp[int]):
 
     async def action_quit(self) -> None:
         """``ctrl+q`` (and ``ctrl+c`` outside the editor): quit, asking first when an
-        editor has unsaved text."""
-        unsaved = self.unsaved_editors()
-        if unsaved:
-            self._ask_quit(unsaved)
+        editor has unsaved text or a form (details, job) typed values."""
+        from coach.tui.signals import quit_question
+
+        question = quit_question(self.screen_stack)
+        if question is not None:
+            self._ask_quit(question)
             return
         self.save_running_calls()
         self.exit(0)
@@ -208,29 +211,12 @@ class CoachApp(JobsHost, BaseApp[int]):
             raise SkipAction()  # on to the editor's own ctrl+c (copy)
         await self.action_quit()
 
-    def unsaved_editors(self) -> list[EditorScreen]:
-        """The editor screens on the stack whose text is not saved."""
-        from coach.tui.signals import unsaved_editors
-
-        return unsaved_editors(self.screen_stack)
-
-    def _ask_quit(self, unsaved: list[EditorScreen]) -> None:
-        from coach.tui.dialogs.confirm import ConfirmDialog
-
+    def _ask_quit(self, question: ConfirmDialog) -> None:
         if self._quit_asked:
             return  # the question is on screen already
         self._quit_asked = True
-        names = ", ".join(dict.fromkeys(screen.path.name for screen in unsaved))
         # Asked at once, with a callback: a "y" typed right after the key answers it.
-        self.push_screen(
-            ConfirmDialog(
-                "Quit without saving?",
-                f"Your changes to {names} are not saved and will be lost.",
-                yes="Quit",
-                no="Keep editing",
-            ),
-            self._quit_answered,
-        )
+        self.push_screen(question, self._quit_answered)
 
     def _quit_answered(self, yes: bool | None) -> None:
         self._quit_asked = False

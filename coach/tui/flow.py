@@ -43,6 +43,7 @@ from coach.call.walk import (
     advance,
 )
 from coach.store import Store, StoreError
+from coach.store.form_drafts import FormDrafts
 
 if TYPE_CHECKING:
     from coach.call.feedback import PartnerFeedback
@@ -112,6 +113,8 @@ class CallWalk:
         self.host = host
         self.walk = walk
         self._call = call
+        #: Typed details and ticks, written through until the call starts.
+        self._drafts = FormDrafts(locations.data_dir() / "drafts")
 
     async def run(self) -> Walk:
         """Show each step until the walk is over; returns it, over."""
@@ -127,7 +130,14 @@ class CallWalk:
             case "details":
                 from coach.tui.screens.details import DetailsScreen
 
-                values = await wait(DetailsScreen(walk.script, walk.values))
+                draft = self._drafts.read(walk.script.id)
+                details = DetailsScreen(
+                    walk.script,
+                    walk.values,
+                    drafts=self._drafts,
+                    draft=draft.values if draft else None,
+                )
+                values = await wait(details)
                 if values is None:
                     return DetailsCancelled()
                 if walk.job is not None:
@@ -136,12 +146,15 @@ class CallWalk:
             case "prep":
                 from coach.tui.screens.prep import PrepScreen
 
+                kept = self._drafts.read(walk.script.id)
+                script_id = walk.script.id
                 prep = PrepScreen(
                     walk.script,
-                    walk.ticks,
+                    {**walk.ticks, **(kept.ticks if kept else {})},
                     timing=walk.timing,
                     too_early=walk.too_early,
                     mode=walk.mode,
+                    keep=lambda ticks: self._drafts.write(script_id, ticks=ticks),
                 )
                 ticks = await wait(prep)
                 return PrepCancelled() if ticks is None else PrepDone(ticks)
@@ -179,6 +192,7 @@ class CallWalk:
         except SessionError as exc:
             host.notify(str(exc).capitalize(), title="Cannot start", severity="error")
             return None
+        self._drafts.drop(walk.script.id)  # the call's record holds them from now on
         return RunningCall(session, CallRecorder(host.open_store, host.warn_store))
 
     async def _show_call(self, walk: Walk) -> Event:
@@ -206,6 +220,7 @@ class CallWalk:
                 session,
                 save=lambda s: self._save_rating(recorder, s),
                 saved=recorder.finished,
+                retry=lambda: recorder.retry_finish(session),
                 feedback=lambda: self._partner_feedback(recorder),
                 comparison=self._compare(session, recorder),
             )
@@ -216,6 +231,7 @@ class CallWalk:
                 today=self.host.today(),
                 export_dir=locations.data_dir() / "exports",
                 saved=recorder.finished,
+                retry=lambda: recorder.retry_finish(session),
                 follow_up=step,
                 job=job,
             )

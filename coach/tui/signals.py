@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from coach.tui.dialogs.confirm import ConfirmDialog
     from coach.tui.screens.editor import EditorScreen
 
 #: Seconds a hang-up (SIGHUP, SIGTERM) gives the normal exit once all is saved.
@@ -93,3 +94,33 @@ def unsaved_editors(screens: Sequence[Screen[Any]]) -> list[EditorScreen]:
         for screen in screens
         if isinstance(screen, editor.EditorScreen) and screen.is_mounted and screen.modified
     ]
+
+
+def typed_forms(screens: Sequence[Screen[Any]]) -> list[str]:
+    """The forms among ``screens`` (call details, job) holding typed values not yet used."""
+    found: list[str] = []
+    for module, name in (
+        ("coach.tui.screens.details", "the call details"),
+        ("coach.tui.screens.job_form", "the job form"),
+    ):
+        forms = sys.modules.get(module)
+        if forms is None:  # never imported: that form was never opened
+            continue
+        kind = forms.DetailsScreen if name == "the call details" else forms.JobFormScreen
+        if any(isinstance(s, kind) and s.is_mounted and s.typed() for s in screens):
+            found.append(name)
+    return found
+
+
+def quit_question(screens: Sequence[Screen[Any]]) -> ConfirmDialog | None:
+    """Asked before quitting when something typed would be lost; None: nothing would."""
+    from coach.tui.dialogs.confirm import ConfirmDialog
+
+    editors = ", ".join(dict.fromkeys(screen.path.name for screen in unsaved_editors(screens)))
+    forms = " and ".join(typed_forms(screens))
+    if not editors and not forms:
+        return None
+    lost = [f"Your changes to {editors} are not saved and will be lost."] if editors else []
+    if forms:
+        lost.append(f"What you typed in {forms} is not used yet and will be lost.")
+    return ConfirmDialog("Quit without saving?", " ".join(lost), yes="Quit", no="Keep editing")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,6 +19,12 @@ from coach.tui.messages import FieldDone
 from coach.tui.widgets.fields import FieldEditor
 from coach.tui.widgets.footer import CoachFooter
 
+if TYPE_CHECKING:
+    from coach.store.form_drafts import FormDrafts
+
+#: How often typed values are written through to the draft (seconds).
+WRITE_THROUGH_S = 0.5
+
 
 def _short_prompt(prompt: str) -> str:
     """``Who interviewed you? (the name you will ask for)`` -> ``Who interviewed you?``;
@@ -28,7 +34,13 @@ def _short_prompt(prompt: str) -> str:
 
 
 class DetailsScreen(Screen[dict[str, str] | None]):
-    """Fill the variables; dismisses with the values, or None to go back."""
+    """Fill the variables; dismisses with the values, or None to go back.
+
+    Args:
+        drafts: where typed values are written through (at most
+            :data:`WRITE_THROUGH_S` late), so a killed process keeps them.
+        draft: values typed before and never used: offered back on opening.
+    """
 
     # The first field asked is focused in on_mount, without Textual's scroll to
     # the centre (which, run before the layout, hid the title and the label).
@@ -43,9 +55,20 @@ class DetailsScreen(Screen[dict[str, str] | None]):
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
-    def __init__(self, script: Script, values: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        script: Script,
+        values: Mapping[str, str],
+        *,
+        drafts: FormDrafts | None = None,
+        draft: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.script = script
+        self._drafts = drafts
+        self._draft = dict(draft or {})
+        #: What the draft holds (written through): written again only once it differs.
+        self._written: dict[str, str] = {}
         self.values = dict(values)
         #: Only what is still missing is asked; the rest is listed (f2 shows it all).
         self._missing = {var.id for var in missing_variables(script, self.values)}
@@ -98,6 +121,13 @@ class DetailsScreen(Screen[dict[str, str] | None]):
         self.title = self.script.title
         self.sub_title = "call details"
         self._opened_with = self.collect()
+        self._written = self._opened_with
+        if self._drafts is not None:
+            self.set_interval(WRITE_THROUGH_S, self.write_through)
+        offered = {k: v for k, v in self._draft.items() if k in self._opened_with}
+        if offered and any(self._opened_with[k] != v for k, v in offered.items()):
+            self._written = {**self._opened_with, **offered}  # on disk already
+            self._offer_draft(offered)
         # The first field still missing takes the focus (never a hidden, known one)
         # and is shown whole, with its label, as near the top as it fits.
         asked = [e for e in self.query(FieldEditor) if not e.has_class("-known")]
@@ -109,6 +139,34 @@ class DetailsScreen(Screen[dict[str, str] | None]):
         form = self.query_one("#details-form", VerticalScroll)
         form.scroll_home(animate=False, immediate=True)
         form.scroll_to_widget(editor, animate=False, immediate=True)
+
+    def _offer_draft(self, offered: dict[str, str]) -> None:
+        question = ConfirmDialog(
+            "Put back what you typed before?",
+            "These call details were typed and never used (Call Coach was closed "
+            "or stopped): " + " · ".join(v for v in offered.values() if v.strip()),
+            yes="Put them back",
+            no="Start fresh",
+        )
+        self.app.push_screen(question, lambda yes: self._draft_answered(offered, yes))
+
+    def _draft_answered(self, offered: dict[str, str], yes: bool | None) -> None:
+        if yes:
+            for editor in self.query(FieldEditor):
+                if editor.field_id in offered:
+                    editor.set_value(offered[editor.field_id])
+                    editor.remove_class("-known")
+        elif self._drafts is not None:
+            self._drafts.drop(self.script.id)
+            self._written = self._opened_with
+
+    def write_through(self) -> None:
+        """Write the typed values to the draft if they changed since the last write."""
+        values = self.collect()
+        if self._drafts is None or values == self._written:
+            return
+        if self._drafts.write(self.script.id, values=values):
+            self._written = values
 
     def typed(self) -> bool:
         """Something was typed or changed since the form opened."""
@@ -142,6 +200,7 @@ class DetailsScreen(Screen[dict[str, str] | None]):
                 self.action_show_all()
             problems[0][0].focus_editor()
             return
+        self.write_through()  # kept until the call starts (through the checklist)
         self.dismiss(self.collect())
 
     def action_show_all(self) -> None:
@@ -157,7 +216,7 @@ class DetailsScreen(Screen[dict[str, str] | None]):
             return
         question = ConfirmDialog(
             "Leave the call details?",
-            "What you typed here is not kept.",
+            "What you typed here is thrown away.",
             yes="Leave",
             no="Stay and finish",
         )
@@ -166,6 +225,8 @@ class DetailsScreen(Screen[dict[str, str] | None]):
 
     def _back_answered(self, leave: bool | None) -> None:
         if leave:
+            if self._drafts is not None:
+                self._drafts.drop(self.script.id)
             self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -126,10 +126,14 @@ class JobFormScreen(Screen[Job | None]):
             return
         self.dismiss(job)
 
+    def typed(self) -> bool:
+        """Something was typed or changed since the form opened (not saved yet)."""
+        return is_changed(self.values(), self._start)
+
     def action_cancel(self) -> None:
         if self._asking:
             return
-        if not is_changed(self.values(), self._start):
+        if not self.typed():
             self.dismiss(None)
             return
         from coach.tui.dialogs.confirm import ConfirmDialog

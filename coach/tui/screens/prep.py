@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 from textual import on
@@ -54,9 +54,12 @@ class PrepScreen(Screen[dict[str, bool] | None]):
         timing: str | None = None,
         too_early: bool = False,
         mode: str = "live",
+        keep: Callable[[dict[str, bool]], object] | None = None,
     ) -> None:
         super().__init__()
         self.script = script
+        #: Writes the ticks through on every change (a killed process keeps them).
+        self._keep = keep
         #: ``practice`` leaves out the items only a live call needs.
         self.mode = mode
         self.items = checklist_items(script, mode)
@@ -143,6 +146,8 @@ class PrepScreen(Screen[dict[str, bool] | None]):
     @on(SelectionList.SelectedChanged)
     def _ticked(self) -> None:
         self._show_status()
+        if self._keep is not None and self.is_mounted:
+            self._keep(self.ticks())
 
     @on(SelectionList.SelectionHighlighted)
     def _moved(self) -> None:

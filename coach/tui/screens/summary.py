@@ -25,6 +25,7 @@ from coach.call.report import CallReport, build_report, report_markdown, who
 from coach.call.session import CallSession, SessionError
 from coach.call.titles import scenario_title
 from coach.call.words import step_words
+from coach.tui.screens.finish_retry import FinishRetry
 from coach.tui.text import clock, duration_words, outcome_words
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.partner_feedback import PartnerFeedbackPanel
@@ -92,10 +93,12 @@ def summary_content(report: CallReport, *, saved: bool = True) -> Content:
     return Content("\n").join(parts)
 
 
-def write_markdown(folder: Path, report: CallReport, stamp: str) -> Path:
-    """Write the report atomically as ``call-<stamp>.md`` in ``folder``."""
+def write_markdown_at(target: Path, report: CallReport) -> Path:
+    """Write the report atomically at ``target`` (a folder: ``call.md`` in it)."""
+    if target.is_dir():
+        target = target / "call.md"
+    folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"call-{stamp}.md"
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".call-", suffix=".md")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -171,10 +174,14 @@ class SummaryScreen(_Scrolls):
         today: date,
         export_dir: Path,
         saved: bool = True,
+        retry: Callable[[], bool] | None = None,
         follow_up: NextStep | None = None,
         job: Job | None = None,
     ) -> None:
         super().__init__()
+        #: Tries again to save the call (True once saved), when it is not saved.
+        self._retry_save = retry
+        self._retry: FinishRetry | None = None
         self.session = session
         self.report = build_report(session, today, follow_up, job=job)
         self.export_dir = export_dir
@@ -197,6 +204,12 @@ class SummaryScreen(_Scrolls):
     def on_mount(self) -> None:
         self.title = self.report.title
         self.sub_title = "summary"
+        if not self.saved and self._retry_save is not None:
+            self._retry = FinishRetry(self, self._retry_save, self._now_saved)
+
+    def _now_saved(self) -> None:
+        self.saved = True
+        self.query_one("#summary-body", Static).update(summary_content(self.report))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self._can_scroll() if action in SCROLL_ACTIONS else True
@@ -210,14 +223,25 @@ class SummaryScreen(_Scrolls):
 
     def action_save_markdown(self) -> None:
         stamp = "".join(ch for ch in self.report.started_at[:19] if ch.isalnum() or ch == "-")
+        target = self.export_dir / f"call-{stamp or 'record'}.md"
         try:
-            path = write_markdown(self.export_dir, self.report, stamp or "record")
+            path = write_markdown_at(target, self.report)
         except OSError as exc:
-            self.notify(f"Could not save the Markdown file: {exc}", severity="error")
+            from coach.tui.dialogs.save_as import SaveAsDialog
+
+            problem = f"Could not save the Markdown file: {exc.strerror or exc}."
+            dialog = SaveAsDialog(problem, target, lambda p: write_markdown_at(p, self.report))
+            self.app.push_screen(dialog, self._saved_as)
             return
-        self.notify(f"Saved to {path}", timeout=8)
+        self._saved_as(path)
+
+    def _saved_as(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(f"Saved to {path}", timeout=8)
 
     def action_leave(self) -> None:
+        if self._retry is not None:
+            self._retry.last_try()
         self.dismiss(None)
 
 
@@ -351,6 +375,7 @@ class PracticeSummaryScreen(_Scrolls):
         *,
         save: Callable[[CallSession], str | None] | None = None,
         saved: bool = True,
+        retry: Callable[[], bool] | None = None,
         feedback: Callable[[], PartnerFeedback | None] | None = None,
         comparison: Comparison | None = None,
     ) -> None:
@@ -360,6 +385,8 @@ class PracticeSummaryScreen(_Scrolls):
         self._feedback = feedback
         self._save = save
         self.saved = saved
+        self._retry_save = retry
+        self._retry: FinishRetry | None = None
         #: This run against the earlier runs of its scenario (None: a free rehearsal).
         self.comparison = comparison
         self._warned = False
@@ -392,6 +419,13 @@ class PracticeSummaryScreen(_Scrolls):
         self.title = self.session.script.title
         scenario = scenario_title(self.session.scenario, in_sentence=True)
         self.sub_title = f"practice summary: {scenario}"
+        if not self.saved and self._retry_save is not None:
+            self._retry = FinishRetry(self, self._retry_save, self._now_saved)
+
+    def _now_saved(self) -> None:
+        self.saved = True
+        body = practice_content(self.session, comparison=self.comparison)
+        self.query_one("#practice-body", Static).update(body)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "escape":
@@ -445,4 +479,6 @@ class PracticeSummaryScreen(_Scrolls):
         self.set_focus(None)
 
     def action_leave(self) -> None:
+        if self._retry is not None:
+            self._retry.last_try()
         self.dismiss(None)
