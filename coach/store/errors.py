@@ -81,3 +81,11 @@ def access_problem(path: Path, readonly: bool) -> str:
         f"Cannot open {path}: check that you may read and write there, "
         "or set COACH_HOME to another folder."
     )
+
+
+def clause(exc: BaseException) -> str:
+    """``exc``'s message to go inside a sentence: without its own closing full
+    stop (``f"Could not save: {clause(exc)}. ..."`` once printed "try again..").
+    """
+    text = str(exc).strip()
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text

@@ -13,7 +13,7 @@ from typing import Literal
 
 from coach.call.session import CallSession
 from coach.store.calls import Store
-from coach.store.errors import StoreBusy, StoreError
+from coach.store.errors import StoreBusy, StoreError, clause
 
 #: How long a save during the call waits for another process's lock (ms).
 #: Saves run on the UI thread: with the store's 5 s, a program holding the
@@ -60,7 +60,7 @@ class CallRecorder:
     def _fail(self, exc: StoreError) -> None:
         if not self._failing:
             self._warn(
-                f"Could not save the call: {exc}. It goes on in memory and "
+                f"Could not save the call: {clause(exc)}. It goes on in memory and "
                 "saving is retried on every change."
             )
         self._failing = True
