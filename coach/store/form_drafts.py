@@ -34,14 +34,17 @@ class FormDrafts:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _path(self, script_id: str) -> Path:
+    def _path(self, script_id: str, kind: str = "call") -> Path:
         safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in script_id)
-        return self.folder / f"call-{safe or 'script'}.json"
+        return self.folder / f"{kind}-{safe or 'script'}.json"
 
-    def read(self, script_id: str) -> FormDraft | None:
-        """The draft of ``script_id``; None if there is none or it cannot be read."""
+    def read(self, script_id: str, *, kind: str = "call") -> FormDraft | None:
+        """The draft of ``script_id``; None if there is none or it cannot be read.
+
+        ``kind`` names the form: ``call`` (details and ticks of a script's call,
+        by script id) or ``job`` (the job form, by job id or ``new``)."""
         try:
-            raw = json.loads(self._path(script_id).read_text(encoding="utf-8"))
+            raw = json.loads(self._path(script_id, kind).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(raw, dict):
@@ -62,15 +65,16 @@ class FormDrafts:
         *,
         values: Mapping[str, str] | None = None,
         ticks: Mapping[str, bool] | None = None,
+        kind: str = "call",
     ) -> bool:
         """Replace the values or the ticks of the draft (the other part is kept).
         False if it could not be written (a full disk, a read-only folder)."""
-        old = self.read(script_id) or FormDraft()
+        old = self.read(script_id, kind=kind) or FormDraft()
         data = {
             "values": dict(old.values if values is None else values),
             "ticks": dict(old.ticks if ticks is None else ticks),
         }
-        target = self._path(script_id)
+        target = self._path(script_id, kind)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".draft-", suffix=".json")
@@ -87,7 +91,7 @@ class FormDrafts:
             return False
         return True
 
-    def drop(self, script_id: str) -> None:
+    def drop(self, script_id: str, *, kind: str = "call") -> None:
         """Forget the draft of ``script_id`` (its call started, or it was thrown away)."""
         with suppress(OSError):
-            self._path(script_id).unlink(missing_ok=True)
+            self._path(script_id, kind).unlink(missing_ok=True)

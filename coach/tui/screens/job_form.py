@@ -1,4 +1,7 @@
-"""The job form: add a job, or edit one. Nothing typed is lost: a failed save keeps the form."""
+"""The job form: add a job, or edit one. Nothing typed is lost: a failed save
+keeps the form, and what is typed is written through to a draft (every half
+second when it changed) that the next opening of the same form offers back
+after a kill or a closed terminal; saving or dropping the changes forgets it."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from coach import locations
 from coach.call.jobform import (
     JOB_FORM_FIELDS,
     JobFields,
@@ -22,12 +26,16 @@ from coach.call.jobform import (
 )
 from coach.call.jobs import Job
 from coach.store import StoreError
+from coach.store.form_drafts import FormDrafts
 from coach.tui.messages import FieldChanged, FieldDone
 from coach.tui.widgets.fields import FieldEditor
 from coach.tui.widgets.footer import CoachFooter
 
 #: Saves the form's fields and returns the job as stored (raises ``StoreError``).
 SaveJob = Callable[[JobFields], Job]
+
+#: How often typed values are written through to the form's draft (seconds).
+WRITE_THROUGH_S = 0.5
 
 
 class JobFormScreen(Screen[Job | None]):
@@ -46,12 +54,16 @@ class JobFormScreen(Screen[Job | None]):
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
-    def __init__(self, job: Job | None, save: SaveJob) -> None:
+    def __init__(self, job: Job | None, save: SaveJob, drafts: FormDrafts | None = None) -> None:
         super().__init__()
         self.job = job
         self._save = save
         self._start = form_values(job)
         self._asking = False
+        self._drafts = drafts if drafts is not None else FormDrafts(locations.data_dir() / "drafts")
+        self._draft_id = "new" if job is None else str(job.id)
+        #: The values as last written to the draft (the start: nothing to write).
+        self._written = dict(self._start)
 
     def compose(self) -> ComposeResult:
         title = "Add a job" if self.job is None else f"Edit {self.job.label}"
@@ -87,6 +99,48 @@ class JobFormScreen(Screen[Job | None]):
         self.editors()[0].focus_editor()
         # Focus scrolls the form to the field; the title above it stays in view.
         self.call_after_refresh(self.query_one("#job-form").scroll_home, animate=False)
+        self.set_interval(WRITE_THROUGH_S, self.write_through)
+        draft = self._drafts.read(self._draft_id, kind="job")
+        offered = {k: v for k, v in (draft.values if draft else {}).items() if k in self._start}
+        if offered and is_changed({**self._start, **offered}, self._start):
+            self._written = {**self._start, **offered}  # on disk already
+            self._offer_draft(offered)
+
+    def _offer_draft(self, offered: dict[str, str]) -> None:
+        from coach.tui.dialogs.confirm import ConfirmDialog
+
+        self._asking = True
+        shown = " · ".join(v for k, v in offered.items() if v.strip() and v != self._start[k])
+        self.app.push_screen(
+            ConfirmDialog(
+                "Put back what you typed before?",
+                "This job form was left unsaved (Call Coach was closed or stopped): " + shown,
+                yes="Put it back",
+                no="Start fresh",
+            ),
+            lambda yes: self._draft_answered(offered, yes),
+        )
+
+    def _draft_answered(self, offered: dict[str, str], yes: bool | None) -> None:
+        self._asking = False
+        if yes:
+            for editor in self.editors():
+                if editor.field_id in offered:
+                    editor.set_value(offered[editor.field_id])
+        else:
+            self._drafts.drop(self._draft_id, kind="job")
+            self._written = dict(self._start)
+
+    def write_through(self) -> None:
+        """Write the typed values to the draft if they changed since the last write."""
+        values = self.values()
+        if values == self._written:
+            return
+        if not is_changed(values, self._start):
+            self._drafts.drop(self._draft_id, kind="job")
+            self._written = values
+        elif self._drafts.write(self._draft_id, values=values, kind="job"):
+            self._written = values
 
     def editors(self) -> list[FieldEditor]:
         return list(self.query(FieldEditor))
@@ -124,6 +178,7 @@ class JobFormScreen(Screen[Job | None]):
         except StoreError as exc:
             self.show_message(f"{exc} What you typed is still here; ctrl+s tries again.")
             return
+        self._drafts.drop(self._draft_id, kind="job")
         self.dismiss(job)
 
     def typed(self) -> bool:
@@ -152,6 +207,7 @@ class JobFormScreen(Screen[Job | None]):
     def _cancel_answered(self, drop: bool | None) -> None:
         self._asking = False
         if drop:
+            self._drafts.drop(self._draft_id, kind="job")
             self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
