@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from coach import locations
+from coach.call.jobform import JobFields
 from coach.tui.app import CoachApp
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.screens.job_form import JobFormScreen
@@ -51,7 +52,9 @@ async def test_typed_values_are_written_through_and_offered_back(make_app: MakeA
         assert form.values()["company"] == "Acme Ltd"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert desk.writes and desk.writes[0][1].company == "Acme Ltd"  # type: ignore[union-attr]
+        assert desk.writes
+        fields = desk.writes[0][1]
+        assert isinstance(fields, JobFields) and fields.company == "Acme Ltd"
     assert not draft_file().exists()  # saved: nothing to offer any more
 
 
