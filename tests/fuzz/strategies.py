@@ -32,9 +32,7 @@ ids = st.from_regex(r"[a-z][a-z0-9_]{0,7}", fullmatch=True).filter(lambda s: s !
 
 #: Text a person may type: any unicode (emoji, right-to-left, combining marks,
 #: CJK), control characters but NUL too, never a brace (templates add those).
-_plain = st.text(
-    st.characters(exclude_categories=("Cs",), exclude_characters="{}\x00"), max_size=30
-)
+_plain = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="{}\x00"), max_size=30)
 #: Letters of the keys a side flow may take (a b n q are the call screen's).
 SIDE_KEYS = [c for c in string.ascii_lowercase if c not in "abnq"]
 OUTCOMES = st.sampled_from(["offer", "rejected", "pending", "voicemail", "no_answer", "call_back"])
@@ -47,11 +45,7 @@ def template(fields: list[str]) -> st.SearchStrategy[str]:
     if fields:
         piece = piece | st.sampled_from(fields).map(lambda f: "{" + f + "}")
     piece = piece | st.sampled_from(["{{", "}}"])
-    return (
-        st.lists(piece, min_size=1, max_size=4)
-        .map("".join)
-        .filter(lambda s: bool(s.strip()))
-    )
+    return st.lists(piece, min_size=1, max_size=4).map("".join).filter(lambda s: bool(s.strip()))
 
 
 @dataclass
@@ -120,9 +114,10 @@ def valid_scripts(draw: st.DrawFn) -> Drawn:
                 items.append(entry)
         doc["checklist"] = items
     keys: dict[str, str] = {}
-    if side or draw(st.booleans()):
+    if bool(side) or draw(st.booleans()):
         roots = draw(st.lists(st.sampled_from(names), max_size=4, unique=True))
-        roots = list(dict.fromkeys([*side[:1], *roots]))
+        # Every side node opens a flow: one reached from none could not 'return'.
+        roots = list(dict.fromkeys([*side, *roots]))
         letters = draw(st.permutations(SIDE_KEYS))
         doc["anytime"] = [{"node": r, "key": k} for r, k in zip(roots, letters, strict=False)]
         keys = {k: r for r, k in zip(roots, letters, strict=False)}
@@ -147,7 +142,7 @@ def valid_scripts(draw: st.DrawFn) -> Drawn:
             node["choices"] = []
             for _ in range(draw(st.integers(1, 9))):
                 choice: dict[str, Any] = {"label": draw(text), "next": draw(st.sampled_from(goals))}
-                if fields and draw(st.booleans()):
+                if bool(fields) and draw(st.booleans()):
                     choice["if"] = draw(st.sampled_from(fields))
                 node["choices"].append(choice)
         elif way == "next":
@@ -173,7 +168,7 @@ def valid_scripts(draw: st.DrawFn) -> Drawn:
             expect = {}
             for at in draw(st.lists(st.sampled_from(branching), unique=True)) if branching else []:
                 expect[at] = draw(st.sampled_from([c["next"] for c in nodes[at]["choices"]]))
-            if expect or draw(st.booleans()):
+            if bool(expect) or draw(st.booleans()):
                 scenario["expect"] = expect
             if draw(st.booleans()):
                 scenario["says"] = {
@@ -240,6 +235,7 @@ def broken_texts(draw: st.DrawFn) -> str | bytes:
             if not isinstance(holder[index], dict | list) or not holder[index]:
                 break
             holder = holder[index]
+    value: Any
     if how == "wrong":
         value = draw(WRONG)
     elif how == "unknown":
