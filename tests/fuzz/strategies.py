@@ -32,7 +32,13 @@ ids = st.from_regex(r"[a-z][a-z0-9_]{0,7}", fullmatch=True).filter(lambda s: s !
 
 #: Text a person may type: any unicode (emoji, right-to-left, combining marks,
 #: CJK), control characters but NUL too, never a brace (templates add those).
-_plain = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="{}\x00"), max_size=30)
+# YAML 1.1 reads NEL, LS and PS as line breaks (folded to a space in a flow
+# scalar), so text holding one does not survive a dump and a load unchanged:
+# that is YAML, not the loader. Every other character is fair game.
+_plain = st.text(
+    st.characters(exclude_categories=["Cs"], exclude_characters="{}\x00\x85\u2028\u2029"),
+    max_size=30,
+)
 #: Letters of the keys a side flow may take (a b n q are the call screen's).
 SIDE_KEYS = [c for c in string.ascii_lowercase if c not in "abnq"]
 OUTCOMES = st.sampled_from(["offer", "rejected", "pending", "voicemail", "no_answer", "call_back"])
