@@ -4,9 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import Phase, settings
+
+# Hypothesis, for every property test: the same examples on every run (CI is
+# deterministic: a failure seen once is seen again), and no example database
+# written into the work tree. `HYPOTHESIS_PROFILE=explore` hunts with fresh
+# random examples (and COACH_FUZZ_SCALE=10 runs ten times as many in tests/fuzz).
+# No "explain" phase: it traces every line run while shrinking, and a failure
+# found in a large generated script then took minutes to report.
+PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink)
+settings.register_profile("coach", derandomize=True, database=None, deadline=None, phases=PHASES)
+settings.register_profile("explore", derandomize=False, database=None, deadline=None, phases=PHASES)
+settings.register_profile(
+    "noshrink", derandomize=True, database=None, deadline=None, phases=PHASES[:-1]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "coach"))
 
 
 @pytest.hookimpl(tryfirst=True)
