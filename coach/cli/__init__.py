@@ -18,7 +18,7 @@ from pathlib import Path
 
 from coach.cli.commands import HOME, commands_dict, create_handler
 from coach.cli.output import restore_output, visible_output
-from coach.cli.parser import build_parser
+from coach.cli.parser import build_parser, usage_for
 from coach.cli.status import ERROR, INTERRUPTED, SUCCESS, USAGE, err
 from coach.locations import home_problem
 
@@ -41,14 +41,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     line = list(sys.argv[1:] if argv is None else argv)
     first = line[0] if line else None
-    args = build_parser(first if first in commands_dict else None).parse_args(line)
+    parser = build_parser(first if first in commands_dict else None)
+    args = parser.parse_args(line)
     info = commands_dict[args.command] if args.command else HOME
     problem = home_problem()
     if problem is not None:
         err(problem)
         return USAGE
     try:
-        return int(create_handler(info)(args) or SUCCESS)
+        code = int(create_handler(info)(args) or SUCCESS)
+        if code == USAGE:
+            # The command refused its arguments in a sentence: its usage follows,
+            # as argparse gives it for the arguments it refuses itself.
+            sys.stderr.write(usage_for(parser, line))
+        return code
     except KeyboardInterrupt:
         return INTERRUPTED
     except BrokenPipeError:

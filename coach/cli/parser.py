@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from coach import __version__
@@ -109,3 +110,19 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         if command is None or name == command:
             sub.add_parser(name, help=info.summary, command=info)
     return parser
+
+
+def usage_for(parser: argparse.ArgumentParser, line: Sequence[str]) -> str:
+    """The usage line of the (sub)command that ``line`` names (``coach job add``'s
+    for ``job add --company A``), as argparse prints it."""
+    current = parser
+    for word in line:
+        subparsers = [
+            action
+            for action in current._actions  # argparse keeps them nowhere public
+            if isinstance(action, argparse._SubParsersAction)
+        ]
+        if not subparsers or word not in subparsers[0].choices:
+            break
+        current = subparsers[0].choices[word]
+    return current.format_usage()
