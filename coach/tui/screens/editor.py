@@ -296,7 +296,9 @@ class EditorScreen(EditorKeys, OutsideEdits):
         row = max(0, min(line - 1, area.document.line_count - 1))
         col = max(0, min(column - 1, len(area.document.get_line(row))))
         area.show((row, col))
-        area.focus()
+        # Now, not on the next turn of the loop (``focus()`` defers it): keys
+        # typed right after Enter in the line bar went to the closed bar's input.
+        self.set_focus(area)
 
     def on_jump_to(self, message: JumpTo) -> None:
         message.stop()
