@@ -65,18 +65,21 @@ def _part(hint: KeyHint, words: str) -> Content:
 def footer_line(hints: Sequence[KeyHint], width: int) -> Content:
     """The footer for ``hints`` in ``width`` cells, every key in sight if it can be.
 
-    In turn: every key with its words; with the first word of each; then the
-    keys from the end backwards with no words at all. Only when even the bare
-    keys are too wide is the line cut.
+    Words give way from the end of the line first: the last keys' words shrink
+    to their first word, then lose their words altogether, and the first key
+    (what Enter or a choice does here) keeps its words longest. Only when even
+    the bare keys are too wide is the line cut.
     """
-    full = Content(" ").join(_part(hint, hint.words) for hint in hints)
-    if full.cell_length <= width:
-        return fit(full, width)
+    count = len(hints)
+    full = [hint.words for hint in hints]
     short = [hint.words.split(" ", 1)[0] for hint in hints]
-    for worded in range(len(hints), -1, -1):
-        line = Content("").join(
-            _part(hint, short[index] if index < worded else "") for index, hint in enumerate(hints)
-        )
+    tries: list[list[str]] = [full]
+    tries += [full[:k] + short[k:] for k in range(count - 1, 0, -1)]
+    tries += [full[:1] + short[1:k] + [""] * (count - k) for k in range(count - 1, 0, -1)]
+    tries += [short[:1] + [""] * (count - 1), [""] * count]
+    line = Content("")
+    for words in tries:
+        line = Content(" ").join(_part(hint, said) for hint, said in zip(hints, words, strict=True))
         if line.cell_length <= width:
             return fit(line, width)
     return fit(line, width)
