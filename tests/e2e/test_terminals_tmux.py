@@ -62,7 +62,8 @@ def test_a_call_in_an_odd_terminal(coach_home: Path, terminal: str) -> None:
         screen = tmux.wait_for(lambda s: "Just" in s or "just stop" in flat(s).lower())
         assert "Traceback" not in screen
         tmux.send("s")  # just stop
-        tmux.wait_for(lambda s: "summary" in flat(s).lower() or "Outcome" in s, timeout=20)
+        # "Outcome" is on the end-of-call dialog too: wait for the summary's own title.
+        tmux.wait_for(lambda s: "Call summary" in s or "summary ·" in flat(s), timeout=20)
         tmux.send("q")
         tmux.wait_for("[exited 0]", timeout=20)
         assert "Traceback" not in tmux.screen()
