@@ -2,8 +2,8 @@
 
 ``CoachApp`` (``coach``, ``coach call``, ``coach practice``, ``coach edit``) and
 ``PartnerApp`` (``coach partner``) derive from ``BaseApp``, so both load
-``coach.tcss``, switch themes the same way and read "escape, key" typed in one
-motion as the two keys it was.
+``coach.tcss``, switch themes the same way, read "escape, key" typed in one
+motion as the two keys it was, and handle keys in the order they were typed.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from textual.filter import LineFilter
 
 from coach.tui import keys
 from coach.tui.controls import NoControls
+from coach.tui.keyorder import KeyOrder
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -39,6 +40,7 @@ class BaseApp(App[ReturnType]):
         keys.install()  # before the driver starts reading keys (idempotent)
         super().__init__(**kwargs)
         self._no_controls = NoControls()
+        self.key_order = KeyOrder(self, self._key_from_terminal)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then the one that keeps control characters from
@@ -47,13 +49,15 @@ class BaseApp(App[ReturnType]):
 
     async def on_event(self, event: events.Event) -> None:
         # "escape, then a key" typed in one motion arrives as alt+key: split it.
+        # Each key from the terminal waits for the one before it (keyorder.py).
         if isinstance(event, events.Key) and not event.is_forwarded:
-            split = keys.split_escape(event)
-            if split is not None:
-                for key in split:
-                    await super().on_event(key)
-                return
+            for key in keys.split_escape(event) or [event]:
+                await self.key_order.submit(key)
+            return
         await super().on_event(event)
+
+    async def _key_from_terminal(self, key: events.Key) -> None:
+        await super().on_event(key)
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""
