@@ -12,12 +12,12 @@ on without it.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from coach import locations
 
 
 @dataclass(frozen=True)
@@ -74,20 +74,11 @@ class FormDrafts:
             "values": dict(old.values if values is None else values),
             "ticks": dict(old.ticks if ticks is None else ticks),
         }
-        target = self._path(script_id, kind)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".draft-", suffix=".json")
+            locations.write_atomic(
+                self._path(script_id, kind), json.dumps(data, ensure_ascii=False)
+            )
         except OSError:
-            return False
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except OSError:
-            Path(tmp).unlink(missing_ok=True)
             return False
         return True
 

@@ -15,7 +15,10 @@ paste outside bracketed paste, a macro, or ssh on a slow link.
 the way: the widget it went to, each of the widget's parents, and the app
 (where the bound action runs, and where a change of focus is queued) have
 worked through their queues. Then the next key goes to whatever has the focus
-now. Keys typed at a human pace never wait (the one before is long done). A
+now. Characters typed into a text field follow each other at once (the field
+takes them in order and they move nothing elsewhere); only the key after a bound
+key, or after a key to anything else, waits. Keys typed at a human pace never
+wait (the one before is long done). A
 key whose handling takes longer than :data:`PATIENCE` (a slow action, a
 widget removed meanwhile) stops holding the rest back: keys are never lost,
 at worst handled as Textual would.
@@ -27,6 +30,7 @@ so it is on only for the Textual releases in :mod:`coach.tui.compat`.
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -45,6 +49,17 @@ PATIENCE = 0.5
 QUICK_TURNS = 20
 
 Dispatch = Callable[[events.Key], Awaitable[None]]
+
+
+#: Textual's text fields, by module and name (importing them would cost start-up time).
+TEXT_FIELDS = frozenset(
+    {("textual.widgets._input", "Input"), ("textual.widgets._text_area", "TextArea")}
+)
+
+
+@functools.cache
+def _is_text_field(cls: type) -> bool:
+    return any((base.__module__, base.__name__) in TEXT_FIELDS for base in cls.__mro__)
 
 
 class KeyOrder:
@@ -76,15 +91,32 @@ class KeyOrder:
     async def _run(self, key: events.Key) -> None:
         self._busy = True
         app = self._app
-        try:
-            target: DOMNode = app.focused or app.screen
-            await self._dispatch(key)
-        except BaseException:
-            self._busy = False
-            raise
+        while True:
+            try:
+                target: DOMNode = app.focused or app.screen
+                await self._dispatch(key)
+            except BaseException:
+                self._busy = False
+                raise
+            if not self.streams(key, target):
+                break
+            if not self._waiting:
+                self._busy = False
+                return
+            key = self._waiting.popleft()
         task = asyncio.create_task(self._settle(target))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    @staticmethod
+    def streams(key: events.Key, target: DOMNode) -> bool:
+        """True if the key after ``key`` need not wait: a character typed into a
+        text field is taken there, in order, and moves nothing elsewhere."""
+        return (
+            key.is_printable
+            and _is_text_field(type(target))
+            and not getattr(target, "read_only", False)
+        )
 
     async def _settle(self, target: DOMNode) -> None:
         try:

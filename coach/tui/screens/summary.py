@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
+from coach import locations
 from coach.call.feedback import PartnerFeedback
 from coach.call.jobs import Job
 from coach.call.nextstep import NextStep
@@ -97,16 +96,7 @@ def write_markdown_at(target: Path, report: CallReport) -> Path:
     """Write the report atomically at ``target`` (a folder: ``call.md`` in it)."""
     if target.is_dir():
         target = target / "call.md"
-    folder = target.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".call-", suffix=".md")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(report_markdown(report))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    locations.write_atomic(target, report_markdown(report))
     return target
 
 
