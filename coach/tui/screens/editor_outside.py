@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 from textual.screen import Screen
 
-from coach.script.editing import Opened, edit_externally, external_editor, read_for_editing
+from coach.script.editing import (
+    EditorUnusable,
+    Opened,
+    edit_externally,
+    external_editor,
+    read_for_editing,
+)
 from coach.script.watch import FileWatcher
 
 if TYPE_CHECKING:
@@ -82,7 +88,13 @@ class OutsideEdits(Screen[Path | None]):
 
     # -------------------------------------------------------- external editor
     def action_external(self) -> None:
-        command = external_editor()
+        try:
+            command = external_editor()
+        except EditorUnusable as exc:  # found out before the terminal is handed over
+            self.notify(
+                str(exc), title="External editor", severity="error", timeout=15, markup=False
+            )
+            return
         if not command:
             self.notify(
                 "Set $EDITOR to your editor (for example: export EDITOR=nano).",
@@ -90,29 +102,43 @@ class OutsideEdits(Screen[Path | None]):
                 severity="warning",
             )
             return
-        text = self.source.text
-
-        def run(argv: list[str]) -> None:
-            with self.app.suspend():
-                subprocess.run(argv, check=False)
-
         try:
-            new_text = edit_externally(text, command, self.path, run)
+            outcome = edit_externally(self.source.text, command, self.path, self._run_suspended)
         except SuspendNotSupported:
             self.notify("This terminal cannot hand over to another editor.", severity="error")
             return
-        except OSError as exc:
-            self.notify(
-                f"Could not run {command[0]}: {exc.strerror or exc}. Your text is unchanged.",
-                title="External editor",
-                severity="error",
-            )
-            return
+        if outcome.text is not None and outcome.text != self.source.text:
+            self.replace_text(outcome.text)
+        timeout = 5 if outcome.severity == "information" else 15
+        self.notify(
+            outcome.message,
+            title="External editor",
+            severity=outcome.severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def _run_suspended(self, argv: list[str]) -> int:
+        """Run ``argv`` in the terminal with the app suspended; its exit code.
+
+        Textual's ``App.suspend()`` resumes the app only when the ``with``
+        block ends normally (an exception skips it and leaves the terminal
+        raw, the app deaf), so nothing may leave the block by raising: what
+        ``subprocess.run`` raises is raised again once the app is back.
+        """
+        failure: BaseException | None = None
+        code = 0
+        try:
+            with self.app.suspend():
+                try:
+                    code = subprocess.run(argv, check=False).returncode
+                except BaseException as exc:
+                    failure = exc
         finally:
             self.app.refresh(layout=True)
-        if new_text != text:
-            self.replace_text(new_text)
-            self.notify("Text updated from the external editor; ctrl+s saves it.")
+        if failure is not None:
+            raise failure
+        return code
 
     def replace_text(self, text: str) -> None:
         """Replace the whole text as one edit (ctrl+z undoes it)."""
