@@ -250,6 +250,8 @@ def _read_back(text: str, temp: Path, name: str, code: int) -> ExternalEdit:
 
 def _exit_words(code: int) -> str:
     """``exited with code 1``; a negative code is the signal that ended it."""
+    if code == -signal.SIGINT:
+        return "was stopped by ctrl+c (SIGINT)"
     if code < 0:
         try:
             return f"was stopped by {signal.Signals(-code).name}"

@@ -148,3 +148,23 @@ def test_an_editor_that_fails_keeps_the_text(edit: Start, tmp_path: Path) -> Non
     assert "say: Please call me back." in screen  # the text is all there
     type_and_see(tmux)
     leave_without_saving(tmux)
+
+
+def test_ctrl_c_stops_the_editor_not_the_app_and_unsaved_text_stays(
+    edit: Start, tmp_path: Path
+) -> None:
+    """In the editor's turn the terminal sends ctrl+c as SIGINT to the app too;
+    asyncio's handler would cancel the app and lose the unsaved text."""
+    tmux = edit(str(fake_editor(tmp_path, "sleep 60")))
+    tmux.type("Y")
+    tmux.wait_for("Ytitle: Editor test")
+    tmux.send("F4")
+    log = tmp_path / "given.txt"
+    tmux.wait_for(lambda _screen: log.exists())  # the fake editor is running
+    tmux.send("C-c")
+    tmux.wait_for(
+        says("fake-editor was stopped by ctrl+c (SIGINT), so nothing it wrote was taken.")
+    )
+    tmux.type("Z")
+    tmux.wait_for("YZtitle: Editor test")  # the unsaved Y is still there
+    leave_without_saving(tmux)

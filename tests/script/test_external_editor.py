@@ -163,6 +163,8 @@ def test_a_good_edit_comes_back_and_the_temp_folder_goes(tmp_path: Path) -> None
         (Editor("write", code=1, write="half done\n"), "my-editor exited with code 1"),
         (Editor("write", code=127, write=""), "a program it runs was not found"),
         (Editor("write", code=-signal.SIGKILL, write="x"), "was stopped by SIGKILL"),
+        (Editor("write", code=-signal.SIGINT, write="x"), "was stopped by ctrl+c (SIGINT)"),
+        (Editor("write", code=-200, write="x"), "was stopped by signal 200"),
         (Editor("delete"), "my-editor deleted the file it was given"),
         (Editor("write", write=""), "my-editor left the file empty"),
         (Editor("write", write="  \n\n"), "left the file empty"),

@@ -9,7 +9,10 @@ user told) and hands the text to another editor (``f4``) through
 
 from __future__ import annotations
 
+import signal
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +30,31 @@ from coach.script.watch import FileWatcher
 
 if TYPE_CHECKING:
     from coach.tui.widgets.source import SourceArea
+
+
+def _for_the_editor(signum: int, frame: object) -> None:
+    """ctrl+c while the other editor runs: the editor gets it, the app does nothing."""
+
+
+@contextmanager
+def _ctrl_c_for_the_editor() -> Iterator[None]:
+    """While the other editor runs, ctrl+c is for it, not for the app.
+
+    The terminal is in its normal mode then, so ctrl+c sends SIGINT to the
+    app too, and asyncio's handler cancels the app's main task: the app
+    closed, unsaved text and all. A handler that does nothing (not
+    ``SIG_IGN``, which the editor would inherit) keeps the app; the editor
+    gets the default again when it starts.
+    """
+    try:
+        previous = signal.signal(signal.SIGINT, _for_the_editor)
+    except ValueError:  # not the main thread: signals are not ours to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
 
 
 class OutsideEdits(Screen[Path | None]):
@@ -131,7 +159,8 @@ class OutsideEdits(Screen[Path | None]):
         try:
             with self.app.suspend():
                 try:
-                    code = subprocess.run(argv, check=False).returncode
+                    with _ctrl_c_for_the_editor():
+                        code = subprocess.run(argv, check=False).returncode
                 except BaseException as exc:
                     failure = exc
         finally:
