@@ -1,30 +1,22 @@
 """What the in-app editor does with a script's text, without a screen.
 
 Check one version of the text (:func:`analyse`), read a file for editing
-without ever raising (:func:`read_for_editing`), and let another program edit
-the text through a temp file (:func:`external_editor`, :func:`edit_externally`),
-and the rules behind the editor's keys: the indentation Enter gives
-(:func:`newline_indent`, :func:`indent_unit`), find (:func:`find`), go to line
+without ever raising (:func:`read_for_editing`), and the rules behind the
+editor's keys: the indentation Enter gives (:func:`newline_indent`,
+:func:`indent_unit`), find (:func:`find`), go to line
 (:func:`parse_line_number`) and whether the panels start folded
-(:func:`panels_start_folded`). The editor screen (:mod:`coach.tui.screens.editor`) calls these.
+(:func:`panels_start_folded`). The editor screen (:mod:`coach.tui.screens.editor`)
+calls these; another program edits the text through :mod:`coach.script.external`.
 """
 
 from __future__ import annotations
 
 import bisect
-import os
 import re
-import shlex
-import shutil
-import signal
-import tempfile
 from collections import Counter
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-from coach.script.controls import visible
 from coach.script.model import MAX_BYTES, Finding, Script, Source
 from coach.script.newscript import describe_os_error
 
@@ -83,183 +75,6 @@ def read_for_editing(path: Path) -> Opened:
         return Opened(data.decode("utf-8"), True)
     except UnicodeDecodeError:
         return Opened(data.decode("utf-8", errors="replace"), True, lossy=True)
-
-
-# --------------------------------------------------------- external editor
-#: How bad an outcome is, in Textual's words (``notify(severity=...)``).
-Severity = Literal["information", "warning", "error"]
-
-#: The editors tried, in order, when neither variable is set.
-FALLBACK_EDITORS = ("nano", "vi")
-
-#: Longest value shown in a message; a longer one is cut with "…".
-_SHOWN = 80
-
-
-class EditorUnusable(Exception):
-    """``$VISUAL`` or ``$EDITOR`` cannot be run; ``str()`` says which, why and what to do."""
-
-
-def _shown(value: str) -> str:
-    value = visible(value)
-    return value if len(value) <= _SHOWN else value[: _SHOWN - 1] + "…"
-
-
-def external_editor(
-    environ: Mapping[str, str] | None = None,
-    which: Callable[[str], str | None] = shutil.which,
-) -> list[str]:
-    """The command for ``f4``: ``$VISUAL``, else ``$EDITOR``, else nano or vi.
-
-    Its program is resolved to a full path here, before the app hands the
-    terminal over: a program that cannot be found or a value that is not a
-    command (``vim "``) raises :class:`EditorUnusable`, whose message names
-    the variable and its value. ``[]`` when neither is set and neither
-    fallback is installed.
-    """
-    env = os.environ if environ is None else environ
-    for name in ("VISUAL", "EDITOR"):
-        value = env.get(name, "").strip()
-        if not value:
-            continue
-        shown = _shown(value)
-        try:
-            argv = shlex.split(value)
-        except ValueError as exc:  # "No closing quotation", "No escaped character"
-            raise EditorUnusable(
-                f"${name} is '{shown}', which is not a command: {str(exc).lower()}. "
-                f"Fix its quotes (for example: export {name}=nano). Your text is unchanged."
-            ) from None
-        if not argv or not argv[0]:
-            raise EditorUnusable(
-                f"${name} is '{shown}', which names no program. "
-                f"Set it to your editor (for example: export {name}=nano). "
-                "Your text is unchanged."
-            )
-        program = which(argv[0])
-        if program is None:
-            raise EditorUnusable(
-                f"${name} is '{shown}', but {_why_not_found(argv[0])}. "
-                f"Set it to an installed editor (for example: export {name}=nano). "
-                "Your text is unchanged."
-            )
-        return [program, *argv[1:]]
-    for fallback in FALLBACK_EDITORS:
-        found = which(fallback)
-        if found:
-            return [found]
-    return []
-
-
-def _why_not_found(program: str) -> str:
-    shown = _shown(program)
-    if os.sep not in program:
-        return f"there is no program '{shown}' on your PATH"
-    if os.path.isdir(program):
-        return f"{shown} is a folder, not a program"
-    if os.path.exists(program):
-        return f"{shown} is not executable"
-    return f"there is no {shown}"
-
-
-@dataclass(frozen=True)
-class ExternalEdit:
-    """What came back from the external editor, and what to tell the user."""
-
-    #: The text to put in the editor; None keeps the editor's text as it is.
-    text: str | None
-    message: str
-    severity: Severity = "information"
-
-
-def edit_externally(
-    text: str, command: list[str], path: Path, run: Callable[[list[str]], int]
-) -> ExternalEdit:
-    """Let another program edit ``text``: write it to a temp file, ``run``, read it back.
-
-    ``run`` runs the command (with the file's name added) and returns its exit
-    code; it raises ``OSError`` when the program cannot be started. The file
-    has ``path``'s name (so the editor highlights YAML) in a folder of its
-    own, removed afterwards with whatever the editor left beside it (backups,
-    swap files). Never raises for the editor's failures: the text comes back
-    only from an editor that exited 0 and left a readable file that is not
-    empty (unless ``text`` was blank too); every other outcome keeps ``text``
-    and says why.
-    """
-    name = Path(command[0]).name if command else "the editor"
-    try:
-        folder = Path(tempfile.mkdtemp(prefix="coach-edit-"))
-    except OSError as exc:
-        return _unchanged(f"Could not make a temp file for {name}: {exc.strerror or exc}.")
-    temp = folder / (path.name or "script.yaml")
-    try:
-        try:
-            temp.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            return _unchanged(f"Could not hand the text to {name}: {describe_os_error(exc, temp)}.")
-        try:
-            code = run([*command, str(temp)])
-        except KeyboardInterrupt:
-            return _unchanged(f"{name} was interrupted (ctrl+c).", "warning")
-        except OSError as exc:
-            return _unchanged(f"Could not start {name}: {exc.strerror or exc}.")
-        return _read_back(text, temp, name, code)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _unchanged(message: str, severity: Severity = "error") -> ExternalEdit:
-    return ExternalEdit(None, f"{message} Your text is unchanged.", severity)
-
-
-def _read_back(text: str, temp: Path, name: str, code: int) -> ExternalEdit:
-    """What to do with the file ``name`` left after exiting with ``code``."""
-    from coach.script.files import read_regular
-
-    if code != 0:
-        return _unchanged(f"{name} {_exit_words(code)}, so nothing it wrote was taken.", "warning")
-    try:
-        data, _st = read_regular(temp, MAX_BYTES)
-    except FileNotFoundError:
-        return _unchanged(f"{name} deleted the file it was given, so nothing was taken.", "warning")
-    except OSError as exc:
-        reason = describe_os_error(exc, temp, reading=True)
-        return _unchanged(f"Could not read back what {name} wrote: {reason}.")
-    try:
-        new_text, lossy = data.decode("utf-8"), False
-    except UnicodeDecodeError:
-        new_text, lossy = data.decode("utf-8", errors="replace"), True
-    if not new_text.strip() and text.strip():
-        return ExternalEdit(
-            None,
-            f"{name} left the file empty, so nothing was taken: your text is kept. "
-            "To empty the script, delete the text here.",
-            "warning",
-        )
-    if new_text == text:
-        return ExternalEdit(None, f"No changes from {name}.")
-    if lossy:
-        return ExternalEdit(
-            new_text,
-            f"{name} wrote bytes that are not UTF-8; they show as �. "
-            "ctrl+z brings back the text from before.",
-            "warning",
-        )
-    return ExternalEdit(new_text, f"Text updated from {name}; ctrl+s saves it, ctrl+z undoes it.")
-
-
-def _exit_words(code: int) -> str:
-    """``exited with code 1``; a negative code is the signal that ended it."""
-    if code == -signal.SIGINT:
-        return "was stopped by ctrl+c (SIGINT)"
-    if code < 0:
-        try:
-            return f"was stopped by {signal.Signals(-code).name}"
-        except ValueError:
-            return f"was stopped by signal {-code}"
-    if code == 127:
-        return "exited with code 127 (a program it runs was not found)"
-    return f"exited with code {code}"
 
 
 # ------------------------------------------------------------- typing keys

@@ -115,7 +115,7 @@ def test_an_editor_that_cannot_start_after_the_hand_over_still_gives_the_app_bac
     """Executable but no ``#!`` line: exec fails while the app is suspended."""
     tmux = edit(str(fake_editor(tmp_path, 'echo never >> "$1"', shebang=False)))
     tmux.send("F4")
-    tmux.wait_for(says("Could not start fake-editor: Exec format error"))
+    tmux.wait_for(says("Could not start fake-editor: it is not a program"))
     type_and_see(tmux)
     assert "never" not in flat(tmux.screen())
     leave_without_saving(tmux)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.script.editing import EditorUnusable, edit_externally, external_editor
+from coach.script.external import EditorUnusable, edit_externally, external_editor
 
 TEXT = "title: x\nnodes: {}\n"
 
@@ -222,7 +222,7 @@ def test_a_program_that_cannot_start_or_is_interrupted_keeps_the_text(tmp_path: 
     no_shebang.chmod(no_shebang.stat().st_mode | stat.S_IXUSR)
     result = edit_externally(TEXT, [str(no_shebang)], tmp_path / "s.yaml", real)
     assert result.text is None
-    assert "Could not start no-shebang: Exec format error" in result.message
+    assert "Could not start no-shebang: it is not a program (a script needs" in result.message
 
     def interrupted(argv: list[str]) -> int:
         seen.append(Path(argv[-1]))
@@ -245,3 +245,34 @@ def test_an_unwritable_temp_folder_keeps_the_text(
     assert run.argv == []  # never started
     assert result.text is None
     assert result.message.startswith("Could not make a temp file for vim:")
+
+
+def test_a_window_editor_without_its_wait_flag_is_told_how_to_wait(tmp_path: Path) -> None:
+    def message(*command: str) -> str:
+        return edit_externally(TEXT, list(command), tmp_path / "s.yaml", Editor()).message
+
+    assert message("/usr/bin/code") == (
+        "No changes from code. If it opened a window and came back at once, "
+        "it needs to wait: export EDITOR='code --wait'."
+    )
+    assert "export EDITOR='gvim --nofork'" in message("/usr/bin/gvim")
+    assert message("/usr/bin/code", "-w") == "No changes from code."
+    assert message("/usr/bin/subl", "--wait") == "No changes from subl."
+    assert message("/usr/bin/vim") == "No changes from vim."
+
+
+def test_a_home_path_is_expanded_and_a_broken_visual_points_at_editor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    program = tmp_path / "bin" / "ed"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\n", encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setenv("HOME", str(tmp_path))  # expanduser reads the process's HOME
+    assert external_editor({"EDITOR": "'~/bin/ed' -s"}) == [str(program), "-s"]
+    with pytest.raises(EditorUnusable) as caught:
+        external_editor({"VISUAL": "gone", "EDITOR": "vim"}, which_of("vim"))
+    assert str(caught.value).endswith("Or unset VISUAL to use $EDITOR. Your text is unchanged.")
+    with pytest.raises(EditorUnusable) as caught:
+        external_editor({"VISUAL": "gone"}, which_of("vim"))
+    assert "unset VISUAL" not in str(caught.value)

@@ -4,7 +4,7 @@
 it looks at the file once a second (deleted, changed by another program:
 reloaded when the text here is unchanged, else the text here is kept and the
 user told) and hands the text to another editor (``f4``) through
-:func:`coach.script.editing.edit_externally`.
+:func:`coach.script.external.edit_externally`.
 """
 
 from __future__ import annotations
@@ -19,13 +19,8 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 from textual.screen import Screen
 
-from coach.script.editing import (
-    EditorUnusable,
-    Opened,
-    edit_externally,
-    external_editor,
-    read_for_editing,
-)
+from coach.script.editing import Opened, read_for_editing
+from coach.script.external import EditorUnusable, edit_externally, external_editor
 from coach.script.watch import FileWatcher
 
 if TYPE_CHECKING:
