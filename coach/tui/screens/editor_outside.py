@@ -145,17 +145,18 @@ class OutsideEdits(Screen[Path | None]):
         """Run ``argv`` in the terminal with the app suspended; its exit code.
 
         Textual's ``App.suspend()`` resumes the app only when the ``with``
-        block ends normally (an exception skips it and leaves the terminal
-        raw, the app deaf), so nothing may leave the block by raising: what
-        ``subprocess.run`` raises is raised again once the app is back.
+        block ends normally: an exception skips that and leaves the app deaf
+        in a terminal that echoes keys. So nothing may leave the block by
+        raising; what ``subprocess.run`` raises is raised again once the app
+        is back. ctrl+c is the editor's from before the hand-over to after
+        the app is back, so none typed in between can close the app.
         """
         failure: BaseException | None = None
         code = 0
         try:
-            with self.app.suspend():
+            with _ctrl_c_for_the_editor(), self.app.suspend():
                 try:
-                    with _ctrl_c_for_the_editor():
-                        code = subprocess.run(argv, check=False).returncode
+                    code = subprocess.run(argv, check=False).returncode
                 except BaseException as exc:
                     failure = exc
         finally:
