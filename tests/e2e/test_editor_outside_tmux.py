@@ -57,7 +57,7 @@ def edit(tmp_path: Path, script: Path) -> Iterator[Start]:
     yield start
     for tmux in sessions:
         tmux.kill()
-    assert list(temp.iterdir()) == []  # no temp file or folder left behind
+    assert list(temp.glob("coach-edit-*")) == []  # no temp file or folder left behind
 
 
 def says(words: str) -> Callable[[str], bool]:

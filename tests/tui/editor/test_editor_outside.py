@@ -166,3 +166,22 @@ async def test_a_good_edit_comes_back_as_one_undoable_change(
         assert area.text == SCRIPT
     assert not any(path.parent.exists() for path in given_files(log))
     assert not os.path.exists(given_files(log)[0])
+
+
+async def test_a_terminal_that_cannot_hand_over_says_so_and_leaves_no_temp_file(
+    script_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    log = fake_editor(tmp_path, 'echo "# never" >> "$1"', monkeypatch)
+    async with EditorApp(script_path).run_test(size=SIZE) as pilot:  # headless: no suspend
+        await press_f4(pilot)
+        said = notes(app_of(pilot))
+        assert any("This terminal cannot hand over to another editor." in n for n in said), said
+        assert editor(app_of(pilot)).source.text == SCRIPT
+        await still_typing(pilot)
+    assert not log.exists()  # the editor never ran
+    assert list(temp.iterdir()) == []
