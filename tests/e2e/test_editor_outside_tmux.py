@@ -51,7 +51,7 @@ def edit(tmp_path: Path, script: Path) -> Iterator[Start]:
         command = f"env -u VISUAL {COACH} edit {shlex.quote(str(script))}"
         tmux = Tmux(command, width=100, height=30, env=env, cwd=ROOT)
         sessions.append(tmux)
-        tmux.wait_for("Problems: none")  # the text is loaded and checked
+        tmux.wait_for("Problems: none", timeout=30)  # loaded and checked (slow on a busy CI)
         return tmux
 
     yield start
@@ -126,8 +126,8 @@ def test_an_editor_that_appends_a_line_gives_it_back_and_it_saves(
 ) -> None:
     tmux = edit(str(fake_editor(tmp_path, 'echo "# added by the fake editor" >> "$1"')))
     tmux.send("F4")
-    tmux.wait_for("# added by the fake editor")
-    tmux.wait_for(says("Text updated from fake-editor"))
+    updated = says("Text updated from fake-editor")  # a 5 s notification: seen with the text
+    tmux.wait_for(lambda screen: "# added by the fake editor" in screen and updated(screen))
     type_and_see(tmux)
     tmux.send("BSpace")  # the Z goes again: a script with errors would ask before saving
     tmux.wait_for(lambda screen: "Ztitle" not in screen and "title: Editor test" in screen)
