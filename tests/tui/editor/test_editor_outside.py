@@ -185,3 +185,27 @@ async def test_a_terminal_that_cannot_hand_over_says_so_and_leaves_no_temp_file(
         await still_typing(pilot)
     assert not log.exists()  # the editor never ran
     assert list(temp.iterdir()) == []
+
+
+async def test_ctrl_c_while_the_editor_runs_is_the_editors(
+    script_path: Path, handed_over: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal sends ctrl+c to the app too (SIGINT): the app must not take
+    it (asyncio's handler would cancel the app). The fake editor sends it to
+    the app and goes on; a handler of the test's own records a SIGINT that
+    reached the app, so a regression fails here instead of stopping pytest."""
+    import signal
+
+    reached_the_app: list[int] = []
+    fake_editor(tmp_path, 'kill -INT "$PPID"\necho "# after ctrl+c" >> "$1"', monkeypatch)
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: reached_the_app.append(signum))
+    try:
+        async with EditorApp(script_path).run_test(size=SIZE) as pilot:
+            await press_f4(pilot)
+            assert handed_over == ["suspend", "resume"]
+            said = notes(app_of(pilot))
+            assert any("Text updated from fake-editor" in note for note in said), said
+            assert editor(app_of(pilot)).source.text == SCRIPT + "# after ctrl+c\n"
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert reached_the_app == []
