@@ -1,24 +1,19 @@
 """What the in-app editor does with a script's text, without a screen.
 
 Check one version of the text (:func:`analyse`), read a file for editing
-without ever raising (:func:`read_for_editing`), and let another program edit
-the text through a temp file (:func:`external_editor`, :func:`edit_externally`),
-and the rules behind the editor's keys: the indentation Enter gives
-(:func:`newline_indent`, :func:`indent_unit`), find (:func:`find`), go to line
+without ever raising (:func:`read_for_editing`), and the rules behind the
+editor's keys: the indentation Enter gives (:func:`newline_indent`,
+:func:`indent_unit`), find (:func:`find`), go to line
 (:func:`parse_line_number`) and whether the panels start folded
-(:func:`panels_start_folded`). The editor screen (:mod:`coach.tui.screens.editor`) calls these.
+(:func:`panels_start_folded`). The editor screen (:mod:`coach.tui.screens.editor`)
+calls these; another program edits the text through :mod:`coach.script.external`.
 """
 
 from __future__ import annotations
 
 import bisect
-import os
 import re
-import shlex
-import shutil
-import tempfile
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,42 +75,6 @@ def read_for_editing(path: Path) -> Opened:
         return Opened(data.decode("utf-8"), True)
     except UnicodeDecodeError:
         return Opened(data.decode("utf-8", errors="replace"), True, lossy=True)
-
-
-def external_editor() -> list[str]:
-    """The command for ``ctrl+e``: ``$VISUAL``, ``$EDITOR``, else nano or vi."""
-    for name in ("VISUAL", "EDITOR"):
-        value = os.environ.get(name, "").strip()
-        if value:
-            try:
-                return shlex.split(value)
-            except ValueError:
-                return [value]
-    for fallback in ("nano", "vi"):
-        found = shutil.which(fallback)
-        if found:
-            return [found]
-    return []
-
-
-def edit_externally(
-    text: str, command: list[str], path: Path, run: Callable[[list[str]], object]
-) -> str:
-    """Let another program edit ``text``: write it to a temp file, ``run``, read it back.
-
-    The temp file is named like ``path`` (so the editor highlights YAML) and is
-    removed afterwards. Raises ``OSError`` when the file cannot be written or
-    read or the program cannot be started.
-    """
-    fd, name = tempfile.mkstemp(prefix=f"{path.stem}-", suffix=path.suffix or ".yaml")
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        run([*command, str(temp)])
-        return temp.read_text(encoding="utf-8", errors="replace")
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 # ------------------------------------------------------------- typing keys

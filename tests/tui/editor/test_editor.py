@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets.tree import TreeNode
 
-from coach.script.editing import edit_externally, read_for_editing
+from coach.script.editing import read_for_editing
 from coach.script.newscript import backups_of
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.editor_app import EditorApp
@@ -344,34 +344,6 @@ async def test_ctrl_r_with_errors_says_what_to_fix(script_path: Path) -> None:
         await pilot.pause()
         assert not app.rehearse
         assert any("Fix the errors before rehearsing" in n for n in notes(app))
-
-
-# --------------------------------------------------------------- external editor
-def test_edit_externally_round_trips_through_a_temp_file(tmp_path: Path) -> None:
-    seen: list[list[str]] = []
-
-    def fake_editor(argv: list[str]) -> None:
-        seen.append(argv)
-        temp = Path(argv[-1])
-        assert temp.suffix == ".yaml"
-        temp.write_text(temp.read_text(encoding="utf-8").upper(), encoding="utf-8")
-
-    result = edit_externally(
-        "title: x\n", ["my-editor", "--wait"], tmp_path / "s.yaml", fake_editor
-    )
-    assert result == "TITLE: X\n"
-    assert seen[0][:2] == ["my-editor", "--wait"]
-    assert not Path(seen[0][-1]).exists()
-
-
-def test_edit_externally_with_a_missing_program_raises_oserror(tmp_path: Path) -> None:
-    import subprocess
-
-    def run(argv: list[str]) -> None:
-        subprocess.run(argv, check=False)
-
-    with pytest.raises(OSError):
-        edit_externally("x", ["/nonexistent/editor"], tmp_path / "s.yaml", run)
 
 
 def test_read_for_editing_never_raises(tmp_path: Path) -> None:
