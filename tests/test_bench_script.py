@@ -58,11 +58,18 @@ def test_quick_check_figures_run(tmp_path: Path) -> None:
     )
     assert result.returncode in (0, 1), result.stderr  # 1: a target missed, not an error
     rows = json.loads(result.stdout)["rows"]
-    assert [row["measured"] for row in rows] == ["check 1000", "check 10000"]
+    assert [row["measured"] for row in rows] == [
+        "check 1000",
+        "check 10000",
+        "check 1000 new",
+        "check 10000 new",
+    ]
+    assert [row["target"] is None for row in rows] == [False, False, True, True]
     for row in rows:
         assert row["failure"] is None
         assert row["median"] > 0 and row["floor_median"] > 0
-        assert row["passed"] == (row["ratio"] <= row["target"])
+        target = row["target"]
+        assert row["passed"] == (target is None or row["ratio"] <= target)
 
 
 def test_unknown_figures_are_a_usage_error() -> None:

@@ -50,7 +50,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     Exit 2 when a file could not be read, else 1 when there are errors.
     """
-    from coach.script.load import check_path
+    from coach.script.check_cache import check_path
     from coach.script.model import Finding
 
     all_findings: list[Finding] = []

@@ -61,6 +61,7 @@ _LOADER_MODULES = (
     "graph.py",
     "library.py",
     "cache.py",
+    "check_cache.py",
 )
 
 #: What the cache file may build: the model's classes, paths and ScriptEntry.
