@@ -61,13 +61,14 @@ HOME_KEYS = {"down": "down", "enter": "open", "escape": "back"}
 #: Seconds between two start-ups (the last app's exit out of the way).
 SETTLE = 0.3
 
-#: On home whatever the store: a bundled script's title.
-SCRIPTS_MARK = "Follow-up call after"
+#: On home whatever the store: the scripts list drawn, with its first (bundled) script.
+#: (Not a given title: which script comes first, and how many fit, changes.)
+SCRIPTS_MARKS = ("Call scripts", "bundled")
 
 
 def home_readable(*jobs_marks: str) -> Callable[[str], bool]:
     """Home is readable: the scripts list and the jobs (or the empty text) are drawn."""
-    wanted = [flat(mark) for mark in (SCRIPTS_MARK, *jobs_marks)]
+    wanted = [flat(mark) for mark in (*SCRIPTS_MARKS, *jobs_marks)]
 
     def check(screen: str) -> bool:
         text = flat(screen)
