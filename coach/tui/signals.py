@@ -1,5 +1,5 @@
 """Leaving the app: save and leave when the terminal closes (SIGHUP) or the process
-is told to stop (SIGTERM); what must be saved or asked about before leaving.
+is told to stop (SIGTERM, SIGINT); what must be saved or asked about before leaving.
 
 Plain ``signal`` handlers, not the event loop's: Python runs them even while
 the loop is stuck. When the terminal is gone, Textual's shutdown can block for
@@ -20,7 +20,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -33,7 +33,12 @@ EXIT_GRACE = 2.0
 
 
 class HangUpHandler:
-    """On SIGHUP or SIGTERM: run ``hang_up`` in the loop, and end the process if it hangs.
+    """On SIGHUP, SIGTERM or SIGINT: run ``hang_up`` in the loop, and end the process if
+    it hangs.
+
+    SIGINT is taken from asyncio's own handler, which cancelled the app's task
+    and left no turn to write the editor's unsaved text (ctrl+c in the app is
+    a key, not this signal: it comes from ``kill -INT`` or a program outside).
 
     Args:
         hang_up: saves what is open and exits the app (run in the event loop).
@@ -54,7 +59,7 @@ class HangUpHandler:
             with suppress(RuntimeError):  # the loop is closed: the watchdog ends it
                 loop.call_soon_threadsafe(self._hang_up)
 
-        for signum in (signal.SIGHUP, signal.SIGTERM):
+        for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
             with suppress(ValueError, OSError):  # not the main thread
                 signal.signal(signum, on_signal)
 
@@ -78,7 +83,21 @@ def save_running_calls(screens: Sequence[Screen[Any]]) -> None:
             screen.save_now()
 
 
-def is_editor(screen: Screen[Any]) -> bool:
+def keep_editor_text(screens: Sequence[Screen[Any]]) -> None:
+    """Write the unsaved text of the editors among ``screens`` to their recovery files now."""
+    for screen in screens:
+        if is_editor(screen) and screen.is_mounted:
+            screen.keep_now()
+
+
+def drop_editor_text(screens: Sequence[Screen[Any]]) -> None:
+    """Forget the editors' recovery files: the user quit, saying the changes may be lost."""
+    for screen in screens:
+        if is_editor(screen) and screen.is_mounted:
+            screen.forget_kept()
+
+
+def is_editor(screen: Screen[Any]) -> TypeGuard[EditorScreen]:
     """``screen`` is the script editor (without importing it when it was never opened)."""
     editor = sys.modules.get("coach.tui.screens.editor")
     return editor is not None and isinstance(screen, editor.EditorScreen)
