@@ -248,6 +248,12 @@ class RecoveryWriter:
         self.written: str | None = None
         self._marker = process_marker(os.getpid())
 
+    @property
+    def pending(self) -> bool:
+        """Text was wanted that no flush has taken yet."""
+        with self._lock:
+            return self._pending is not None
+
     def want(self, text: str, saved_hash: str | None) -> bool:
         """Keep ``text`` (unsaved; the saved text hashed to ``saved_hash``) on the next flush.
         False when the file holds it already (nothing to flush)."""

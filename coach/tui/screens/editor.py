@@ -5,7 +5,9 @@ checked (0.3 s after the last key, in a thread) and the problems panel and the
 structure tree follow. Nothing typed is lost: saving is atomic and keeps the
 previous version in ``.backups/`` (see :mod:`coach.script.newscript`), a file
 that cannot be written leaves the text in the editor, and leaving with unsaved
-changes asks first.
+changes asks first. Unsaved text is written through to a recovery file every
+half second and offered back the next time the script is opened after a kill
+or a signal (:mod:`coach.tui.screens.editor_kept`).
 
 Keys: ``ctrl+s`` save, ``ctrl+f`` find (``enter``/``down`` next, ``up``
 previous), ``ctrl+g`` go to line, ``ctrl+r`` rehearse from the node under the

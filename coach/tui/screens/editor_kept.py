@@ -14,11 +14,13 @@ is gone, it asks "Restore unsaved changes?" (:class:`~coach.tui.dialogs.restore.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 
 from coach import locations
@@ -56,6 +58,12 @@ class KeptText(Screen[Path | None]):
         def source(self) -> SourceArea: ...
         def replace_text(self, text: str) -> None: ...
 
+    @dataclass
+    class Flushed(Message):
+        """A write-through in the thread is over (``error``: it failed)."""
+
+        error: OSError | None
+
     def start_keeping(self, folder: Path | None = None) -> None:
         """Keep unsaved text from now on (in ``folder``, default the data folder's), and
         offer back what an earlier editor of this script kept and never saved."""
@@ -64,20 +72,24 @@ class KeptText(Screen[Path | None]):
         self._keep_warned = False
         self._keep_dirty = True
         self._keep_saved: str | None = None
+        #: A write-through runs in a thread: one at a time, the next tick starts another.
+        self._keep_busy = False
         self.set_interval(KEEP_EVERY, self._keep_tick)
         self._offer_kept()
 
     # ------------------------------------------------------------ write-through
     def _keep_tick(self) -> None:
         # The text is only joined again when it or the saved text changed.
-        if not self._keep_dirty and self.saved_text is self._keep_saved:
-            return
-        self._keep_dirty, self._keep_saved = False, self.saved_text
-        text = self.source.text
-        if not self.unsaved(text):
-            if self.kept.written is not None:
-                self.kept.forget()
-        elif self.kept.want(text, self._saved_hash()):
+        if self._keep_dirty or self.saved_text is not self._keep_saved:
+            self._keep_dirty, self._keep_saved = False, self.saved_text
+            text = self.source.text
+            if not self.unsaved(text):
+                if self.kept.written is not None or self.kept.pending:
+                    self.kept.forget()
+            else:
+                self.kept.want(text, self._saved_hash())
+        if self.kept.pending and not self._keep_busy:
+            self._keep_busy = True
             self.run_worker(self._keep_flush, thread=True, group="editor-keep")
 
     def note_typed(self) -> None:
@@ -97,9 +109,14 @@ class KeptText(Screen[Path | None]):
         return None
 
     def _keep_flush(self) -> None:
-        error = self.kept.flush()
-        if error is not None:
-            self.app.call_from_thread(self._keep_failed, error)
+        # A message, not call_from_thread: that waits for the loop, which may be ending.
+        self.post_message(self.Flushed(self.kept.flush()))
+
+    def on_kept_text_flushed(self, message: Flushed) -> None:
+        message.stop()
+        self._keep_busy = False
+        if message.error is not None:
+            self._keep_failed(message.error)
 
     def _keep_failed(self, error: OSError) -> None:
         if self._keep_warned:
@@ -188,8 +205,11 @@ class KeptText(Screen[Path | None]):
             self.replace_text(found.recovery.text)
             # Kept again under this editor before the old file goes: never both gone.
             self.kept.want(found.recovery.text, self._saved_hash())
-            if self.kept.flush() is None:
+            error = self.kept.flush()
+            if error is None:
                 self.kept_files.drop(found.file)
+            else:
+                self._keep_failed(error)  # the old file stays: it holds the text too
             self.notify(f"Unsaved changes restored; ctrl+s saves them to {self.path.name}.")
         elif answer == "discard":
             self.kept_files.drop(found.file)

@@ -271,3 +271,25 @@ async def test_a_folder_that_cannot_be_written_warns_once_and_keeps_the_text(
         warned = [n for n in app._notifications if "cannot be kept" in str(n.message)]
         assert len(warned) == 1
         assert screen.source.text == "#y" + SCRIPT
+
+
+async def test_a_bundled_copy_not_saved_yet_is_kept_and_offered(
+    coach_home: Path, files: RecoveryFiles
+) -> None:
+    """``coach edit`` of a bundled script edits a copy written on the first save:
+    its unsaved text is kept under the copy's path, and the copy is still not made."""
+    copy = coach_home / "config" / "scripts" / "bundled-copy.yaml"
+    app = EditorApp(copy, initial_text=SCRIPT)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_at_top(pilot, app, "#")
+        await until(pilot, lambda: kept_texts(files, copy) == ["#" + SCRIPT], "kept")
+    assert not copy.exists()
+    again = EditorApp(copy, initial_text=SCRIPT)
+    async with again.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(again.screen, RestoreDialog), "offered")
+        assert "changed on disk" not in dialog_text(again)
+        await pilot.press("y")
+        await pilot.pause()
+        assert editor(again).source.text == "#" + SCRIPT
+    assert not copy.exists()
