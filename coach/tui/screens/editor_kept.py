@@ -185,8 +185,8 @@ class KeptText(Screen[Path | None]):
                 shown = shown[: SHOWN_LINE - 1] + "…"
             parts += [f"\nFirst change, line {number}: ", (shown or "(empty)", "bold")]
         parts.append(
-            "\nRestore puts them in the editor, not saved yet (ctrl+s saves). "
-            "Keep for later asks again next time. Discard deletes them."
+            "\nRestore puts them in the editor, unsaved; keep for later asks again "
+            "next time; discard deletes them."
         )
         return Content.assemble(*parts)
 

@@ -155,7 +155,8 @@ async def test_a_signal_writes_the_latest_text_at_once(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = await type_at_top(pilot, app, "#")
-        screen.source.insert("typed a moment ago ")  # no tick has run since
+        await until(pilot, lambda: screen.source.text == "#" + SCRIPT, "typed")
+        screen.source.insert("typed a moment ago ")  # after the cursor; no tick since
         keep_editor_text(app.screen_stack)
         assert kept_texts(files, script_path) == ["#typed a moment ago " + SCRIPT]
 
