@@ -90,7 +90,8 @@ class KeptText(Screen[Path | None]):
                 self.kept.want(text, self._saved_hash())
         if self.kept.pending and not self._keep_busy:
             self._keep_busy = True
-            self.run_worker(self._keep_flush, thread=True, group="editor-keep")
+            # A failure that is not an OSError must not end the app: exit_on_error off.
+            self.run_worker(self._keep_flush, thread=True, group="editor-keep", exit_on_error=False)
 
     def note_typed(self) -> None:
         """The text changed: the next tick writes it through."""
@@ -109,8 +110,12 @@ class KeptText(Screen[Path | None]):
         return None
 
     def _keep_flush(self) -> None:
-        # A message, not call_from_thread: that waits for the loop, which may be ending.
-        self.post_message(self.Flushed(self.kept.flush()))
+        error: OSError | None = None
+        try:
+            error = self.kept.flush()
+        finally:
+            # A message, not call_from_thread: that waits for the loop, which may be ending.
+            self.post_message(self.Flushed(error))
 
     def on_kept_text_flushed(self, message: Flushed) -> None:
         message.stop()

@@ -294,3 +294,22 @@ async def test_a_bundled_copy_not_saved_yet_is_kept_and_offered(
         await pilot.pause()
         assert editor(again).source.text == "#" + SCRIPT
     assert not copy.exists()
+
+
+async def test_an_unexpected_failure_while_keeping_never_ends_the_editor(
+    script_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(file: Path, kept: Recovery) -> OSError | None:
+        raise ValueError("not foreseen")
+
+    monkeypatch.setattr(RecoveryFiles, "write", staticmethod(broken))
+    app = EditorApp(script_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = await type_at_top(pilot, app, "#")
+        await pilot.pause(0.7)
+        await pilot.press("y")
+        await pilot.pause(0.7)  # the next tick tries again: the first worker let go
+        assert app.is_running
+        assert screen.source.text == "#y" + SCRIPT
+        assert screen.kept.written is None
