@@ -39,6 +39,8 @@ class HangUpHandler:
     SIGINT is taken from asyncio's own handler, which cancelled the app's task
     and left no turn to write the editor's unsaved text (ctrl+c in the app is
     a key, not this signal: it comes from ``kill -INT`` or a program outside).
+    While the app has handed the terminal to another program (``$EDITOR``),
+    ctrl+c there is a signal to both: it is that program's, so it is let be.
 
     Args:
         hang_up: saves what is open and exits the app (run in the event loop).
@@ -51,10 +53,12 @@ class HangUpHandler:
         self._watchdog: threading.Timer | None = None
 
     def install(self) -> None:
-        """Handle both signals from now on (call it from the running event loop)."""
+        """Handle the signals from now on (call it from the running event loop)."""
         loop = asyncio.get_running_loop()
 
         def on_signal(signum: int, frame: object) -> None:
+            if signum == signal.SIGINT and keys_make_signals():
+                return  # ctrl+c typed for the program the terminal was handed to
             self._start_watchdog()
             with suppress(RuntimeError):  # the loop is closed: the watchdog ends it
                 loop.call_soon_threadsafe(self._hang_up)
@@ -69,6 +73,22 @@ class HangUpHandler:
             self._watchdog = threading.Timer(self._grace, os._exit, args=(0,))
             self._watchdog.daemon = True
             self._watchdog.start()
+
+
+def keys_make_signals() -> bool:
+    """The terminal turns ctrl+c into SIGINT (ISIG is on): the app is not reading keys
+    itself, another program has the terminal (Textual's raw mode turns ISIG off,
+    unless ``TEXTUAL_ALLOW_SIGNALS`` asks for ctrl+c to be a signal)."""
+    if os.environ.get("TEXTUAL_ALLOW_SIGNALS"):
+        return False
+    try:
+        import termios
+    except ImportError:  # not a Unix: no such signal from the keyboard
+        return False
+    try:
+        return bool(termios.tcgetattr(sys.stdin.fileno())[3] & termios.ISIG)
+    except (termios.error, OSError, ValueError, AttributeError):  # no terminal
+        return False
 
 
 # The screens' modules are looked up, not imported: a module never imported
