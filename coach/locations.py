@@ -99,6 +99,11 @@ def user_drafts_dir() -> Path:
     return config_dir() / "drafts"
 
 
+def recovery_dir() -> Path:
+    """Unsaved editor text, kept until saved or thrown away (see coach.store.editor_recovery)."""
+    return data_dir() / "recovery"
+
+
 def database_path() -> Path:
     return data_dir() / "coach.db"
 

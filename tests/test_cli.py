@@ -146,6 +146,7 @@ def test_where_uses_coach_home(coach_home: Path, capsys: pytest.CaptureFixture[s
     assert str(coach_home / "config" / "scripts") in out
     assert str(coach_home / "data" / "coach.db") in out
     assert str(coach_home / "data" / "cache") in out
+    assert str(coach_home / "data" / "recovery") in out  # the editor's unsaved text
 
 
 def test_log_empty(capsys: pytest.CaptureFixture[str]) -> None:

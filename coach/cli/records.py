@@ -129,6 +129,7 @@ def cmd_where(args: argparse.Namespace) -> int:
         ("data", locations.data_dir()),
         ("database", locations.database_path()),
         ("cache", locations.cache_dir()),
+        ("recovery", locations.recovery_dir()),
         ("bundled", locations.bundled_scripts_dir()),
     ]
     for name, path in rows:

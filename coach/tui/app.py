@@ -183,6 +183,9 @@ class CoachApp(JobsHost, BaseApp[int]):
             self._run_walk(self._call)
 
     def _hang_up(self) -> None:
+        from coach.tui.signals import keep_editor_text
+
+        keep_editor_text(self.screen_stack)
         self.save_running_calls()
         self.exit(0)
 
@@ -221,6 +224,9 @@ class CoachApp(JobsHost, BaseApp[int]):
     def _quit_answered(self, yes: bool | None) -> None:
         self._quit_asked = False
         if yes:
+            from coach.tui.signals import drop_editor_text
+
+            drop_editor_text(self.screen_stack)  # "Quit": the unsaved text may go
             self.save_running_calls()
             self.exit(0)
 

@@ -1,5 +1,5 @@
 """Leaving the app: save and leave when the terminal closes (SIGHUP) or the process
-is told to stop (SIGTERM); what must be saved or asked about before leaving.
+is told to stop (SIGTERM, SIGINT); what must be saved or asked about before leaving.
 
 Plain ``signal`` handlers, not the event loop's: Python runs them even while
 the loop is stuck. When the terminal is gone, Textual's shutdown can block for
@@ -20,7 +20,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -33,7 +33,14 @@ EXIT_GRACE = 2.0
 
 
 class HangUpHandler:
-    """On SIGHUP or SIGTERM: run ``hang_up`` in the loop, and end the process if it hangs.
+    """On SIGHUP, SIGTERM or SIGINT: run ``hang_up`` in the loop, and end the process if
+    it hangs.
+
+    SIGINT is taken from asyncio's own handler, which cancelled the app's task
+    and left no turn to write the editor's unsaved text (ctrl+c in the app is
+    a key, not this signal: it comes from ``kill -INT`` or a program outside).
+    While the app has handed the terminal to another program (``$EDITOR``),
+    ctrl+c there is a signal to both: it is that program's, so it is let be.
 
     Args:
         hang_up: saves what is open and exits the app (run in the event loop).
@@ -46,15 +53,17 @@ class HangUpHandler:
         self._watchdog: threading.Timer | None = None
 
     def install(self) -> None:
-        """Handle both signals from now on (call it from the running event loop)."""
+        """Handle the signals from now on (call it from the running event loop)."""
         loop = asyncio.get_running_loop()
 
         def on_signal(signum: int, frame: object) -> None:
+            if signum == signal.SIGINT and keys_make_signals():
+                return  # ctrl+c typed for the program the terminal was handed to
             self._start_watchdog()
             with suppress(RuntimeError):  # the loop is closed: the watchdog ends it
                 loop.call_soon_threadsafe(self._hang_up)
 
-        for signum in (signal.SIGHUP, signal.SIGTERM):
+        for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
             with suppress(ValueError, OSError):  # not the main thread
                 signal.signal(signum, on_signal)
 
@@ -64,6 +73,22 @@ class HangUpHandler:
             self._watchdog = threading.Timer(self._grace, os._exit, args=(0,))
             self._watchdog.daemon = True
             self._watchdog.start()
+
+
+def keys_make_signals() -> bool:
+    """The terminal turns ctrl+c into SIGINT (ISIG is on): the app is not reading keys
+    itself, another program has the terminal (Textual's raw mode turns ISIG off,
+    unless ``TEXTUAL_ALLOW_SIGNALS`` asks for ctrl+c to be a signal)."""
+    if os.environ.get("TEXTUAL_ALLOW_SIGNALS"):
+        return False
+    try:
+        import termios
+    except ImportError:  # not a Unix: no such signal from the keyboard
+        return False
+    try:
+        return bool(termios.tcgetattr(sys.stdin.fileno())[3] & termios.ISIG)
+    except (termios.error, OSError, ValueError, AttributeError):  # no terminal
+        return False
 
 
 # The screens' modules are looked up, not imported: a module never imported
@@ -78,7 +103,21 @@ def save_running_calls(screens: Sequence[Screen[Any]]) -> None:
             screen.save_now()
 
 
-def is_editor(screen: Screen[Any]) -> bool:
+def keep_editor_text(screens: Sequence[Screen[Any]]) -> None:
+    """Write the unsaved text of the editors among ``screens`` to their recovery files now."""
+    for screen in screens:
+        if is_editor(screen) and screen.is_mounted:
+            screen.keep_now()
+
+
+def drop_editor_text(screens: Sequence[Screen[Any]]) -> None:
+    """Forget the editors' recovery files: the user quit, saying the changes may be lost."""
+    for screen in screens:
+        if is_editor(screen) and screen.is_mounted:
+            screen.forget_kept()
+
+
+def is_editor(screen: Screen[Any]) -> TypeGuard[EditorScreen]:
     """``screen`` is the script editor (without importing it when it was never opened)."""
     editor = sys.modules.get("coach.tui.screens.editor")
     return editor is not None and isinstance(screen, editor.EditorScreen)

@@ -5,7 +5,9 @@ checked (0.3 s after the last key, in a thread) and the problems panel and the
 structure tree follow. Nothing typed is lost: saving is atomic and keeps the
 previous version in ``.backups/`` (see :mod:`coach.script.newscript`), a file
 that cannot be written leaves the text in the editor, and leaving with unsaved
-changes asks first.
+changes asks first. Unsaved text is written through to a recovery file every
+half second and offered back the next time the script is opened after a kill
+or a signal (:mod:`coach.tui.screens.editor_kept`).
 
 Keys: ``ctrl+s`` save, ``ctrl+f`` find (``enter``/``down`` next, ``up``
 previous), ``ctrl+g`` go to line, ``ctrl+r`` rehearse from the node under the
@@ -60,6 +62,7 @@ from coach.script.newscript import describe_os_error, save_text
 from coach.script.watch import FileWatcher
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.messages import JumpTo
+from coach.tui.screens.editor_kept import KeptText
 from coach.tui.screens.editor_keys import PANELS, EditorKeys, FoldLine
 from coach.tui.screens.editor_outside import OutsideEdits
 from coach.tui.widgets.editor_bars import FindBar, LineBar
@@ -74,7 +77,7 @@ CHECK_DELAY = 0.3
 DISK_POLL = 1.0
 
 
-class EditorScreen(EditorKeys, OutsideEdits):
+class EditorScreen(EditorKeys, OutsideEdits, KeptText):
     """Edit one call script with live problems and a structure tree."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
@@ -197,6 +200,7 @@ class EditorScreen(EditorKeys, OutsideEdits):
         self.analysis = analyse(self.source.text, self.path)
         self._show_analysis(self.analysis)
         self.set_interval(DISK_POLL, self._poll_disk)
+        self.start_keeping()  # unsaved text goes to a recovery file; kept text is offered
 
     def _initial_notice(self) -> str:
         if self._opened.error:
@@ -249,6 +253,7 @@ class EditorScreen(EditorKeys, OutsideEdits):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         self._update_title()
+        self.note_typed()
         if self._check_timer is not None:
             self._check_timer.stop()
         self._check_timer = self.set_timer(CHECK_DELAY, self._start_check)
@@ -360,6 +365,7 @@ class EditorScreen(EditorKeys, OutsideEdits):
         self.saved_text = text
         self.on_disk = True
         self.saved_once = True
+        self.forget_kept()
         first_copy, self.unsaved_copy = self.unsaved_copy, False
         self._opened = Opened(text, True)
         self._warned_disk_change = False
@@ -422,4 +428,5 @@ class EditorScreen(EditorKeys, OutsideEdits):
             is not True
         ):
             return
+        self.forget_kept()  # saved, or the user said the changes may be lost
         self.dismiss(self.path if self.saved_once else None)
