@@ -46,7 +46,7 @@ def add_due_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_due(args: argparse.Namespace) -> int:
     today: date = args.today or date.today()
-    overview = read_overview(OPEN_STATUSES)
+    overview = read_overview(OPEN_STATUSES, for_steps=True)
     if isinstance(overview, int):
         return overview
     found = steps(overview, today, settings().country)

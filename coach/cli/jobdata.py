@@ -201,16 +201,22 @@ def step_line(step: NextStep, today: date) -> str:
     return words
 
 
-def read_overview(statuses: Iterable[str] | None) -> list[tuple[Job, list[JobCall]]] | int:
+def read_overview(
+    statuses: Iterable[str] | None, *, for_steps: bool = False
+) -> list[tuple[Job, list[JobCall]]] | int:
     """Jobs with their calls (newest first), read only; an exit code after saying what failed.
 
     Read with :func:`coach.store.overview.read_jobs`: the file and the job
     queries only, not the whole store (the snapshot format, the follow-up rules).
+    ``for_steps``: only the calls that :func:`steps` reads
+    (:func:`coach.store.overview.due_overview`), for ``coach due``.
     """
     import gc
 
     from coach.store.errors import NothingRecorded, StoreError
-    from coach.store.overview import jobs_overview, read_jobs
+    from coach.store.overview import due_overview, jobs_overview, read_jobs
+
+    reader = due_overview if for_steps else jobs_overview
 
     # 10,000 calls are 150,000 objects, no cycle among them, kept to the end of
     # the command: the collector need not walk them while they are made, nor
@@ -220,7 +226,7 @@ def read_overview(statuses: Iterable[str] | None) -> list[tuple[Job, list[JobCal
     collecting = gc.isenabled()
     gc.disable()
     try:
-        overview = read_jobs(lambda conn: jobs_overview(conn, statuses))
+        overview = read_jobs(lambda conn: reader(conn, statuses))
         gc.freeze()
     except NothingRecorded:
         return []

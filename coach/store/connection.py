@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from coach.store.errors import NothingRecorded, StoreError, damaged, sqlite_problem
-from coach.store.migrations import migrate_1, migrate_2, migrate_3, migrate_4
+from coach.store.migrations import migrate_1, migrate_2, migrate_3, migrate_4, migrate_5
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
@@ -32,12 +32,14 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_2,
     migrate_3,
     migrate_4,
+    migrate_5,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The oldest data version a read-only opening reads as it is (it never
 #: migrates): step 3 only added an index, which makes reads faster but changes
 #: nothing they see; step 4 added the partner's tables, which a file without
-#: them is read as having empty (:mod:`coach.store.feedback`). Raise it to a
+#: them is read as having empty (:mod:`coach.store.feedback`); step 5 only added
+#: indexes again. Raise it to a
 #: new step's version when the step changes what readers need.
 READABLE_FROM = 2
 

