@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from coach.call.nextstep import NextStep, StepAction, describe_step, next_step, too_early
 
 #: Re-exported from :mod:`coach.call.nextstep` when first asked for: the store

@@ -12,6 +12,7 @@ Pure, standard library only.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 TYPE_CHECKING = False
@@ -25,6 +26,16 @@ SNAPSHOT_VERSION = 1
 class SnapshotError(ValueError):
     """A stored call this version cannot read; the message (``it was written by a newer
     Call Coach ...``) follows a subject such as "Cannot resume:" and says what to do."""
+
+
+def load_json(text: str | None) -> Any:
+    """``text`` decoded, or None when it is empty or not JSON."""
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def text(value: Any) -> str | None:

@@ -29,8 +29,8 @@ def _fmt_duration(seconds: float | None) -> str:
 def cmd_log(args: argparse.Namespace) -> int:
     """``coach log [--json] [--limit N] [--job ID]``: past calls, newest first."""
     from coach.store.calllog import NoJob, read_log
+    from coach.store.connection import read_jobs
     from coach.store.errors import NothingRecorded, StoreError
-    from coach.store.overview import read_jobs
 
     if args.limit is not None and args.limit < 0:
         err("--limit takes a number of calls, 0 or more")

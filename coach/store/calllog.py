@@ -19,6 +19,7 @@ from coach.call.snapshot_fields import (
     SnapshotError,
     check_version,
     flag_map,
+    load_json,
     pace_fields,
     rating,
     score_fields,
@@ -28,7 +29,6 @@ from coach.call.snapshot_fields import (
 from coach.call.snapshot_fields import text as _text
 from coach.store.errors import StoreError
 from coach.store.liveness import process_alive
-from coach.store.overview import job, load_json
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -198,6 +198,8 @@ def read_log(
 
     found = None
     if job_id is not None:
+        from coach.store.overview import job  # the job types: only for --job
+
         found = job(conn, job_id)
         if found is None:
             raise NoJob(job_id)

@@ -23,6 +23,12 @@ from pathlib import Path
 from coach.store.errors import NothingRecorded, StoreError, damaged, sqlite_problem
 from coach.store.migrations import migrate_1, migrate_2, migrate_3, migrate_4, migrate_5
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
+
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 
@@ -416,3 +422,23 @@ def _check_ours(conn: sqlite3.Connection, version: int) -> None:
             "it is not a Call Coach database (its version says it is, but its "
             "'calls' table is missing or different)"
         )
+
+
+def read_jobs(read: Callable[[sqlite3.Connection], T], path: Path | None = None) -> T:
+    """``read(conn)`` on the call record opened read only, in one transaction.
+
+    ``path`` defaults to the app's file. Raises :class:`~coach.store.NothingRecorded`
+    when there is no file yet and :class:`~coach.store.StoreError` for
+    anything else, as ``Store(read_only=True)`` does.
+    """
+    from coach import locations
+
+    target = path if path is not None else locations.database_path()
+    conn = open_read_only(target)
+    try:
+        conn.execute("BEGIN")
+        return read(conn)
+    except sqlite3.Error as exc:
+        raise sqlite_problem(target, exc) from exc
+    finally:
+        conn.close()

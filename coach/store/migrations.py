@@ -33,9 +33,6 @@ import json
 import sqlite3
 from collections.abc import Mapping
 
-from coach.call.dates import call_date, parse_iso_date
-from coach.call.jobs import CLOSING_CALL_OUTCOMES, JOB_VARIABLES
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
@@ -119,6 +116,11 @@ class _Group:
 
 
 def _add_to_group(group: _Group, row: sqlite3.Row, snapshot: Mapping[str, Any]) -> None:
+    # Imported here: every reader opens the file through this module, and
+    # only a version-1 file ever runs migration 2.
+    from coach.call.dates import call_date, parse_iso_date
+    from coach.call.jobs import JOB_VARIABLES
+
     values, captures = _texts(snapshot.get("values")), _texts(snapshot.get("captures"))
     merged = {**values, **captures}  # a capture wins over a variable, as in the call
     group.ids.append(row["id"])
@@ -136,6 +138,9 @@ def _add_to_group(group: _Group, row: sqlite3.Row, snapshot: Mapping[str, Any]) 
 
 
 def _insert_job(conn: sqlite3.Connection, group: _Group) -> int:
+    from coach.call.dates import parse_iso_date
+    from coach.call.jobs import CLOSING_CALL_OUTCOMES
+
     def iso(name: str) -> str | None:
         day = parse_iso_date(group.fields.get(name, ""))
         return day.isoformat() if day else None

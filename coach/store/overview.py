@@ -13,12 +13,13 @@ and :data:`CALL_COLUMNS` (a plain tuple or a ``sqlite3.Row``).
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 
 from coach.call.dates import call_date, parse_iso_date
 from coach.call.jobs import JOB_STATUSES, NO_TEXTS, Job, JobCall
+from coach.call.snapshot_fields import load_json
+from coach.store.connection import read_jobs as read_jobs  # its home before
 from coach.store.errors import StoreError
 from coach.store.liveness import process_alive
 from coach.store.migrations import ANSWERED, CALL_DAY, ODD_START
@@ -27,7 +28,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Sequence
-    from pathlib import Path
     from typing import Any, TypeVar
 
     from coach.call.agenda import LiveCalls
@@ -58,16 +58,6 @@ def texts(value: Any) -> dict[str, str]:
     if type(value) is not dict and not isinstance(value, Mapping):  # the ABC check is slow
         return {}
     return {str(k): v for k, v in value.items() if isinstance(v, str) and v.strip()}
-
-
-def load_json(text: str | None) -> Any:
-    """``text`` decoded, or None when it is empty or not JSON."""
-    if not text:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
 
 
 def json_texts(text: str | None) -> dict[str, str]:
@@ -331,27 +321,3 @@ def job_calls(conn: sqlite3.Connection, job_id: int) -> list[JobCall]:
         (job_id,),
     ).fetchall()
     return [job_call_from_row(row) for row in rows]
-
-
-def read_jobs(read: Callable[[sqlite3.Connection], T], path: Path | None = None) -> T:
-    """``read(conn)`` on the call record opened read only, in one transaction.
-
-    ``path`` defaults to the app's file. Raises :class:`~coach.store.NothingRecorded`
-    when there is no file yet and :class:`~coach.store.StoreError` for
-    anything else, as ``Store(read_only=True)`` does.
-    """
-    import sqlite3
-
-    from coach import locations
-    from coach.store.connection import open_read_only
-    from coach.store.errors import sqlite_problem
-
-    target = path if path is not None else locations.database_path()
-    conn = open_read_only(target)
-    try:
-        conn.execute("BEGIN")
-        return read(conn)
-    except sqlite3.Error as exc:
-        raise sqlite_problem(target, exc) from exc
-    finally:
-        conn.close()
