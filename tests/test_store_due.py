@@ -119,6 +119,7 @@ def test_due_overview_gives_the_steps_of_every_call(tmp_path: Path, seed: int) -
     for statuses in (("open", "heard"), None):
         every = read_jobs(partial(jobs_overview, statuses=statuses), db)
         needed = read_jobs(partial(due_overview, statuses=statuses), db)
+        plain = read_jobs(partial(due_overview, statuses=statuses, ends=False), db)
         assert [job for job, _ in needed] == [job for job, _ in every]
         # Fewer calls, each one of the job's own, in the same order.
         for (_, some), (_, calls) in zip(needed, every, strict=True):
@@ -130,6 +131,8 @@ def test_due_overview_gives_the_steps_of_every_call(tmp_path: Path, seed: int) -
             today = TODAY + timedelta(days=offset)
             for country in (None, "GB"):
                 assert steps(needed, today, country) == steps(every, today, country)
+            # Without a country no holidays are loaded: the ends are not needed.
+            assert steps(plain, today, None) == steps(every, today, None)
 
 
 def test_a_job_with_a_timestamp_sql_cannot_read_keeps_all_its_calls(tmp_path: Path) -> None:

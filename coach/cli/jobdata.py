@@ -202,21 +202,19 @@ def step_line(step: NextStep, today: date) -> str:
 
 
 def read_overview(
-    statuses: Iterable[str] | None, *, for_steps: bool = False
+    statuses: Iterable[str] | None, *, for_steps: bool = False, country: str | None = None
 ) -> list[tuple[Job, list[JobCall]]] | int:
     """Jobs with their calls (newest first), read only; an exit code after saying what failed.
 
     Read with :func:`coach.store.overview.read_jobs`: the file and the job
     queries only, not the whole store (the snapshot format, the follow-up rules).
-    ``for_steps``: only the calls that :func:`steps` reads
-    (:func:`coach.store.overview.due_overview`), for ``coach due``.
+    ``for_steps``: only the calls that :func:`steps` reads with ``country``'s
+    holidays (:func:`coach.store.overview.due_overview`), for ``coach due``.
     """
     import gc
 
     from coach.store.errors import NothingRecorded, StoreError
     from coach.store.overview import due_overview, jobs_overview, read_jobs
-
-    reader = due_overview if for_steps else jobs_overview
 
     # 10,000 calls are 150,000 objects, no cycle among them, kept to the end of
     # the command: the collector need not walk them while they are made, nor
@@ -226,7 +224,13 @@ def read_overview(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        overview = read_jobs(lambda conn: reader(conn, statuses))
+        overview = read_jobs(
+            lambda conn: (
+                due_overview(conn, statuses, ends=bool(country))
+                if for_steps
+                else jobs_overview(conn, statuses)
+            )
+        )
         gc.freeze()
     except NothingRecorded:
         return []

@@ -221,18 +221,19 @@ def jobs_overview(
 
 
 def due_overview(
-    conn: sqlite3.Connection, statuses: Iterable[str] | None = None
+    conn: sqlite3.Connection, statuses: Iterable[str] | None = None, *, ends: bool = True
 ) -> list[tuple[Job, list[JobCall]]]:
     """:func:`jobs_overview` with only the calls a job's next step reads (``coach due``).
 
     The rules (:func:`coach.call.nextstep.situation`) walk a job's live calls
     from the newest day back to the first finished one someone answered, and
     stop there: the calls of the days before it change nothing. So each job
-    keeps its calls from that day on (all of them when it has none), and its
-    newest and oldest call, whose days set the years of holidays to load
-    (:func:`coach.cli.jobdata.business_days`); the steps are the same as from
-    all of them, in a sixth of the rows (1,000 jobs, 10,000 calls: 1,467
-    calls made, not 9,000). Found with migration 5's two indexes (a file
+    keeps its calls from that day on (all of them when it has none), and,
+    with ``ends``, its newest and oldest call, whose days set the years of
+    holidays to load (:func:`coach.cli.jobdata.business_days`; without a
+    country there are none to load). The steps are the same as from all of
+    them, in a sixth of the rows (1,000 jobs, 10,000 calls: 1,467 calls
+    made, 2,367 with ``ends``, not 9,000). Found with migration 5's two indexes (a file
     without them reads the same, only slower). A job with a call whose day
     SQL cannot tell as Python does (:data:`~coach.store.migrations.ODD_START`)
     keeps all of its calls.
@@ -241,12 +242,12 @@ def due_overview(
     jobs = conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs {where} ORDER BY id", params)
     overview: list[tuple[Job, list[JobCall]]] = [(job_from_row(r), []) for r in jobs]
     odd = [row[0] for row in conn.execute(f"SELECT DISTINCT job_id FROM calls WHERE {ODD_START}")]
-    ends = "SELECT id FROM calls WHERE job_id = jobs.id ORDER BY started_utc {0}, id {0} LIMIT 1"
+    end = "(SELECT id FROM calls WHERE job_id = jobs.id ORDER BY started_utc {0}, id {0} LIMIT 1)"
+    newest, oldest = (end.format("DESC"), end.format("ASC")) if ends else ("NULL", "NULL")
     rows = conn.execute(
         f"WITH due AS MATERIALIZED (SELECT id AS job, "
         f"(SELECT max({CALL_DAY}) FROM calls WHERE job_id = jobs.id AND {ANSWERED}) AS since, "
-        f"({ends.format('DESC')}) AS newest, ({ends.format('ASC')}) AS oldest "
-        f"FROM jobs {where}) "
+        f"{newest} AS newest, {oldest} AS oldest FROM jobs {where}) "
         f"SELECT {CALL_COLUMNS} FROM due JOIN calls ON calls.job_id = due.job "
         f"WHERE due.since IS NULL OR {CALL_DAY} >= due.since OR status = 'running' "
         f"OR calls.id IN (due.newest, due.oldest) OR job_id IN ({', '.join('?' * len(odd))}) "
