@@ -138,15 +138,25 @@ def database_path() -> Path:
     return data_dir() / "coach.db"
 
 
-def database_file() -> str:
-    """``str(database_path())``, without importing ``pathlib`` where it can."""
+def _file_text(folder: str, variable: str, default: str, name: str) -> str | None:
+    """A file of the config or data folder as text (None: ask pathlib or platformdirs)."""
     value = os.environ.get("COACH_HOME")
     if value:
-        text = posix_text(value, "data", "coach.db")
-    else:
-        folder = _plain_linux_text("XDG_DATA_HOME", "/.local/share")
-        text = posix_text(folder, "coach.db") if folder is not None else None
+        return posix_text(value, folder, name)
+    plain = _plain_linux_text(variable, default)
+    return posix_text(plain, name) if plain is not None else None
+
+
+def database_file() -> str:
+    """``str(database_path())``, without importing ``pathlib`` where it can."""
+    text = _file_text("data", "XDG_DATA_HOME", "/.local/share", "coach.db")
     return text if text is not None else str(database_path())
+
+
+def config_file(name: str) -> str:
+    """``str(config_dir() / name)``, without importing ``pathlib`` where it can."""
+    text = _file_text("config", "XDG_CONFIG_HOME", "/.config", name)
+    return text if text is not None else str(config_dir() / name)
 
 
 def bundled_scripts_dir() -> Path:

@@ -108,7 +108,7 @@ def test_posix_text_is_what_pathlib_writes(text: str) -> None:
     [*ENVIRONMENTS, *({"COACH_HOME": path} for path in ODD_PATHS if path), {"COACH_HOME": "~/c"}],
     ids=_env_id,
 )
-def test_the_database_file_is_the_database_path(
+def test_the_files_as_text_are_the_paths(
     env: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for name in ("COACH_HOME", "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
@@ -116,6 +116,7 @@ def test_the_database_file_is_the_database_path(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert locations.database_file() == str(locations.database_path())
+    assert locations.config_file("settings.toml") == str(locations.config_dir() / "settings.toml")
 
 
 @pytest.mark.parametrize("name", ["plain", "a space", "100%", "why?", "#1", "ünï", "~tilde"])

@@ -10,10 +10,10 @@ import argparse
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
 from coach.cli.status import USAGE, err, exit_code
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from coach.call.businessdays import BusinessDays
     from coach.call.jobs import Job, JobCall
@@ -126,11 +126,13 @@ def settings() -> Settings:
     for ``--set`` dates, the job, the profile).
     """
     global _read
-    from coach.settings import load_settings, settings_path
+    import os
 
-    path = settings_path()
+    from coach.settings import load_settings, settings_file
+
+    path = settings_file()  # text: reading the settings needs no pathlib
     try:
-        info = path.stat()
+        info = os.stat(path)
         state: tuple[object, ...] = (path, info.st_mtime_ns, info.st_size)
     except OSError:
         state = (path, None)
