@@ -103,6 +103,16 @@ def pace_fields(value: Any) -> tuple[tuple[str, ...], tuple[str, ...], int] | No
     return texts(value.get("rushed")), texts(value.get("over_budget")), timed
 
 
+def merged_fields(values: Mapping[str, Any], captures: Mapping[str, Any]) -> dict[str, str]:
+    """Variables and captures in one mapping (a capture wins over a variable)."""
+    merged: dict[str, str] = {}
+    for source in (values, captures):
+        for key, value in source.items():
+            if isinstance(value, str) and value.strip():
+                merged[str(key)] = value
+    return merged
+
+
 def check_version(data: Mapping[str, Any]) -> None:
     """Raise :class:`SnapshotError` when ``data`` was written by a newer Call Coach.
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import math
 
-from coach.call.followup import merged_fields
 from coach.call.snapshot_fields import (
     SnapshotError,
     check_version,
     flag_map,
     load_json,
+    merged_fields,
     pace_fields,
     rating,
     score_fields,
