@@ -22,8 +22,9 @@ wrong kind is left out and reported the same way. Writing
 ``settings.toml.bak``, and refuses to touch a file that does not parse.
 
 Imports only :mod:`coach.locations` and the standard library at module level
-(``tomllib`` and ``tomlkit`` when a file is actually read or written), so every
-layer may read the settings.
+(``tomllib`` and ``tomlkit`` when a file is actually read or written, and
+``pathlib`` when :attr:`Settings.path` is asked for: ``coach due`` reads the
+settings by the file's name, as text), so every layer may read the settings.
 """
 
 from __future__ import annotations
@@ -32,11 +33,14 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
-from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from coach import locations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
 #: What a profile id looks like (the same rule as a script's variable ids).
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
@@ -57,18 +61,17 @@ class SettingsError(Exception):
 class Settings:
     """What the settings file says; every field has a default."""
 
-    __slots__ = ("country", "date_order", "path", "problem", "profile")
+    __slots__ = ("_path", "country", "date_order", "problem", "profile")
 
     def __init__(
         self,
-        path: Path,
+        path: Path | str,
         profile: Mapping[str, str] | None = None,
         country: str | None = None,
         problem: str | None = None,
         date_order: str | None = None,
     ) -> None:
-        #: The file these settings were read from (it may not exist).
-        self.path = path
+        self._path = path
         #: ``[profile]``: value by variable id (``your_name``, ``phone``...).
         self.profile: Mapping[str, str] = MappingProxyType(dict(profile or {}))
         #: ``[follow_up] country``: whose public holidays count, upper case; None: none.
@@ -78,9 +81,18 @@ class Settings:
         #: ``[dates] order``: ``dmy`` or ``mdy``, by default :func:`locale_date_order`.
         self.date_order = date_order if date_order in DATE_ORDERS else locale_date_order()
 
+    @property
+    def path(self) -> Path:
+        """The file these settings were read from (it may not exist)."""
+        if isinstance(self._path, str):
+            from pathlib import Path
+
+            self._path = Path(self._path)
+        return self._path
+
     def __repr__(self) -> str:
         return (
-            f"Settings(path={str(self.path)!r}, profile={dict(self.profile)!r}, "
+            f"Settings(path={str(self._path)!r}, profile={dict(self.profile)!r}, "
             f"country={self.country!r}, problem={self.problem!r}, "
             f"date_order={self.date_order!r})"
         )
@@ -105,6 +117,11 @@ def settings_path() -> Path:
     return locations.config_dir() / "settings.toml"
 
 
+def settings_file() -> str:
+    """:func:`settings_path` as text, without ``pathlib`` where it can."""
+    return locations.config_file("settings.toml")
+
+
 # --------------------------------------------------------------------- reading
 def _line_of(text: str, table: str, key: str) -> int | None:
     """The line of ``key = ...`` inside ``[table]`` (``""``: before any table header).
@@ -124,7 +141,7 @@ def _line_of(text: str, table: str, key: str) -> int | None:
     return None
 
 
-def _where(path: Path, line: int | None) -> str:
+def _where(path: Path | str, line: int | None) -> str:
     return f"{path}:{line}" if line else str(path)
 
 
@@ -139,7 +156,7 @@ def _as_text(value: Any) -> str | None:
     return None
 
 
-def _read_profile(data: Any, text: str, path: Path, problems: list[str]) -> dict[str, str]:
+def _read_profile(data: Any, text: str, path: Path | str, problems: list[str]) -> dict[str, str]:
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -170,7 +187,9 @@ def _read_profile(data: Any, text: str, path: Path, problems: list[str]) -> dict
     return profile
 
 
-def _table(data: Any, name: str, text: str, path: Path, problems: list[str]) -> dict[str, Any]:
+def _table(
+    data: Any, name: str, text: str, path: Path | str, problems: list[str]
+) -> dict[str, Any]:
     """The table ``[name]`` of the file (empty when it is not there, or said and left
     out when it is not a table)."""
     if data is None:
@@ -182,7 +201,7 @@ def _table(data: Any, name: str, text: str, path: Path, problems: list[str]) -> 
     return data
 
 
-def _read_country(data: Any, text: str, path: Path, problems: list[str]) -> str | None:
+def _read_country(data: Any, text: str, path: Path | str, problems: list[str]) -> str | None:
     value = _table(data, "follow_up", text, path, problems).get("country")
     if value is None:
         return None
@@ -196,7 +215,7 @@ def _read_country(data: Any, text: str, path: Path, problems: list[str]) -> str 
     return value.strip().upper()
 
 
-def _read_date_order(data: Any, text: str, path: Path, problems: list[str]) -> str | None:
+def _read_date_order(data: Any, text: str, path: Path | str, problems: list[str]) -> str | None:
     value = _table(data, "dates", text, path, problems).get("order")
     if value is None:
         return None
@@ -210,11 +229,13 @@ def _read_date_order(data: Any, text: str, path: Path, problems: list[str]) -> s
     return None
 
 
-def load_settings(path: Path | None = None) -> Settings:
+def load_settings(path: Path | str | None = None) -> Settings:
     """The settings in ``path`` (default :func:`settings_path`); never raises."""
-    path = Path(path) if path is not None else settings_path()
+    if path is None:
+        path = settings_file()
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read()
     except FileNotFoundError:
         return Settings(path)
     except OSError as exc:
@@ -239,7 +260,7 @@ def load_settings(path: Path | None = None) -> Settings:
     return Settings(path, profile, country, "\n".join(problems) or None, order)
 
 
-def _parse_problem(path: Path, message: str, lines: int) -> str:
+def _parse_problem(path: Path | str, message: str, lines: int) -> str:
     """``settings.toml:3:7: <what tomllib said>; the app goes on with the defaults``."""
     found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
     if found:
@@ -266,6 +287,8 @@ def set_profile(
     a file that cannot be read or does not parse, or a ``profile`` that is not
     a table. Removing an id that is not set is not an error.
     """
+    from pathlib import Path
+
     path = Path(path) if path is not None else settings_path()
     unset = list(unset)
     for key in [*set, *unset]:

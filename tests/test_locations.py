@@ -86,3 +86,64 @@ def test_coach_home_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     monkeypatch.setenv("XDG_DATA_HOME", "/elsewhere")
     assert locations.data_dir() == tmp_path / "data"
     assert locations.config_dir() == tmp_path / "config"
+
+
+# -- the call record's name as text, without pathlib (coach log) -------------------
+
+ODD_PATHS = [
+    "/tmp/x", "/tmp/x/", "//srv/x", "///srv//x", "rel/./a", ".", "", "a/../b",
+    "/a/./b/.", "/", "//", "////", "./x", "x//y///", " spaced /x ", "/ünï/çødé",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ODD_PATHS)
+def test_posix_text_is_what_pathlib_writes(text: str) -> None:
+    assert locations.posix_text(text) == str(Path(text))
+    assert locations.posix_text(text, "data", "coach.db") == str(Path(text, "data", "coach.db"))
+    assert locations.posix_text("~/x") is None  # the home folder is pathlib's to find
+
+
+@pytest.mark.parametrize(
+    "env",
+    [*ENVIRONMENTS, *({"COACH_HOME": path} for path in ODD_PATHS if path), {"COACH_HOME": "~/c"}],
+    ids=_env_id,
+)
+def test_the_files_as_text_are_the_paths(
+    env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("COACH_HOME", "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert locations.database_file() == str(locations.database_path())
+    assert locations.config_file("settings.toml") == str(locations.config_dir() / "settings.toml")
+
+
+@pytest.mark.parametrize("name", ["plain", "a space", "100%", "why?", "#1", "ünï", "~tilde"])
+def test_the_file_uri_is_pathlibs(name: str, tmp_path: Path) -> None:
+    from coach.store.connection import file_uri
+
+    target = tmp_path / name / "coach.db"
+    target.parent.mkdir()
+    link = tmp_path / f"link to {name}"
+    link.symlink_to(target.parent)
+    for path in (target, link / "coach.db", tmp_path / name / ".." / name / "coach.db"):
+        assert file_uri(path) == file_uri(str(path)) == path.resolve().as_uri()
+
+
+def test_reading_the_call_record_imports_no_pathlib(tmp_path: Path) -> None:
+    from coach.store import Store
+
+    with Store(tmp_path / "data" / "coach.db"):
+        pass
+    code = (
+        "import contextlib, io, os, sys\n"
+        f"os.environ['COACH_HOME'] = {str(tmp_path)!r}\n"
+        "from coach.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['log', '--json', '--limit', '20']) == 0\n"
+        "print(sorted(m for m in sys.modules if m in ('pathlib', 'urllib.parse', 'typing')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

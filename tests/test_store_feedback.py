@@ -111,6 +111,8 @@ def test_a_file_from_before_feedback_reads_as_none(db: Path, store: Store) -> No
     conn = sqlite3.connect(db)
     conn.execute("DROP TABLE feedback")
     conn.execute("DROP TABLE partner_reviews")
+    conn.execute("DROP INDEX calls_job_decided")  # migration 5's, made after the tables
+    conn.execute("DROP INDEX calls_odd_start")
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()

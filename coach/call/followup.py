@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
 
+from coach.call.snapshot_fields import merged_fields
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from coach.call.nextstep import NextStep, StepAction, describe_step, next_step, too_early
 
@@ -60,16 +62,6 @@ def prospect_label(fields: Mapping[str, str], fallback: str) -> str:
     parts = [fields.get(k, "").strip() for k in ("company", "position")]
     label = ", ".join(p for p in parts if p)
     return label or fields.get("interviewer", "").strip() or fallback
-
-
-def merged_fields(values: Mapping[str, Any], captures: Mapping[str, Any]) -> dict[str, str]:
-    """Variables and captures in one mapping (a capture wins over a variable)."""
-    merged: dict[str, str] = {}
-    for source in (values, captures):
-        for key, value in source.items():
-            if isinstance(value, str) and value.strip():
-                merged[str(key)] = value
-    return merged
 
 
 __all__ = [

@@ -22,18 +22,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
+from coach.call.snapshot_fields import (
+    SNAPSHOT_VERSION,
+    SnapshotError,
+    check_version,
+    pace_fields,
+    score_fields,
+)
+from coach.call.snapshot_fields import flag_map as _flag_map
+from coach.call.snapshot_fields import job_id as _job
+from coach.call.snapshot_fields import number as _number
+from coach.call.snapshot_fields import rating as _rating
+from coach.call.snapshot_fields import text as _text
+from coach.call.snapshot_fields import text_map as _text_map
+from coach.call.snapshot_fields import texts as _texts
+
 Mode = Literal["live", "practice"]
 MoveKind = Literal["choice", "next", "side", "return"]
 
-#: The version written into every snapshot; decoding refuses anything newer.
-SNAPSHOT_VERSION = 1
-
 _MOVE_KINDS: frozenset[str] = frozenset(get_args(MoveKind))
-
-
-class SnapshotError(ValueError):
-    """A stored call this version cannot read; the message (``it was written by a newer
-    Call Coach ...``) follows a subject such as "Cannot resume:" and says what to do."""
 
 
 @dataclass(frozen=True)
@@ -171,60 +178,14 @@ def encode(snap: CallSnapshot) -> dict[str, Any]:
 # -- decoding -----------------------------------------------------------------
 
 
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None
-    return value
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list | tuple):
-        return ()
-    return tuple(item for item in value if isinstance(item, str))
-
-
-def _text_map(value: Any) -> dict[str, str]:
-    if not isinstance(value, Mapping):
-        return {}
-    return {str(k): v for k, v in value.items() if isinstance(v, str)}
-
-
-def _job(value: Any) -> int | None:
-    job = _int(value)
-    return job if job is not None and job > 0 else None
-
-
 def _score(value: Any) -> Score | None:
-    if not isinstance(value, Mapping):
-        return None
-    matched, total = _int(value.get("matched")), _int(value.get("total"))
-    if matched is None or total is None or total <= 0 or not 0 <= matched <= total:
-        return None
-    return Score(matched, total)
+    fields = score_fields(value)
+    return Score(*fields) if fields is not None else None
 
 
 def _pace(value: Any) -> Pace | None:
-    if not isinstance(value, Mapping):
-        return None
-    timed = _int(value.get("timed"))
-    if timed is None or timed < 0:
-        return None
-    return Pace(_texts(value.get("rushed")), _texts(value.get("over_budget")), timed)
-
-
-def _rating(value: Any) -> int | None:
-    rating = _int(value)
-    return rating if rating is not None and 1 <= rating <= 5 else None
+    fields = pace_fields(value)
+    return Pace(*fields) if fields is not None else None
 
 
 def _move(value: Any) -> Move | None:
@@ -249,19 +210,6 @@ def _list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list | tuple) else []
 
 
-def check_version(data: Mapping[str, Any]) -> None:
-    """Raise :class:`SnapshotError` when ``data`` was written by a newer Call Coach.
-
-    A missing or unreadable version is an older snapshot, read as version 1.
-    """
-    version = _int(data.get("version"))
-    if version is not None and version > SNAPSHOT_VERSION:
-        raise SnapshotError(
-            f"it was written by a newer Call Coach (call data version {version}; this "
-            f"one reads up to {SNAPSHOT_VERSION}). Update Call Coach to open it."
-        )
-
-
 def decode(data: Mapping[str, Any]) -> CallSnapshot:
     """Read a stored snapshot back (see the module's notes on leniency).
 
@@ -273,7 +221,6 @@ def decode(data: Mapping[str, Any]) -> CallSnapshot:
     check_version(data)
     moves = (_move(m) for m in _list(data.get("history")))
     steps = (_step(s) for s in _list(data.get("steps")))
-    checklist = data.get("checklist")
     return CallSnapshot(
         script=_text(data.get("script")) or "",
         title=_text(data.get("title")) or "",
@@ -291,11 +238,7 @@ def decode(data: Mapping[str, Any]) -> CallSnapshot:
         path=_texts(data.get("path")),
         values=_text_map(data.get("values")),
         captures=_text_map(data.get("captures")),
-        checklist=(
-            {str(k): bool(v) for k, v in checklist.items()}
-            if isinstance(checklist, Mapping)
-            else {}
-        ),
+        checklist=_flag_map(data.get("checklist")),
         notes=_text(data.get("notes")) or "",
         score=_score(data.get("score")),
         rating=_rating(data.get("rating")),

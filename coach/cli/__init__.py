@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from coach.cli.commands import HOME, commands_dict, create_handler
 from coach.cli.output import restore_output, visible_output
@@ -64,6 +63,8 @@ def _main(argv: Sequence[str] | None) -> int:
     except OSError as exc:
         # A folder that cannot be made or written (read-only, a file in the
         # way, a full disk) that no command foresaw: a sentence, no traceback.
+        from pathlib import Path
+
         from coach.script.newscript import describe_os_error
 
         where = Path(exc.filename) if exc.filename else Path(".")

@@ -8,32 +8,44 @@ arguments) and run (for its handler). So ``coach where`` never imports what
 
 from __future__ import annotations
 
-import argparse
 import importlib
-from collections.abc import Callable
-from typing import NamedTuple, cast
 
-Handler = Callable[[argparse.Namespace], int]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+    from typing import Any
+
+    Handler = Callable[[argparse.Namespace], int]
 
 #: The help of a SCRIPT argument.
 SCRIPT_HELP = "a script id or a path to a .yaml file"
 
 
-class CommandInfo(NamedTuple):
+class CommandInfo:
     """Where a command's code is, named, not imported.
 
-    (A ``NamedTuple``, not a dataclass: ``dataclasses`` imports ``inspect``,
-    which ``coach where`` would otherwise load for nothing.)
+    (A plain class, neither a dataclass nor a ``NamedTuple``: ``dataclasses``
+    imports ``inspect``, ``NamedTuple`` needs ``typing`` and both build their
+    methods from source; 3.6 ms of every command's start for 19 records.)
     """
 
-    #: The module that holds the command (one module per group of commands).
-    module: str
-    #: Its function that runs the command: parsed arguments -> exit code.
-    handler: str
-    #: The command's line in ``coach --help``.
-    summary: str
-    #: Its function that adds the command's arguments to its parser; None: it takes none.
-    arguments: str | None = None
+    __slots__ = ("arguments", "handler", "module", "summary")
+
+    def __init__(
+        self, module: str, handler: str, summary: str, arguments: str | None = None
+    ) -> None:
+        #: The module that holds the command (one module per group of commands).
+        self.module = module
+        #: Its function that runs the command: parsed arguments -> exit code.
+        self.handler = handler
+        #: The command's line in ``coach --help``.
+        self.summary = summary
+        #: Its function that adds the command's arguments to its parser; None: it takes none.
+        self.arguments = arguments
+
+    def __repr__(self) -> str:
+        return f"CommandInfo({self.module!r}, {self.handler!r})"
 
 
 _SCRIPTS = "coach.cli.scripts"
@@ -114,13 +126,15 @@ commands_dict: dict[str, CommandInfo] = {
 HOME = CommandInfo(_CALLS, "cmd_home", "the home screen")
 
 
-def _function(info: CommandInfo, name: str) -> Callable[..., object]:
-    return cast("Callable[..., object]", getattr(importlib.import_module(info.module), name))
+def _function(info: CommandInfo, name: str) -> Callable[..., Any]:
+    function: Callable[..., Any] = getattr(importlib.import_module(info.module), name)
+    return function
 
 
 def create_handler(info: CommandInfo) -> Handler:
     """The command's handler, its module imported now."""
-    return cast("Handler", _function(info, info.handler))
+    handler: Handler = _function(info, info.handler)
+    return handler
 
 
 def add_arguments(info: CommandInfo, parser: argparse.ArgumentParser) -> None:

@@ -46,10 +46,13 @@ def add_due_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_due(args: argparse.Namespace) -> int:
     today: date = args.today or date.today()
-    overview = read_overview(OPEN_STATUSES)
+    # The settings first: with a country, the read keeps the days that say
+    # which years of holidays to load.
+    country = settings().country
+    overview = read_overview(OPEN_STATUSES, for_steps=True, country=country)
     if isinstance(overview, int):
         return overview
-    found = steps(overview, today, settings().country)
+    found = steps(overview, today, country)
     if args.json:
         rows = []
         for (job, _calls), step in zip(overview, found, strict=True):

@@ -10,10 +10,10 @@ import argparse
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
 from coach.cli.status import USAGE, err, exit_code
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from coach.call.businessdays import BusinessDays
     from coach.call.jobs import Job, JobCall
@@ -126,11 +126,13 @@ def settings() -> Settings:
     for ``--set`` dates, the job, the profile).
     """
     global _read
-    from coach.settings import load_settings, settings_path
+    import os
 
-    path = settings_path()
+    from coach.settings import load_settings, settings_file
+
+    path = settings_file()  # text: reading the settings needs no pathlib
     try:
-        info = path.stat()
+        info = os.stat(path)
         state: tuple[object, ...] = (path, info.st_mtime_ns, info.st_size)
     except OSError:
         state = (path, None)
@@ -201,16 +203,20 @@ def step_line(step: NextStep, today: date) -> str:
     return words
 
 
-def read_overview(statuses: Iterable[str] | None) -> list[tuple[Job, list[JobCall]]] | int:
+def read_overview(
+    statuses: Iterable[str] | None, *, for_steps: bool = False, country: str | None = None
+) -> list[tuple[Job, list[JobCall]]] | int:
     """Jobs with their calls (newest first), read only; an exit code after saying what failed.
 
     Read with :func:`coach.store.overview.read_jobs`: the file and the job
     queries only, not the whole store (the snapshot format, the follow-up rules).
+    ``for_steps``: only the calls that :func:`steps` reads with ``country``'s
+    holidays (:func:`coach.store.overview.due_overview`), for ``coach due``.
     """
     import gc
 
     from coach.store.errors import NothingRecorded, StoreError
-    from coach.store.overview import jobs_overview, read_jobs
+    from coach.store.overview import due_overview, jobs_overview, read_jobs
 
     # 10,000 calls are 150,000 objects, no cycle among them, kept to the end of
     # the command: the collector need not walk them while they are made, nor
@@ -220,7 +226,13 @@ def read_overview(statuses: Iterable[str] | None) -> list[tuple[Job, list[JobCal
     collecting = gc.isenabled()
     gc.disable()
     try:
-        overview = read_jobs(lambda conn: jobs_overview(conn, statuses))
+        overview = read_jobs(
+            lambda conn: (
+                due_overview(conn, statuses, ends=bool(country))
+                if for_steps
+                else jobs_overview(conn, statuses)
+            )
+        )
         gc.freeze()
     except NothingRecorded:
         return []

@@ -11,9 +11,12 @@ meaning: its encoder already writes C0 controls as ``\\u001b``.
 from __future__ import annotations
 
 import sys
-from typing import Any, TextIO
 
 from coach.script.controls import visible
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 
 class Visible:

@@ -6,10 +6,13 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
 
 from coach import __version__
 from coach.cli.commands import CommandInfo, add_arguments, commands_dict
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 DESCRIPTION = (
     "Call Coach: prepare, make and record the follow-up call after a job interview. "

@@ -28,7 +28,9 @@ def _fmt_duration(seconds: float | None) -> str:
 
 def cmd_log(args: argparse.Namespace) -> int:
     """``coach log [--json] [--limit N] [--job ID]``: past calls, newest first."""
-    from coach.store import NothingRecorded, Store, StoreError
+    from coach.store.calllog import NoJob, read_log
+    from coach.store.connection import read_jobs
+    from coach.store.errors import NothingRecorded, StoreError
 
     if args.limit is not None and args.limit < 0:
         err("--limit takes a number of calls, 0 or more")
@@ -37,18 +39,11 @@ def cmd_log(args: argparse.Namespace) -> int:
     label = None
     hidden = False
     try:
-        with Store(read_only=True) as store:
-            if job_id is not None:
-                job = store.job(job_id)
-                if job is None:
-                    err(f"there is no job {job_id}: `coach job list --all` shows them all")
-                    return USAGE
-                label = job.label
-            records = store.calls(limit=args.limit, job=job_id)
-            given = store.partner_feedback(r.id for r in records if r.mode == "practice")
-            entries = [r.log_entry(given.get(r.id)) for r in records]
-            # ``--limit 0`` shows none of them: say so, not "no calls yet".
-            hidden = not entries and args.limit == 0 and bool(store.calls(limit=1, job=job_id))
+        job, entries, hidden = read_jobs(lambda conn: read_log(conn, args.limit, job_id))
+        label = job.label if job is not None else None
+    except NoJob:
+        err(f"there is no job {job_id}: `coach job list --all` shows them all")
+        return USAGE
     except NothingRecorded:
         if job_id is not None:
             err(f"there is no job {job_id}: no job has been added yet")

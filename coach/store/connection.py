@@ -18,10 +18,16 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from pathlib import Path
 
 from coach.store.errors import NothingRecorded, StoreError, damaged, sqlite_problem
-from coach.store.migrations import migrate_1, migrate_2, migrate_3, migrate_4
+from coach.store.migrations import migrate_1, migrate_2, migrate_3, migrate_4, migrate_5
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
@@ -32,12 +38,14 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_2,
     migrate_3,
     migrate_4,
+    migrate_5,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The oldest data version a read-only opening reads as it is (it never
 #: migrates): step 3 only added an index, which makes reads faster but changes
 #: nothing they see; step 4 added the partner's tables, which a file without
-#: them is read as having empty (:mod:`coach.store.feedback`). Raise it to a
+#: them is read as having empty (:mod:`coach.store.feedback`); step 5 only added
+#: indexes again. Raise it to a
 #: new step's version when the step changes what readers need.
 READABLE_FROM = 2
 
@@ -47,7 +55,7 @@ def _user_version(conn: sqlite3.Connection) -> int:
 
 
 def _connect(
-    path: Path, target: str, busy_timeout_ms: int, uri: bool = False
+    path: Path | str, target: str, busy_timeout_ms: int, uri: bool = False
 ) -> sqlite3.Connection:
     """A connection in autocommit mode (we open transactions ourselves), rows as tuples."""
     try:
@@ -68,7 +76,7 @@ def _connect(
     return conn
 
 
-def newer_file(path: Path, version: int) -> StoreError:
+def newer_file(path: Path | str, version: int) -> StoreError:
     return StoreError(
         f"{path} was created by a newer Call Coach (data version {version}; this "
         f"one knows up to {SCHEMA_VERSION}). Update Call Coach, or set COACH_HOME to "
@@ -76,8 +84,24 @@ def newer_file(path: Path, version: int) -> StoreError:
     )
 
 
+#: The bytes a ``file:`` URI keeps as they are (``urllib.parse.quote``'s, and ``/``).
+_URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
+
+
+def file_uri(path: Path | str) -> str:
+    """``Path(path).resolve().as_uri()`` on a POSIX system, without ``pathlib``
+    (which imports ``urllib.parse`` and ``ipaddress``: 4 ms of ``coach log``)."""
+    if os.name != "posix":
+        from pathlib import Path
+
+        return Path(path).resolve().as_uri()
+    absolute = os.fsencode(os.path.realpath(path))
+    quoted = "".join(chr(b) if b in _URI_SAFE else f"%{b:02X}" for b in absolute)
+    return f"file://{quoted}"
+
+
 def open_read_only(
-    path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+    path: Path | str, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
 ) -> sqlite3.Connection:
     """The file opened for reading only (``mode=ro``, rows as tuples), its version checked.
 
@@ -86,12 +110,12 @@ def open_read_only(
     when the file is not there, :class:`StoreError` when it cannot be read or
     another version of Call Coach must update it first.
     """
-    if not path.is_file():
+    if not os.path.isfile(path):
         raise NothingRecorded(
             f"There is no call record at {path} yet: start a call or a rehearsal "
             "first (or set COACH_HOME to the folder it uses)."
         )
-    conn = _connect(path, f"{path.resolve().as_uri()}?mode=ro", busy_timeout_ms, True)
+    conn = _connect(path, f"{file_uri(path)}?mode=ro", busy_timeout_ms, True)
     try:
         version = _user_version(conn)
     except sqlite3.Error as exc:
@@ -414,3 +438,23 @@ def _check_ours(conn: sqlite3.Connection, version: int) -> None:
             "it is not a Call Coach database (its version says it is, but its "
             "'calls' table is missing or different)"
         )
+
+
+def read_jobs(read: Callable[[sqlite3.Connection], T], path: Path | str | None = None) -> T:
+    """``read(conn)`` on the call record opened read only, in one transaction.
+
+    ``path`` defaults to the app's file. Raises :class:`~coach.store.NothingRecorded`
+    when there is no file yet and :class:`~coach.store.StoreError` for
+    anything else, as ``Store(read_only=True)`` does.
+    """
+    from coach import locations
+
+    target = path if path is not None else locations.database_file()
+    conn = open_read_only(target)
+    try:
+        conn.execute("BEGIN")
+        return read(conn)
+    except sqlite3.Error as exc:
+        raise sqlite_problem(target, exc) from exc
+    finally:
+        conn.close()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class StoreError(Exception):
@@ -33,7 +36,7 @@ def damaged(exc: BaseException) -> bool:
     return _primary(exc) in (26, 11) or "not a database" in text or "malformed" in text
 
 
-def sqlite_problem(path: Path, exc: BaseException) -> StoreError:
+def sqlite_problem(path: Path | str, exc: BaseException) -> StoreError:
     """A human message for a sqlite3 failure on the file at ``path``."""
     primary = _primary(exc)
     text = str(exc).lower()
@@ -60,8 +63,11 @@ def sqlite_problem(path: Path, exc: BaseException) -> StoreError:
     return StoreError(f"Database error in {where}: {exc}")
 
 
-def access_problem(path: Path, readonly: bool) -> str:
+def access_problem(path: Path | str, readonly: bool) -> str:
     """Say whether the file or its folder is what cannot be written."""
+    from pathlib import Path
+
+    path = Path(path)
 
     def writable(p: Path) -> bool:
         kwargs = {"effective_ids": True} if os.access in os.supports_effective_ids else {}

@@ -28,6 +28,7 @@ from coach.call.feedback import (
     check_rating,
     clean_note,
 )
+from coach.store.calllog import FEEDBACK_VERSION, feedback_rows
 from coach.store.connection import Database
 from coach.store.errors import NothingRecorded, StoreError
 
@@ -36,10 +37,13 @@ from coach.store.errors import NothingRecorded, StoreError
 #: write that still finds the file busy is kept and tried again.
 PARTNER_BUSY_TIMEOUT_MS = 500
 
-#: The data version that has the feedback tables.
-FEEDBACK_VERSION = 4
-
-__all__ = ["PARTNER_BUSY_TIMEOUT_MS", "FeedbackWriter", "now_iso", "read_feedback"]
+__all__ = [
+    "FEEDBACK_VERSION",
+    "PARTNER_BUSY_TIMEOUT_MS",
+    "FeedbackWriter",
+    "now_iso",
+    "read_feedback",
+]
 
 
 def now_iso() -> str:
@@ -48,35 +52,12 @@ def now_iso() -> str:
 
 def read_feedback(conn: sqlite3.Connection, call_ids: Iterable[int]) -> dict[int, PartnerFeedback]:
     """The feedback on each of ``call_ids`` that has any (rows read by name)."""
-    ids = sorted(set(call_ids))
-    if not ids:
-        return {}
-    if int(conn.execute("PRAGMA user_version").fetchone()[0]) < FEEDBACK_VERSION:
-        return {}  # a file no Call Coach with feedback has opened yet: none given
-    marks: dict[int, list[Mark]] = {}
-    reviews: dict[int, tuple[int | None, str]] = {}
-    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
-        chunk = ids[start : start + 500]
-        places = ",".join("?" * len(chunk))
-        rows = conn.execute(
-            f"SELECT call_id, node, kind, at FROM feedback WHERE call_id IN ({places}) "
-            "ORDER BY call_id, id",
-            chunk,
-        )
-        for row in rows:
-            mark = Mark(row["node"], row["kind"], row["at"])
-            marks.setdefault(row["call_id"], []).append(mark)
-        rows = conn.execute(
-            f"SELECT call_id, rating, note FROM partner_reviews WHERE call_id IN ({places})",
-            chunk,
-        )
-        for row in rows:
-            reviews[row["call_id"]] = (row["rating"], row["note"] or "")
+    marks, reviews = feedback_rows(conn, call_ids)
     found: dict[int, PartnerFeedback] = {}
-    for call_id in ids:
-        if call_id in marks or call_id in reviews:
-            rating, note = reviews.get(call_id, (None, ""))
-            found[call_id] = PartnerFeedback(tuple(marks.get(call_id, ())), rating, note)
+    for call_id in sorted({*marks, *reviews}):
+        rating, note = reviews.get(call_id, (None, ""))
+        given = tuple(Mark(node, kind, at) for node, kind, at in marks.get(call_id, ()))
+        found[call_id] = PartnerFeedback(given, rating, note)
     return found
 
 

@@ -9,12 +9,17 @@ not share.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+
+def _read(name: str) -> str:
+    # open(), not pathlib: readers (coach log) import this module and no pathlib.
+    with open(name) as handle:
+        return handle.read()
 
 
 def _boot_id() -> str:
     try:
-        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        return _read("/proc/sys/kernel/random/boot_id").strip()
     except OSError:
         return ""
 
@@ -25,7 +30,7 @@ _BOOT_ID = _boot_id()
 def _proc_stat(pid: int) -> tuple[str, str] | None:
     """(state, start time in clock ticks since boot) of ``pid``, or ``None``."""
     try:
-        raw = Path(f"/proc/{pid}/stat").read_text()
+        raw = _read(f"/proc/{pid}/stat")
     except OSError:
         return None
     # The command name (field 2) may hold spaces and parentheses: split after the last ')'.
@@ -51,7 +56,7 @@ def process_alive(pid: int | None, marker: str | None) -> bool:
     """Whether the process that recorded (``pid``, ``marker``) still runs."""
     if pid is None or pid <= 0:
         return False
-    if marker is not None and Path("/proc/self/stat").exists():
+    if marker is not None and os.path.exists("/proc/self/stat"):
         stat = _proc_stat(pid)
         if stat is None or stat[0] in ("Z", "X"):
             return False

@@ -19,6 +19,12 @@ not run yet, whatever version of the app runs them. The list itself is
    with the partner's rating and note. Their own tables, so the partner's
    process never writes a ``calls`` row the caller's process is saving, and a
    partner's rating never touches the caller's own.
+5. Two partial indexes for ``coach due`` (:func:`coach.store.overview.due_overview`):
+   ``calls_job_decided``, each job's finished live calls that someone
+   answered, by day; and ``calls_odd_start``, the few calls whose
+   ``started_at`` is not the app's own ``YYYY-MM-DDTHH:MM:SS+HH:MM``. Each
+   job's next step then reads only its calls since the last answered one
+   (1,467 of 9,000 calls), not all of them.
 """
 
 from __future__ import annotations
@@ -26,9 +32,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
-
-from coach.call.dates import call_date, parse_iso_date
-from coach.call.jobs import CLOSING_CALL_OUTCOMES, JOB_VARIABLES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -113,6 +116,11 @@ class _Group:
 
 
 def _add_to_group(group: _Group, row: sqlite3.Row, snapshot: Mapping[str, Any]) -> None:
+    # Imported here: every reader opens the file through this module, and
+    # only a version-1 file ever runs migration 2.
+    from coach.call.dates import call_date, parse_iso_date
+    from coach.call.jobs import JOB_VARIABLES
+
     values, captures = _texts(snapshot.get("values")), _texts(snapshot.get("captures"))
     merged = {**values, **captures}  # a capture wins over a variable, as in the call
     group.ids.append(row["id"])
@@ -130,6 +138,9 @@ def _add_to_group(group: _Group, row: sqlite3.Row, snapshot: Mapping[str, Any]) 
 
 
 def _insert_job(conn: sqlite3.Connection, group: _Group) -> int:
+    from coach.call.dates import parse_iso_date
+    from coach.call.jobs import CLOSING_CALL_OUTCOMES
+
     def iso(name: str) -> str | None:
         day = parse_iso_date(group.fields.get(name, ""))
         return day.isoformat() if day else None
@@ -251,3 +262,34 @@ def migrate_4(conn: sqlite3.Connection) -> None:
         )
         """
     )
+
+
+# -- 5: the indexes of `coach due` ---------------------------------------------------
+
+#: A ``started_at`` as the app writes it (``2026-03-05T10:00:00+01:00``), whose
+#: day is its first ten characters, as Python's ``datetime.fromisoformat`` reads it.
+#: The texts below are those of migration 5: a query uses a partial index only
+#: when it repeats its ``WHERE`` word for word, so they never change.
+PLAIN_START = (
+    "typeof(started_at) = 'text' AND length(started_at) = 25 AND started_at GLOB "
+    "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]"
+    "[+-][0-2][0-9]:[0-5][0-9]' AND substr(started_at, 12, 2) < '24' "
+    "AND substr(started_at, 21, 2) < '24' AND substr(started_at, 1, 4) > '0000' "
+    "AND date(substr(started_at, 1, 10), '+0 days') IS substr(started_at, 1, 10)"
+)
+#: The calls whose day SQL cannot tell as Python does (rare: edited by hand, or
+#: written by another program).
+ODD_START = f"NOT ({PLAIN_START})"
+#: A finished live call someone answered: the newest one of a job decides its
+#: next step, and the calls before its day no longer count (see ``due_overview``).
+ANSWERED = (
+    "mode IS NOT 'practice' AND status = 'done' "
+    "AND COALESCE(outcome NOT IN ('voicemail', 'no_answer'), 1)"
+)
+#: The day of a call whose ``started_at`` is plain (:data:`PLAIN_START`).
+CALL_DAY = "substr(started_at, 1, 10)"
+
+
+def migrate_5(conn: sqlite3.Connection) -> None:
+    conn.execute(f"CREATE INDEX calls_job_decided ON calls (job_id, {CALL_DAY}) WHERE {ANSWERED}")
+    conn.execute(f"CREATE INDEX calls_odd_start ON calls (job_id) WHERE {ODD_START}")

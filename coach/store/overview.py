@@ -13,20 +13,21 @@ and :data:`CALL_COLUMNS` (a plain tuple or a ``sqlite3.Row``).
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 
 from coach.call.dates import call_date, parse_iso_date
 from coach.call.jobs import JOB_STATUSES, NO_TEXTS, Job, JobCall
+from coach.call.snapshot_fields import load_json
+from coach.store.connection import read_jobs as read_jobs  # its home before
 from coach.store.errors import StoreError
 from coach.store.liveness import process_alive
+from coach.store.migrations import ANSWERED, CALL_DAY, ODD_START
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Sequence
-    from pathlib import Path
     from typing import Any, TypeVar
 
     from coach.call.agenda import LiveCalls
@@ -57,16 +58,6 @@ def texts(value: Any) -> dict[str, str]:
     if type(value) is not dict and not isinstance(value, Mapping):  # the ABC check is slow
         return {}
     return {str(k): v for k, v in value.items() if isinstance(v, str) and v.strip()}
-
-
-def load_json(text: str | None) -> Any:
-    """``text`` decoded, or None when it is empty or not JSON."""
-    if not text:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
 
 
 def json_texts(text: str | None) -> dict[str, str]:
@@ -229,6 +220,51 @@ def jobs_overview(
     return overview
 
 
+def due_overview(
+    conn: sqlite3.Connection, statuses: Iterable[str] | None = None, *, ends: bool = True
+) -> list[tuple[Job, list[JobCall]]]:
+    """:func:`jobs_overview` with only the calls a job's next step reads (``coach due``).
+
+    The rules (:func:`coach.call.nextstep.situation`) walk a job's live calls
+    from the newest day back to the first finished one someone answered, and
+    stop there: the calls of the days before it change nothing. So each job
+    keeps its calls from that day on (all of them when it has none), and,
+    with ``ends``, its newest and oldest call, whose days set the years of
+    holidays to load (:func:`coach.cli.jobdata.business_days`; without a
+    country there are none to load). The steps are the same as from all of
+    them, in a sixth of the rows (1,000 jobs, 10,000 calls: 1,467 calls
+    made, 2,367 with ``ends``, not 9,000). A running call before that day
+    changes nothing either: if its process is gone it counts only for the
+    floor, whose day is at least that of the answered call.
+
+    Found with migration 5's two indexes (a file without them reads the
+    same, only slower). A job with a call whose day SQL cannot tell as
+    Python does (:data:`~coach.store.migrations.ODD_START`) keeps all of
+    its calls.
+    """
+    where, params = status_filter(statuses)
+    jobs = conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs {where} ORDER BY id", params)
+    overview: list[tuple[Job, list[JobCall]]] = [(job_from_row(r), []) for r in jobs]
+    end = "(SELECT id FROM calls WHERE job_id = jobs.id ORDER BY started_utc {0}, id {0} LIMIT 1)"
+    newest, oldest = (end.format("DESC"), end.format("ASC")) if ends else ("NULL", "NULL")
+    rows = conn.execute(
+        f"WITH due AS MATERIALIZED (SELECT id AS job, "
+        f"(SELECT max({CALL_DAY}) FROM calls WHERE job_id = jobs.id AND {ANSWERED}) AS since, "
+        f"{newest} AS newest, {oldest} AS oldest FROM jobs {where}) "
+        f"SELECT {CALL_COLUMNS} FROM due JOIN calls ON calls.job_id = due.job "
+        f"WHERE due.since IS NULL OR {CALL_DAY} >= due.since "
+        f"OR calls.id IN (due.newest, due.oldest) "
+        f"OR job_id IN (SELECT job_id FROM calls WHERE {ODD_START}) {CALL_ORDER}",
+        params,
+    ).fetchall()
+    by_id: dict[int, list[JobCall]] = {job.id: calls for job, calls in overview}
+    for row in rows:
+        calls = by_id.get(row[1])
+        if calls is not None:
+            calls.append(job_call_from_row(row))
+    return overview
+
+
 #: The statuses whose next step the rules take from the job alone (heard, closed).
 SETTLED = ("heard", "closed")
 
@@ -289,27 +325,3 @@ def job_calls(conn: sqlite3.Connection, job_id: int) -> list[JobCall]:
         (job_id,),
     ).fetchall()
     return [job_call_from_row(row) for row in rows]
-
-
-def read_jobs(read: Callable[[sqlite3.Connection], T], path: Path | None = None) -> T:
-    """``read(conn)`` on the call record opened read only, in one transaction.
-
-    ``path`` defaults to the app's file. Raises :class:`~coach.store.NothingRecorded`
-    when there is no file yet and :class:`~coach.store.StoreError` for
-    anything else, as ``Store(read_only=True)`` does.
-    """
-    import sqlite3
-
-    from coach import locations
-    from coach.store.connection import open_read_only
-    from coach.store.errors import sqlite_problem
-
-    target = path if path is not None else locations.database_path()
-    conn = open_read_only(target)
-    try:
-        conn.execute("BEGIN")
-        return read(conn)
-    except sqlite3.Error as exc:
-        raise sqlite_problem(target, exc) from exc
-    finally:
-        conn.close()

@@ -3,13 +3,13 @@
 The ``calls`` row holds the fields ``coach log`` shows, the process that runs
 the call, its job (a live call's), light copies of its captures and notes (so
 lists of jobs never decode snapshots) and the session's whole last snapshot
-as JSON (``coach.call.snapshot`` is its format). Rows are read by column name.
+as JSON (``coach.call.snapshot`` is its format). Rows are read by column name,
+each column as :mod:`coach.store.calllog` reads it (``coach log``'s light path).
 """
 
 from __future__ import annotations
 
 import json
-import math
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -20,18 +20,9 @@ from typing import Any
 from coach.call.feedback import PartnerFeedback
 from coach.call.followup import merged_fields, prospect_key
 from coach.call.snapshot import CallSnapshot, SnapshotError, decode, encode
+from coach.store.calllog import COLUMNS, ORDER, dead, number, text, whole
 from coach.store.errors import StoreError
-from coach.store.liveness import process_alive
 from coach.store.overview import load_json
-
-#: What a :class:`CallRecord` is read from (the job's company and position by its key).
-COLUMNS = (
-    "id, script, title, mode, scenario, started_at, ended_at, duration_s, status, "
-    "outcome, snapshot, dismissed, pid, proc_marker, prospect, job_id, "
-    "(SELECT company FROM jobs WHERE jobs.id = calls.job_id) AS job_company, "
-    "(SELECT position FROM jobs WHERE jobs.id = calls.job_id) AS job_position"
-)
-ORDER = "ORDER BY started_utc DESC, id DESC"
 
 
 @dataclass(frozen=True)
@@ -225,37 +216,16 @@ def record_from_row(row: sqlite3.Row, status: str | None = None) -> CallRecord:
     )
 
 
-def text(value: object) -> str | None:
-    """A text column's value as text (None stays None; bytes are decoded)."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
-    return str(value)
-
-
-def number(value: object) -> float | None:
-    """A number column's value, or None when it holds no finite number."""
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int | float):
-        result = float(value)
-    else:
-        try:
-            result = float(text(value) or "")
-        except ValueError:
-            return None
-    return result if math.isfinite(result) else None
-
-
-def whole(value: object) -> int | None:
-    """An id column's value, or None when it holds no whole number."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    found = number(value)
-    return int(found) if found is not None and found.is_integer() else None
-
-
-def dead(row: sqlite3.Row) -> bool:
-    """Whether a ``running`` row's process is gone."""
-    return row["status"] == "running" and not process_alive(row["pid"], row["proc_marker"])
+__all__ = [
+    "COLUMNS",
+    "ORDER",
+    "CallRecord",
+    "dead",
+    "number",
+    "record_from_row",
+    "row_fields",
+    "text",
+    "typed",
+    "utc_key",
+    "whole",
+]
