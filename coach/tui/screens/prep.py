@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.await_complete import AwaitComplete
 from textual.screen import Screen
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -148,6 +149,13 @@ class PrepScreen(Screen[dict[str, bool] | None]):
         self._show_status()
         if self._keep is not None and self.is_mounted:
             self._keep(self.ticks())
+
+    def dismiss(self, result: dict[str, bool] | None = None) -> AwaitComplete:
+        # No more drafts once answered: a tick's message still on its way would
+        # write the draft again after the call started and dropped it (seen in
+        # tmux: the next call opened with every box ticked).
+        self._keep = None
+        return super().dismiss(result)
 
     @on(SelectionList.SelectionHighlighted)
     def _moved(self) -> None:

@@ -143,3 +143,26 @@ async def test_ctrl_c_on_a_typed_job_form_asks(make_app: MakeApp) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, JobFormScreen) and app.return_code is None
+
+
+async def test_a_tick_arriving_after_the_checklist_is_answered_writes_no_draft(
+    make_app: MakeApp,
+) -> None:
+    # A tick's message on its way while "s" starts the call used to write the
+    # draft again after the call dropped it: the next call opened all ticked.
+    script = small_script()
+    app = make_app(script=script, values={"interviewer": "Ms Lee"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        if isinstance(app.screen, DetailsScreen):
+            await pilot.press("ctrl+s")
+        await pilot.pause()
+        prep = app.screen
+        assert isinstance(prep, PrepScreen)
+        prep.checklist.select_all()
+        await pilot.pause()
+        assert drafts().read(script.id) is not None  # kept while ticking
+        prep.dismiss(prep.ticks())  # answered ("s"), the screen not yet gone
+        drafts().drop(script.id)  # as the call does when it starts
+        prep._ticked()  # the SelectedChanged handler of a tick still on its way
+        assert drafts().read(script.id) is None
