@@ -100,10 +100,32 @@ def time_call(path: Path, env: dict[str, str]) -> dict[str, tuple[float, float]]
 
 
 def time_editor(path: Path, env: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Launch until the text shows, and until its problems do; then a key at
+    the top (an unknown key: one error) until the problems say so, and 200
+    characters typed as keys until the last shows."""
     with Run(coach(f"edit {path}"), env) as run:
-        run.wait("Problems: none")
+        run.wait("Generated call with")
         run.mark("editor: launch to text")
-        return run.marks
+        run.wait("Problems: none")
+        run.mark("editor: launch to problems")
+        run.tmux.send("x")
+        run.mark("key")
+        run.wait("Problems: 1 error")
+        run.mark("key shown")
+        run.tmux.send("BSpace")
+        run.wait("Problems: none")
+        run.mark("typing")
+        run.tmux.type("abcdefghij" * 19 + "abcdefgEND")
+        run.wait("abcdefgENDformat")
+        run.mark("typed")
+        marks = {k: v for k, v in run.marks.items() if k.startswith("editor")}
+        for name, start, end in (
+            ("editor: key to its problem shown", "key", "key shown"),
+            ("editor: 200 keys typed, shown", "typing", "typed"),
+        ):
+            (w0, c0), (w1, c1) = run.marks[start], run.marks[end]
+            marks[name] = (w1 - w0, c1 - c0)
+        return marks
 
 
 def time_graph(path: Path, env: dict[str, str]) -> dict[str, tuple[float, float]]:

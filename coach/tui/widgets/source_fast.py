@@ -1,0 +1,234 @@
+"""Textual's text area on a long script: the same text, without the whole-document
+work on every key.
+
+On the editor's 10,000-step script (69,000 lines) a key took seconds: Textual
+8.2's ``TextArea`` sums the height of every line for each line it draws
+(``WrappedDocument.height``), joins the whole text for each line it draws
+(``render_line`` asks ``self.text`` whether to show the placeholder), measures
+every line's width after each edit (``Document.get_size``), queries the
+highlights of the whole document after each edit (``_build_highlight_map``),
+parses it again reading every line through a Python callback, and wraps
+every line again (a regex per line) seven times while opening.
+
+Here, with the same results:
+
+- ``FastWrap.height`` is the count of wrapped lines it keeps anyway; its
+  ``wrap`` does nothing when the document and width are those of the last
+  one, and without soft wrapping (the editor's) skips the tab regex on
+  lines without tabs;
+- ``FastDocument``/``FastSyntaxDocument`` keep the joined text and each
+  line's width until an edit changes them (only the edited lines again);
+- ``fast_documents()`` has ``TextArea`` build those classes (it names them
+  in its module), and ``SourceArea`` uses it;
+- ``WindowHighlighter`` highlights only the rows around those on screen,
+  from a parse of those rows alone, and ``SourceArea`` does it again when a
+  row outside them is drawn; a long text keeps no syntax tree.
+
+Private parts of Textual, used only on the tested releases (``compat``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from rich.cells import cell_len
+from textual.document._document import Document
+from textual.document._syntax_aware_document import SyntaxAwareDocument
+from textual.document._wrapped_document import WrappedDocument
+from textual.expand_tabs import get_tab_widths
+
+from coach.tui import compat
+
+if TYPE_CHECKING:
+    from textual.document._document import EditResult, Location
+
+#: Rows above and below those on screen whose highlights are queried at once.
+HIGHLIGHT_MARGIN = 200
+
+
+class FastWrap(WrappedDocument):
+    """``WrappedDocument`` with a height that costs nothing (see the module)."""
+
+    @property
+    def height(self) -> int:
+        # One entry per wrapped line, kept by ``wrap`` and ``wrap_range``.
+        return len(self._offset_to_line_info)
+
+    #: What the wrapping was made for: (width, tab width, the document's edits).
+    _made_for: tuple[int, int, int] | None = None
+
+    def wrap(self, width: int, tab_width: int | None = None) -> None:
+        edits: int | None = getattr(self.document, "edits", None)
+        wanted = None if edits is None else (width, tab_width or self._tab_width, edits)
+        if wanted is not None and wanted == self._made_for:
+            return  # the same document, unchanged, at the same width: already so
+        self._made_for = None
+        if width:
+            super().wrap(width, tab_width)
+        else:
+            self._wrap_flat(tab_width)
+        self._made_for = wanted
+
+    def wrap_range(self, start: Location, old_end: Location, new_end: Location) -> None:
+        super().wrap_range(start, old_end, new_end)
+        made, edits = self._made_for, getattr(self.document, "edits", None)
+        self._made_for = None if made is None or edits is None else (made[0], made[1], edits)
+
+    def _wrap_flat(self, tab_width: int | None) -> None:
+        """``wrap(0)``: one row per line, the tab regex only on lines with tabs."""
+        self._width = 0
+        if tab_width:
+            self._tab_width = tab_width
+        tab = self._tab_width
+        lines = self.document.lines
+        count = len(lines)
+        self._wrap_offsets = [[] for _ in range(count)]
+        self._offset_to_line_info = [(index, 0) for index in range(count)]
+        self._line_index_to_offsets = [[index] for index in range(count)]
+        # What get_tab_widths gives a line without tabs: one section of width 0
+        # (none for an empty line).
+        self._tab_width_cache = [
+            [width for _, width in get_tab_widths(line, tab)]
+            if "\t" in line
+            else ([0] if line else [])
+            for line in lines
+        ]
+
+
+class _Kept:
+    """The joined text and the lines' widths, kept until an edit (a mixin)."""
+
+    _lines: list[str]
+    #: Edits made so far (``FastWrap`` wraps again only after one).
+    edits = 0
+    _kept_text: str | None = None
+    _widths: list[int] | None = None
+    _widths_tab = 0
+
+    @property
+    def text(self) -> str:
+        kept = self._kept_text
+        if kept is None:
+            newline: str = self.newline  # type: ignore[attr-defined]
+            kept = self._kept_text = newline.join(self._lines)
+        return kept
+
+    def get_size(self, tab_width: int) -> Any:
+        from textual.geometry import Size
+
+        widths = self._widths
+        if widths is None or self._widths_tab != tab_width:
+            widths = self._widths = [self._width_of(line, tab_width) for line in self._lines]
+            self._widths_tab = tab_width
+        return Size(max(widths, default=0), len(self._lines))
+
+    @staticmethod
+    def _width_of(line: str, tab_width: int) -> int:
+        return cell_len(line.expandtabs(tab_width) if "\t" in line else line)
+
+    def replace_range(self, start: Location, end: Location, text: str) -> EditResult:
+        top, bottom = sorted((start, end))
+        before = len(self._lines)
+        result: EditResult = super().replace_range(start, end, text)  # type: ignore[misc]
+        self.edits += 1
+        self._kept_text = None
+        widths = self._widths
+        if widths is not None:
+            first, last = top[0], min(bottom[0], before - 1)
+            new_last = result.end_location[0]
+            tab = self._widths_tab
+            widths[first : last + 1] = [
+                self._width_of(line, tab) for line in self._lines[first : new_last + 1]
+            ]
+            if len(widths) != len(self._lines):
+                self._widths = None  # measured again in full next time
+        return result
+
+
+class FastDocument(_Kept, Document):
+    """A plain ``Document`` that keeps its joined text and line widths."""
+
+
+class FastSyntaxDocument(_Kept, SyntaxAwareDocument):
+    """A ``SyntaxAwareDocument`` that keeps its joined text and line widths."""
+
+
+@contextmanager
+def fast_documents() -> Iterator[None]:
+    """While inside, ``TextArea`` makes the fast documents (it looks the
+    classes up in its module when it builds a document)."""
+    if not compat.private_ok():
+        yield
+        return
+    import textual.widgets._text_area as module
+
+    saved = (module.Document, module.SyntaxAwareDocument, module.WrappedDocument)
+    module.Document = FastDocument  # type: ignore[misc]
+    module.SyntaxAwareDocument = FastSyntaxDocument  # type: ignore[misc]
+    module.WrappedDocument = FastWrap  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        module.Document, module.SyntaxAwareDocument, module.WrappedDocument = saved  # type: ignore[misc]
+
+
+class WindowHighlighter:
+    """The highlights of a window of rows, from a parse of those rows alone.
+
+    A long text keeps no syntax tree: Textual's incremental parse re-read the
+    whole text through a Python callback after every key (160 ms a key on
+    9,800 lines). The rows around the screen parse in about a millisecond;
+    a construct that begins above the window (a block scalar) may be coloured
+    as plain text there, ``HIGHLIGHT_MARGIN`` rows off the screen.
+    """
+
+    def __init__(self, language: Any, query: Any) -> None:
+        from tree_sitter import Parser
+
+        self._parser = Parser(language)
+        self._query = query
+
+    @classmethod
+    def of(cls, name: str) -> WindowHighlighter | None:
+        """For Textual's built-in language ``name``; None without tree-sitter or the language."""
+        from textual._tree_sitter import TREE_SITTER, get_language
+        from textual.widgets import TextArea
+
+        if not TREE_SITTER:
+            return None
+        language = get_language(name)
+        query_text = TextArea._get_builtin_highlight_query(name)
+        if language is None or not query_text:
+            return None
+        from tree_sitter import Query
+
+        return cls(language, Query(language, query_text))
+
+    def highlights(
+        self, lines: list[str], first: int, last: int
+    ) -> defaultdict[int, list[tuple[int, int | None, str]]]:
+        """The highlights of rows ``first`` to ``last`` (0-based, inclusive), laid
+        out as ``TextArea._build_highlight_map`` lays them out (byte columns)."""
+        from tree_sitter import QueryCursor
+
+        highlights: defaultdict[int, list[tuple[int, int | None, str]]] = defaultdict(list)
+        text = "\n".join(lines[first : last + 1]).encode("utf-8")
+        tree = self._parser.parse(text)
+        captures = QueryCursor(self._query).captures(tree.root_node)
+        for name, nodes in captures.items():
+            for node in nodes:
+                start_row, start_column = node.start_point
+                end_row, end_column = node.end_point
+                start_row += first
+                end_row += first
+                if start_row == end_row:
+                    highlights[start_row].append((start_column, end_column, name))
+                    continue
+                highlights[start_row].append((start_column, None, name))
+                for row in range(start_row + 1, end_row):
+                    highlights[row].append((0, None, name))
+                highlights[end_row].append((0, end_column, name))
+        return highlights
