@@ -23,6 +23,7 @@ from coach.tui.widgets.answers import AnswersPanel
 from coach.tui.widgets.call_rows import Rows
 from coach.tui.widgets.captures import CapturesPanel
 from coach.tui.widgets.fields import FieldEditor
+from coach.tui.widgets.source_fast import QuickTextArea
 
 
 class CallSide(Vertical):
@@ -58,7 +59,8 @@ class CallSide(Vertical):
         self.answers.display = False
         yield self.answers
         yield Label("Notes (n)", id="notes-label")
-        yield TextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
+        # Keys typed into a long note cost what they cost in a short one (source_fast).
+        yield QuickTextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
 
     @property
     def notes(self) -> TextArea:

@@ -11,24 +11,23 @@ code editor would move the focus on). ``ctrl+e`` stays the end of the line, as i
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.strip import Strip
-from textual.widgets import TextArea
 from textual.widgets.text_area import Location, Selection
 
 from coach.script.editing import indent_unit, newline_indent
 from coach.tui import compat
-from coach.tui.widgets.source_fast import HIGHLIGHT_MARGIN, WindowHighlighter, fast_documents
+from coach.tui.widgets.source_fast import HIGHLIGHT_MARGIN, QuickTextArea, WindowHighlighter
 
 #: From this many lines on, only the rows around the screen are highlighted
 #: at a time (``source_fast``); a shorter text is highlighted whole.
 WINDOWED_LINES = 3000
 
 
-class SourceArea(TextArea):
+class SourceArea(QuickTextArea):
     """The script's text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -47,11 +46,6 @@ class SourceArea(TextArea):
     #: On a long text, what highlights the rows around the screen.
     _window: WindowHighlighter | None = None
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # The documents that do not redo the whole text on every key (source_fast).
-        with fast_documents():
-            super().__init__(*args, **kwargs)
-
     def _set_document(self, text: str, language: str | None) -> None:
         # A long text: a plain document, and the rows on screen highlighted
         # from a parse of their own (source_fast.WindowHighlighter).
@@ -63,8 +57,7 @@ class SourceArea(TextArea):
             and compat.private_ok()
         ):
             self._window = WindowHighlighter.of(language)
-        with fast_documents():
-            super()._set_document(text, None if self._window is not None else language)
+        super()._set_document(text, None if self._window is not None else language)
         self._made_for = (language, id(self.document))
 
     def _watch_language(self, language: str | None) -> None:

@@ -166,3 +166,32 @@ def test_the_fast_documents_match_textuals_own(seed: int) -> None:
     for name in ("_wrap_offsets", "_offset_to_line_info", "_line_index_to_offsets"):
         assert getattr(fast_wrap, name) == getattr(plain_wrap, name), name
     assert fast_wrap._tab_width_cache == plain_wrap._tab_width_cache
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_wrapping_a_long_line_again_from_the_edit_matches_textuals_own(seed: int) -> None:
+    """Keys typed and rubbed out in one long soft-wrapped line (words, words
+    too long for a row, wide characters, runs of spaces): FastWrap re-wraps
+    from a break the edit cannot move, with the result of wrapping it all."""
+    rng = random.Random(seed)
+    words = ["a", "word", "x" * 90, "漢字漢字", "  ", "end.", "é" * 7]
+    text = " ".join(rng.choice(words) for _ in range(60))
+    plain, fast = Document(text), FastDocument(text)
+    width = rng.choice([20, 37, 60])
+    plain_wrap = WrappedDocument(plain, width=width, tab_width=4)
+    fast_wrap = FastWrap(fast, width=width, tab_width=4)
+    pieces = ["x", " ", "y", "", "  ", "漢", "zz z"]
+    for _ in range(150):
+        length = len(plain[0])
+        column = rng.choice([length, length, rng.randrange(length + 1)])
+        start = (0, max(0, column - rng.choice([0, 0, 0, 1, 3])))
+        end = (0, column)
+        piece = rng.choice(pieces)
+        for doc, wrap in ((plain, plain_wrap), (fast, fast_wrap)):
+            result = doc.replace_range(start, end, piece)
+            wrap.wrap_range(start, end, result.end_location)
+        assert fast_wrap._wrap_offsets == plain_wrap._wrap_offsets
+        assert fast_wrap.get_sections(0) == plain_wrap.get_sections(0)
+        assert fast_wrap.location_to_offset((0, column)) == plain_wrap.location_to_offset(
+            (0, column)
+        )
