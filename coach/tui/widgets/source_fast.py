@@ -45,6 +45,7 @@ from textual.document._document import Document
 from textual.document._syntax_aware_document import SyntaxAwareDocument
 from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import get_tab_widths
+from textual.geometry import Offset
 from textual.widgets import TextArea
 
 from coach.tui import compat
@@ -89,6 +90,20 @@ class FastWrap(WrappedDocument):
         bounds = [0, *self._wrap_offsets[line_index], len(line)]
         return [line[a:b] for a, b in pairwise(bounds)]
 
+    def location_to_offset(self, location: Location) -> Offset:
+        # Textual expands the tabs of the text before the cursor with a regex
+        # (O(line) a key); without tabs, its width is its cell length.
+        row, column = location
+        if 0 <= row < len(self._wrap_offsets) and row < self.document.line_count:
+            line = self.document[row]
+            if "\t" not in line and line == strip_control_codes(line):
+                offsets = self._wrap_offsets[row]
+                index = bisect_right(offsets, column)
+                begin = offsets[index - 1] if index else 0
+                y = self._line_index_to_offsets[row][index]
+                return Offset(cell_len(line[begin:column]), y)
+        return super().location_to_offset(location)
+
     def wrap_range(self, start: Location, old_end: Location, new_end: Location) -> None:
         if not self._rewrap_in_line(start, old_end, new_end):
             super().wrap_range(start, old_end, new_end)
@@ -101,11 +116,17 @@ class FastWrap(WrappedDocument):
         edit is not of that kind, or it changes the line's number of rows."""
         row = start[0]
         width = self._width
-        if not width or not row == old_end[0] == new_end[0]:
+        if not row == old_end[0] == new_end[0]:
             return False
         if row >= len(self._wrap_offsets) or row >= self.document.line_count:
             return False
         line = self.document[row]
+        if not width:
+            if "\t" in line:
+                return False
+            # Not wrapped: one row as before; only its tabs (none) to note.
+            self._tab_width_cache[row] = [0] if line else []
+            return True
         old = self._wrap_offsets[row]
         if not old or "\t" in line or len(line) < 4 * width:
             return False

@@ -18,8 +18,9 @@ from textual.widgets.tree import TreeNode
 from coach.script.model import Choice, Node, Script
 from coach.tui.editor_app import EditorApp
 from coach.tui.screens.editor import EditorScreen
+from coach.tui.widgets import structure
 from coach.tui.widgets.source_fast import FastDocument, FastWrap
-from coach.tui.widgets.structure import MAX_DEPTH, OPEN_DEPTH, Place, StructurePanel
+from coach.tui.widgets.structure import OPEN_DEPTH, Place, StructurePanel
 from tests.tui.scripts import chain_text
 
 SIZE = (120, 40)
@@ -98,7 +99,10 @@ async def test_the_editor_opens_a_10000_step_script_and_takes_typing(coach_home:
         assert not area._highlights[1], "the top is not any more"
 
 
-async def test_the_structure_of_a_chain_10000_levels_deep() -> None:
+async def test_the_structure_of_a_chain_10000_levels_deep(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Opened by hand level by level below: stop at 30 levels, not 200, to be quick.
+    monkeypatch.setattr(structure, "MAX_DEPTH", 30)
+
     class Panel(App[None]):
         def compose(self) -> ComposeResult:
             yield StructurePanel()
@@ -126,12 +130,12 @@ async def test_the_structure_of_a_chain_10000_levels_deep() -> None:
             item.expand()
             await pilot.pause()
         last = item.children[0]
-        assert f"{MAX_DEPTH} levels deep" in str(last.label)
+        assert "30 levels deep" in str(last.label)
         assert last.data is not None
         # Shown again after an edit, the items opened by hand stay open.
         tree.show_script(deep_chain(10_000))
         await pilot.pause()
-        assert any(f"{MAX_DEPTH} levels deep" in str(row.label) for row in shown_rows(tree))
+        assert any("30 levels deep" in str(row.label) for row in shown_rows(tree))
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -161,6 +165,12 @@ def test_the_fast_documents_match_textuals_own(seed: int) -> None:
         assert fast.get_size(4) == plain.get_size(4)
         assert fast_wrap.height == plain_wrap.height
         assert fast_wrap._offset_to_line_info == plain_wrap._offset_to_line_info
+        assert fast_wrap._tab_width_cache == plain_wrap._tab_width_cache
+        row = start[0]
+        for column in (0, len(plain[row]) // 2, len(plain[row])):
+            assert fast_wrap.location_to_offset((row, column)) == plain_wrap.location_to_offset(
+                (row, column)
+            )
     plain_wrap.wrap(0, 4)
     fast_wrap.wrap(0, 4)
     for name in ("_wrap_offsets", "_offset_to_line_info", "_line_index_to_offsets"):
