@@ -1,9 +1,11 @@
 """Which Textual we run on, for the code that uses Textual's private parts.
 
-Two places go past Textual's public API for speed or for a fix Textual does
+Three places go past Textual's public API for speed or for a fix Textual does
 not offer: the call panels (``widgets/lines.py`` draws its lines without the
-styles cache and updates its scrollbars itself) and the key fix
-(``keys.py`` patches the input parser). Private parts change without notice,
+styles cache and updates its scrollbars itself), the key fix
+(``keys.py`` patches the input parser) and the editor's text on a long
+script (``widgets/source_fast.py``: documents that keep what an edit did not
+change, highlights of the rows on screen). Private parts change without notice,
 so both use them only on the Textual versions they were tested on
 (``TESTED``) and otherwise take the plain public path: slower panels, and
 "escape, key" split only where Textual reports it as ``alt+key``.
@@ -29,6 +31,17 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     # keys.py: install() wraps the parser's ESC handling.
     ("textual._xterm_parser", "XTermParser", "_sequence_to_key_events"),
     ("textual._ansi_sequences", "ANSI_SEQUENCES_KEYS", ""),
+    # widgets/source_fast.py: the editor's documents, built in TextArea's module.
+    ("textual.widgets._text_area", "Document", ""),
+    ("textual.widgets._text_area", "SyntaxAwareDocument", ""),
+    ("textual.widgets._text_area", "WrappedDocument", ""),
+    ("textual.widgets._text_area", "TextArea", "_set_document"),
+    ("textual.widgets._text_area", "TextArea", "_build_highlight_map"),
+    ("textual.widgets._text_area", "TextArea", "_watch_language"),
+    ("textual.widgets._text_area", "TextArea", "_get_builtin_highlight_query"),
+    ("textual.widgets._text_area", "TextArea", "_languages"),
+    ("textual._tree_sitter", "get_language", ""),
+    # (and the attributes their instances keep: tests/tui/editor/test_big_script.py)
 )
 
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from coach.cli import main
 from coach.script.graph import Graph, dead_ends, reachable, to_dot, to_mermaid, to_text
 from coach.script.load import load_text
 from coach.script.model import Script
@@ -93,3 +98,25 @@ def test_dot_escapes_labels() -> None:
     assert '  "orphan" [label="orphan\\nend: end", peripheries=2, style="rounded,dashed"];' in out
     assert '  "loop" [label="loop", color=red];' in out
     assert out.endswith("}")
+
+
+@pytest.mark.parametrize("fmt", ["text", "mermaid", "dot"])
+def test_coach_graph_of_a_chain_10000_choices_deep(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each step's first choice leads to the next: 10,000 levels, no
+    RecursionError, every step in the output (issue 14)."""
+    stop = "{label: Stop, next: end}"
+    nodes = "".join(
+        f"  n{i}: {{say: Step, choices: [{{label: On, next: n{i + 1}}}, {stop}]}}\n"
+        for i in range(10_000)
+    )
+    path = tmp_path / "deep.yaml"
+    path.write_text(
+        f"title: Deep\nnodes:\n{nodes}  n10000: {{say: Last, end: done}}\n"
+        "  end: {say: Bye, end: stopped}\n",
+        encoding="utf-8",
+    )
+    assert main(["graph", str(path), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "n9999" in out and "n10000" in out

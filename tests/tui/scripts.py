@@ -71,3 +71,18 @@ def no_checklist_script() -> Script:
     from dataclasses import replace
 
     return replace(small_script(), checklist=())
+
+
+def chain_text(nodes: int) -> str:
+    """The YAML of a generated script of ``nodes`` steps, each leading on to the
+    next (``next`` every third step, else choice 1), a capture every tenth:
+    ``scripts/bench_check.generate``, the benchmarks' own."""
+    import sys
+    from pathlib import Path
+
+    scripts = str(Path(__file__).resolve().parents[2] / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    from bench_check import generate
+
+    return str(generate(nodes))

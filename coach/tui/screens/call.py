@@ -423,9 +423,13 @@ class CallScreen(Screen[CallSession]):
     def _typing(self) -> bool:
         return isinstance(self.focused, Input | TextArea)
 
-    def action_next_field(self, step: int) -> None:
-        """The step's capture fields, one after the other (the notes are ``n``'s)."""
-        fields: list[Widget] = [f.editor for f in self._side.step_editors]
+    async def action_next_field(self, step: int) -> None:
+        """The step's capture fields, one after the other (the notes are ``n``'s).
+
+        Right after a move the step's fields may still be mounting: this waits
+        for them, and the keys typed after ``tab`` wait in the app's queue.
+        """
+        fields: list[Widget] = [f.editor for f in await self._side.step_editors_ready()]
         if not fields:
             return  # a step without fields: tab does nothing
         focused = self.focused

@@ -69,12 +69,15 @@ from coach.tui.widgets.editor_bars import FindBar, LineBar
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.problems import ProblemsPanel, summary
 from coach.tui.widgets.source import SourceArea
-from coach.tui.widgets.structure import StructurePanel
+from coach.tui.widgets.structure import Plan, StructurePanel
 
 #: Seconds of quiet after the last key before the text is checked again.
 CHECK_DELAY = 0.3
 #: How often the file on disk is looked at (seconds).
 DISK_POLL = 1.0
+#: A text longer than this (characters) is first checked in the worker, not
+#: before the editor shows: 2.4 s for a script of 10,000 steps.
+CHECK_IN_WORKER = 200_000
 
 
 class EditorScreen(EditorKeys, OutsideEdits, KeptText):
@@ -197,8 +200,12 @@ class EditorScreen(EditorKeys, OutsideEdits, KeptText):
             )
         if self.opening_notice:
             self.notify(self.opening_notice)
-        self.analysis = analyse(self.source.text, self.path)
-        self._show_analysis(self.analysis)
+        text = self.source.text
+        if len(text) > CHECK_IN_WORKER:
+            self._check(text)  # a long script: checked in the worker, the text shows first
+        else:
+            self.analysis = analyse(text, self.path)
+            self._show_analysis(self.analysis)
         self.set_interval(DISK_POLL, self._poll_disk)
         self.start_keeping()  # unsaved text goes to a recovery file; kept text is offered
 
@@ -265,20 +272,22 @@ class EditorScreen(EditorKeys, OutsideEdits, KeptText):
     @work(thread=True, exclusive=True, group="editor-check")
     def _check(self, text: str) -> None:
         result = analyse(text, self.path)
+        # The structure's plan too: 0.15 s of a 10,000-step script off the UI thread.
+        plan = Plan.of(result.script) if result.script is not None else None
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._check_done, result)
+            self.app.call_from_thread(self._check_done, result, plan)
 
-    def _check_done(self, result: Analysis) -> None:
+    def _check_done(self, result: Analysis, plan: Plan | None = None) -> None:
         if result.text != self.source.text:
             return  # typed on meanwhile: a newer check is coming
         self.analysis = result
-        self._show_analysis(result)
+        self._show_analysis(result, plan)
 
-    def _show_analysis(self, result: Analysis) -> None:
+    def _show_analysis(self, result: Analysis, plan: Plan | None = None) -> None:
         self.problems.show(result.findings)
         if result.script is not None:
             self.last_good = result.script
-            self.structure.show_script(result.script)
+            self.structure.show_script(result.script, plan)
         else:
             self.structure.mark_stale()
         self._show_fold_lines()

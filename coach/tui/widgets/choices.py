@@ -19,7 +19,7 @@ from coach.call.stepkeys import enter_words, returns_to
 from coach.script.model import Node
 from coach.tui.text import id_words, segments_content
 from coach.tui.widgets.lines import Laid, fit, wrap
-from coach.tui.widgets.panel import StepPanel, fields_key
+from coach.tui.widgets.panel import StepPanel, fields_key, likeliest, text_rows
 
 #: The styles of a key and its words, live or off (while a field has the keys).
 KEY_STYLE = "bold $accent"
@@ -37,6 +37,9 @@ class ChoicesPanel(StepPanel):
         #: The call's keys are off (a field or the answers have them): drawn dimmed.
         self.dim = False
         self._session: CallSession | None = None
+        #: The steps ``most_rows`` lays out, and the script and width they are for.
+        self._most_for: list[Node] = []
+        self._most_key: tuple[object, ...] | None = None
 
     # ---------------------------------------------------------------- parts
     def choice_lines(
@@ -116,8 +119,17 @@ class ChoicesPanel(StepPanel):
         return lines
 
     def most_rows(self, session: CallSession, width: int) -> int:
-        """Rows for the choices of the step that has the most (wrapped)."""
-        nodes = session.script.nodes.values()
+        """Rows for the choices of the step that has the most (wrapped; in a
+        big script, of the steps likeliest to: ``panel.likeliest``)."""
+        key = (id(session.script), width)
+        if self._most_key != key:
+            # Each choice's label after its key ("1 "), or one line for Enter.
+            def rows(node: Node) -> int:
+                return sum(text_rows(c.label, width - 2) for c in node.choices) or 1
+
+            self._most_for = likeliest(session.script.nodes.values(), rows)
+            self._most_key = key
+        nodes = self._most_for
 
         def most() -> int:
             lines = (len(self.choice_lines(session, n, width, None, every=True)) for n in nodes)

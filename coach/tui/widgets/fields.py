@@ -21,6 +21,7 @@ from coach.call.saydate import DATE_EXAMPLES, read_date
 from coach.call.values import field_problem
 from coach.script.model import FieldType
 from coach.tui.messages import FieldChanged, FieldDone
+from coach.tui.widgets.source_fast import QuickTextArea
 
 #: What a date field may hold, shown in it while it is empty.
 DATE_HELP = DATE_EXAMPLES
@@ -73,7 +74,9 @@ class FieldEditor(Vertical):
         self._prompt = Content(prompt) if isinstance(prompt, str) else prompt
         self._editor: Input | TextArea
         if kind == "multiline":
-            self._editor = TextArea(value, soft_wrap=True, compact=compact, classes="field-editor")
+            self._editor = QuickTextArea(
+                value, soft_wrap=True, compact=compact, classes="field-editor"
+            )
         else:
             self._editor = Input(
                 value,

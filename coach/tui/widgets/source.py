@@ -15,13 +15,19 @@ from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.widgets import TextArea
+from textual.strip import Strip
 from textual.widgets.text_area import Location, Selection
 
 from coach.script.editing import indent_unit, newline_indent
+from coach.tui import compat
+from coach.tui.widgets.source_fast import HIGHLIGHT_MARGIN, QuickTextArea, WindowHighlighter
+
+#: From this many lines on, only the rows around the screen are highlighted
+#: at a time (``source_fast``); a shorter text is highlighted whole.
+WINDOWED_LINES = 3000
 
 
-class SourceArea(TextArea):
+class SourceArea(QuickTextArea):
     """The script's text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -33,6 +39,65 @@ class SourceArea(TextArea):
 
     #: Spaces per indentation level that Enter adds after a ``key:`` line.
     indent_unit: int = 2
+    #: The rows (first, last) whose highlights are known, on a long text.
+    _lit: tuple[int, int] | None = None
+    #: The language and document ``_set_document`` last made.
+    _made_for: tuple[str | None, int] | None = None
+    #: On a long text, what highlights the rows around the screen.
+    _window: WindowHighlighter | None = None
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        # A long text: a plain document, and the rows on screen highlighted
+        # from a parse of their own (source_fast.WindowHighlighter).
+        self._window = None
+        if (
+            language
+            and language not in self._languages
+            and text.count("\n") >= WINDOWED_LINES
+            and compat.private_ok()
+        ):
+            self._window = WindowHighlighter.of(language)
+        super()._set_document(text, None if self._window is not None else language)
+        self._made_for = (language, id(self.document))
+
+    def _watch_language(self, language: str | None) -> None:
+        # Textual makes the document again when the language is first set, at
+        # mount, though __init__ made it for that language: a second parse and
+        # wrap of the whole text (1 s on 69,000 lines).
+        if self._made_for == (language, id(self.document)) and compat.private_ok():
+            return
+        super()._watch_language(language)
+
+    # ------------------------------------------------- highlights, long texts
+    def _row_at(self, y: int) -> int | None:
+        """The text's row drawn ``y`` rows from the top of the area."""
+        infos = self.wrapped_document._offset_to_line_info
+        offset = self.scroll_offset.y + y
+        return infos[offset][0] if 0 <= offset < len(infos) else None
+
+    def _build_highlight_map(self) -> None:
+        """On a long text, the highlights of the rows around the screen only
+        (Textual's are of the whole text, after every key: 1.5 s on 69,000 lines)."""
+        window = self._window
+        if window is None:
+            self._lit = None
+            super()._build_highlight_map()
+            return
+        self._line_cache.clear()
+        self._highlights.clear()
+        top = self._row_at(0) or 0
+        first = max(0, top - HIGHLIGHT_MARGIN)
+        last = top + max(self.size.height, 1) + HIGHLIGHT_MARGIN
+        self._highlights.update(window.highlights(self.document.lines, first, last))
+        self._lit = (first, last)
+
+    def render_line(self, y: int) -> Strip:
+        lit = self._lit
+        if lit is not None:
+            row = self._row_at(y)
+            if row is not None and not lit[0] <= row <= lit[1]:
+                self._build_highlight_map()  # scrolled past the rows known
+        return super().render_line(y)
 
     def detect_indent_unit(self) -> None:
         """Take the indentation step from the text (2 when it has no nesting yet)."""

@@ -25,7 +25,7 @@ from coach.tui.text import breadcrumb, clock, outcome_words, segments_content
 from coach.tui.widgets.captures import CapturesPanel as CapturesPanel
 from coach.tui.widgets.choices import ChoicesPanel as ChoicesPanel
 from coach.tui.widgets.lines import Laid, box, fit, wrap
-from coach.tui.widgets.panel import StepPanel, fields_key
+from coach.tui.widgets.panel import StepPanel, fields_key, likeliest, text_rows
 
 
 class StepView(StepPanel):
@@ -52,6 +52,9 @@ class StepView(StepPanel):
         #: The step timer is past the step's budget (drawn amber).
         self.over_budget = False
         self._session: CallSession | None = None
+        #: The steps ``most_rows`` lays out, and the script and width they are for.
+        self._tallest_for: list[Node] = []
+        self._tallest_key: tuple[object, ...] | None = None
 
     # ---------------------------------------------------------------- parts
     def header(self, session: CallSession, width: int) -> Content:
@@ -123,12 +126,34 @@ class StepView(StepPanel):
         return self.counted(key, lambda: len(self._body(session, node, width, None, 0)))
 
     def most_rows(self, session: CallSession, width: int) -> int:
-        """Rows of the whole panel for the step that needs the most."""
-        nodes = session.script.nodes.values()
+        """Rows of the whole panel for the step that needs the most (in a big
+        script, of those likeliest to: ``panel.likeliest``)."""
         key = ("most", fields_key(session), width, self.show_partner)
         return self.counted(
-            key, lambda: 1 + max((self.body_rows(session, n, width) for n in nodes), default=3)
+            key,
+            lambda: (
+                1
+                + max(
+                    (self.body_rows(session, n, width) for n in self._tallest(session, width)),
+                    default=3,
+                )
+            ),
         )
+
+    def _tallest(self, session: CallSession, width: int) -> list[Node]:
+        """The steps whose say (and other side's line) look the longest, by
+        their text: the ranking is kept for the script and width."""
+        inner = max(1, width - 6)
+        key = (id(session.script), inner, self.show_partner)
+        if self._tallest_key != key:
+
+            def rows(node: Node) -> int:
+                theirs = session.their_line(node) if self.show_partner else None
+                return text_rows(node.say, inner) + (text_rows(theirs, inner) + 2 if theirs else 0)
+
+            self._tallest_for = likeliest(session.script.nodes.values(), rows)
+            self._tallest_key = key
+        return self._tallest_for
 
     def step_rows(self, session: CallSession, width: int) -> int:
         """Rows of the whole panel at the step the call is on, unpadded."""

@@ -161,7 +161,7 @@ async def test_tab_right_after_a_move_types_into_the_new_steps_field(make_app: M
         assert isinstance(screen, CallScreen)
         screen.action_leave_field()  # esc
         screen.action_advance()  # Enter: on to when they may be called again
-        screen.action_next_field(1)  # tab, before the blur of esc is followed
+        await screen.action_next_field(1)  # tab (awaited, as the app does), before the blur
         await pilot.press(*"Thursday")
         await pilot.pause()
         assert screen.session.captures["callback_date"] == "Thursday"
