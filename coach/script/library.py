@@ -93,8 +93,18 @@ def find_path(ref: str) -> tuple[Path, Source]:
 
 
 def resolve(ref: str) -> Script:
-    """Load the script a command line names (path or id); raises ``ScriptError``."""
-    from coach.script.load import load_path
+    """Load the script a command line names (path or id); raises ``ScriptError``.
+
+    An unchanged file comes from the script cache (:func:`coach.script.cache.load_one`).
+    """
+    from coach.script.cache import load_one
 
     path, source = find_path(ref)
-    return load_path(path, source=source)
+    entry = load_one(path, source, _load)
+    if entry is None:  # it cannot be read: the loader says why
+        from coach.script.load import load_path
+
+        return load_path(path, source=source)
+    if entry.script is None:
+        raise ScriptError(entry.findings)
+    return entry.script

@@ -222,3 +222,54 @@ def test_the_code_stamp_covers_every_module_of_the_loader() -> None:
     assert all((here / name).is_file() for name in stamped)
     checker = {f"check/{p.name}" for p in (here / "check").glob("*.py")}
     assert checker <= stamped
+
+
+# ------------------------------------------- a script named on the command line
+def test_a_script_named_by_path_is_loaded_once_and_then_kept(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "named.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    loaded: list[Path] = []
+    real = library._load
+
+    def counting(path: Path, source: Source, data: bytes | None) -> ScriptEntry:
+        loaded.append(path)
+        return real(path, source, data)
+
+    monkeypatch.setattr(library, "_load", counting)
+    first = library.resolve(str(path))
+    again = library.resolve(str(path))
+    assert again == first
+    assert loaded == [path]
+    # Its own cache file: the library's stays as it was (none written here).
+    assert not _cache_file(home).exists()
+    assert list((home / "data" / "cache" / cache_module.FILES_FOLDER).glob("*.pickle"))
+    path.write_text(BASE.replace("say: Hi", "say: Hello"), encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    assert library.resolve(str(path)) != first
+    assert loaded == [path, path]
+
+
+def test_a_broken_script_named_by_path_fails_the_same_from_the_cache(
+    home: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(library.ScriptError) as first:
+        library.resolve(str(path))
+    with pytest.raises(library.ScriptError) as again:
+        library.resolve(str(path))
+    assert again.value.findings == first.value.findings
+    assert first.value.findings and not again.value.unreadable
+
+
+def test_an_unreadable_script_named_by_path_says_why_and_is_never_kept(
+    home: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "x.yaml"
+    folder.mkdir()
+    with pytest.raises(library.ScriptError) as caught:
+        library.resolve(str(folder))
+    assert caught.value.unreadable
+    assert not (home / "data" / "cache" / cache_module.FILES_FOLDER).exists()
