@@ -243,6 +243,16 @@ def load_entries(
     return entries
 
 
+def entry_name(path: Path, suffix: str) -> tuple[str, str]:
+    """A file name for what is kept about ``path`` alone (a hash of its resolved
+    path, then ``suffix``), and that resolved path."""
+    try:
+        where = str(path.resolve())
+    except (OSError, RuntimeError):
+        where = str(path.absolute())
+    return f"{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}{suffix}", where
+
+
 #: Where :func:`load_one` keeps a file's entry: a cache file of its own per file.
 FILES_FOLDER = "files"
 
@@ -262,11 +272,7 @@ def load_one(
     if read is None:
         return None
     data, mtime_ns = read
-    try:
-        where = str(path.resolve())
-    except (OSError, RuntimeError):
-        where = str(path.absolute())
-    name = f"{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}.pickle"
+    name, _where = entry_name(path, ".pickle")
     cache = ScriptCache(locations.cache_dir() / FILES_FOLDER / name)
     key = content_key(path, source, data, mtime_ns)
     entry = cache.get(key)

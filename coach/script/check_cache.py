@@ -28,7 +28,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from coach import locations
-from coach.script.model import MAX_BYTES, Finding, Severity
+from coach.script.model import Finding, Severity
 
 FOLDER = "check"
 
@@ -36,19 +36,17 @@ FOLDER = "check"
 def check_path(path: Path) -> tuple[list[Finding], bool]:
     """Every finding in a file, and whether it could not be read at all:
     :func:`coach.script.check.check_path`, kept for an unchanged file."""
-    from coach.script.cache import code_stamp
-    from coach.script.files import read_regular
+    from coach.script.cache import code_stamp, entry_name, read_file
 
-    try:
-        data, st = read_regular(path, MAX_BYTES)
-    except (OSError, ValueError):
-        data = None
-    if data is None:
+    read = read_file(path)
+    if read is None:
         from coach.script.check import check_path as check_afresh
 
         return check_afresh(path)  # it says why the file cannot be read
-    entry, where = _entry(path)
-    key = [repr(code_stamp()), where, st.st_mtime_ns, len(data), zlib.crc32(data)]
+    data, mtime_ns = read
+    name, where = entry_name(path, ".json")
+    entry = locations.cache_dir() / FOLDER / name
+    key = [repr(code_stamp()), where, mtime_ns, len(data), zlib.crc32(data)]
     kept = _read(entry, key)
     file = str(path)
     if kept is not None:
@@ -58,16 +56,6 @@ def check_path(path: Path) -> tuple[list[Finding], bool]:
     findings = analyse(data, file, path=path)[0]
     _write(entry, key, findings)
     return findings, False
-
-
-def _entry(path: Path) -> tuple[Path, str]:
-    """The entry's file and the resolved path it is for."""
-    try:
-        where = str(path.resolve())
-    except (OSError, RuntimeError):
-        where = str(path.absolute())
-    name = f"{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}.json"
-    return locations.cache_dir() / FOLDER / name, where
 
 
 def _read(entry: Path, key: list[object]) -> list[tuple[int, int, Severity, str]] | None:

@@ -212,12 +212,7 @@ def jobs_overview(
     rows = conn.execute(
         f"SELECT {CALL_COLUMNS} FROM calls WHERE {calls_where} {CALL_ORDER}", params
     ).fetchall()
-    by_id: dict[int, list[JobCall]] = {job.id: calls for job, calls in overview}
-    for row in rows:
-        calls = by_id.get(row[1])
-        if calls is not None:
-            calls.append(job_call_from_row(row))
-    return overview
+    return _with_calls(overview, rows)
 
 
 def due_overview(
@@ -257,12 +252,7 @@ def due_overview(
         f"OR job_id IN (SELECT job_id FROM calls WHERE {ODD_START}) {CALL_ORDER}",
         params,
     ).fetchall()
-    by_id: dict[int, list[JobCall]] = {job.id: calls for job, calls in overview}
-    for row in rows:
-        calls = by_id.get(row[1])
-        if calls is not None:
-            calls.append(job_call_from_row(row))
-    return overview
+    return _with_calls(overview, rows)
 
 
 #: The statuses whose next step the rules take from the job alone (heard, closed).
@@ -325,3 +315,15 @@ def job_calls(conn: sqlite3.Connection, job_id: int) -> list[JobCall]:
         (job_id,),
     ).fetchall()
     return [job_call_from_row(row) for row in rows]
+
+
+def _with_calls(
+    overview: list[tuple[Job, list[JobCall]]], rows: list[Any]
+) -> list[tuple[Job, list[JobCall]]]:
+    """``overview`` with each call row (its job id second) added to its job's calls."""
+    by_id: dict[int, list[JobCall]] = {job.id: calls for job, calls in overview}
+    for row in rows:
+        calls = by_id.get(row[1])
+        if calls is not None:
+            calls.append(job_call_from_row(row))
+    return overview
