@@ -86,3 +86,19 @@ async def test_dropping_the_changes_forgets_the_draft(make_app: MakeApp) -> None
         await pilot.pause()
         assert not isinstance(app.screen, JobFormScreen)
     assert not draft_file().exists()
+
+
+async def test_a_tick_after_saving_writes_no_draft_again(make_app: MakeApp) -> None:
+    # The write-through timer could tick between the save (which drops the
+    # draft) and the form's removal, and write the draft of a saved job again.
+    app = make_app(jobs=FakeDesk([]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, JobFormScreen)
+        await pilot.press(*"Acme Ltd")
+        draft_file().unlink(missing_ok=True)  # as saving does, then
+        form.dismiss(None)  # answered, the screen not yet gone
+        form.write_through()  # the timer's tick
+        assert not draft_file().exists()
