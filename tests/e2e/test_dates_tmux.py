@@ -4,6 +4,7 @@ the record keeps the text as typed, and the follow-up reads it."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -87,6 +88,7 @@ def test_dates_as_people_say_them(
             return s.splitlines()[0] != before
 
         tmux.wait_for(moved)
+        settled(tmux)  # the whole step drawn, not only its first line
     tmux.wait_for("I look forward to hearing")
     tmux.send("Enter")
     tmux.wait_for("pending", timeout=10)
@@ -99,3 +101,17 @@ def test_dates_as_people_say_them(
     (due,) = coach_json(coach_home, "due")
     assert due["next_from"] == next_thursday.isoformat()
     assert "call back on" in str(due["reason"])
+
+
+def settled(tmux: Tmux, timeout: float = 10.0) -> None:
+    """Wait until two captures in a row agree: the screen is drawn whole (a step's
+    first line can change a frame before its text, and a walk that read the
+    screen in between pressed Enter once too often)."""
+    deadline = time.monotonic() + timeout
+    before = tmux.screen()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        now = tmux.screen()
+        if now == before:
+            return
+        before = now
