@@ -1,12 +1,13 @@
 """Which Textual we run on, for the code that uses Textual's private parts.
 
-Three places go past Textual's public API for speed or for a fix Textual does
+Four places go past Textual's public API for speed or for a fix Textual does
 not offer: the call panels (``widgets/lines.py`` draws its lines without the
-styles cache and updates its scrollbars itself), the key fix
-(``keys.py`` patches the input parser) and the editor's text on a long
+styles cache and updates its scrollbars itself), the call screen's
+compositor (``compositor.py`` renders only the rows a move changed), the key
+fix (``keys.py`` patches the input parser) and the editor's text on a long
 script (``widgets/source_fast.py``: documents that keep what an edit did not
 change, highlights of the rows on screen). Private parts change without notice,
-so both use them only on the Textual versions they were tested on
+so each uses them only on the Textual versions they were tested on
 (``TESTED``) and otherwise take the plain public path: slower panels, and
 "escape, key" split only where Textual reports it as ``alt+key``.
 
@@ -41,6 +42,10 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual.widgets._text_area", "TextArea", "_get_builtin_highlight_query"),
     ("textual.widgets._text_area", "TextArea", "_languages"),
     ("textual._tree_sitter", "get_language", ""),
+    # compositor.py: RowsCompositor renders a partial update's changed rows only.
+    ("textual._compositor", "Compositor", "_render_chops"),
+    ("textual._compositor", "Compositor", "visible_widgets"),
+    ("textual._compositor", "ChopsUpdate", ""),
     # (and the attributes their instances keep: tests/tui/editor/test_big_script.py)
 )
 

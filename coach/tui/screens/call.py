@@ -32,6 +32,7 @@ from coach.call.session import CallSession, SessionError
 from coach.call.stepkeys import answers_keys, refused, step_keys, typing_keys
 from coach.call.titles import practice_sub_title as sub_title_for
 from coach.store.recorder import CallRecorder
+from coach.tui.compositor import use_rows_compositor
 from coach.tui.dialogs.end_call import EndCallDialog
 from coach.tui.messages import FieldChanged, FieldDone
 from coach.tui.screens.call_layout import (
@@ -100,6 +101,7 @@ class CallScreen(Screen[CallSession]):
         on_tick: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        use_rows_compositor(self)  # a move renders only the rows it changes
         self.session = session
         self.recorder = recorder
         self._on_tick = on_tick

@@ -58,25 +58,56 @@ class StepView(StepPanel):
 
     # ---------------------------------------------------------------- parts
     def header(self, session: CallSession, width: int) -> Content:
-        step = clock(session.step_elapsed())
-        budget = session.node.seconds
-        if budget is not None:
-            step += f"/{clock(budget)}"
         over = session.over_budget()
         self.over_budget = over
+        return self._header(
+            session.route(), session.step_elapsed(), session.node.seconds, over,
+            session.elapsed(), width,
+        )  # fmt: skip
+
+    @staticmethod
+    def _header(
+        route: list[str],
+        step_seconds: float,
+        budget: int | None,
+        over: bool,
+        call_seconds: float,
+        width: int,
+    ) -> Content:
+        step = clock(step_seconds)
+        if budget is not None:
+            step += f"/{clock(budget)}"
         timer = Content.assemble(
             ("call ", "$foreground-muted"),
-            clock(session.elapsed()),
+            clock(call_seconds),
             (" · step ", "$foreground-muted"),
             (step, "bold $text-warning" if over else ""),
         )
-        route = route_words(session.route())
+        words = route_words(route)
         # Room for the steps: a space before them, two between them and the clock.
         room = max(1, width - timer.cell_length - 4)
-        crumb = Content.styled(breadcrumb(route, width=room), "$foreground-muted")
+        crumb = Content.styled(breadcrumb(words, width=room), "$foreground-muted")
         line = Content.assemble(" ", crumb)
         gap = max(1, width - line.cell_length - timer.cell_length - 1)
         return fit(line + Content(" " * gap) + timer + " ", width).stylize_before("on $panel")
+
+    def prepare(self, session: CallSession) -> None:
+        """The steps one key leads to, and their first line too: the path with
+        that step, its clock at 0:00 and the call's clock now (a move in the
+        same second draws a line already rendered)."""
+        super().prepare(session)
+        width = self.line_width
+        if width <= 0:
+            return
+        route, now = session.route(), session.elapsed()
+        back = session.history[-1] if session.history else None
+        for node_id, stack in session.moves_from_here():
+            budget = session.script.nodes[node_id].seconds
+            routes = [[*route, node_id]]
+            if back is not None and (node_id, stack) == (back.src, back.stack_before):
+                routes.append(route[:-1])  # ``b``: the last step dropped
+            for path in routes:
+                self.warm(Laid.of([self._header(path, 0.0, budget, False, now, width)]))
 
     def laid_for(
         self, session: CallSession, node: Node, width: int, returns_to: str | None
