@@ -27,6 +27,9 @@ from coach.tui.widgets.choices import ChoicesPanel as ChoicesPanel
 from coach.tui.widgets.lines import Laid, box, fit, wrap
 from coach.tui.widgets.panel import StepPanel, fields_key, likeliest, text_rows
 
+#: First lines kept (those of the steps prepared, and the clock's last seconds).
+HEADERS_KEPT = 64
+
 
 class StepView(StepPanel):
     """Where you are, the clock, and what to say now.
@@ -55,6 +58,8 @@ class StepView(StepPanel):
         #: The steps ``most_rows`` lays out, and the script and width they are for.
         self._tallest_for: list[Node] = []
         self._tallest_key: tuple[object, ...] | None = None
+        #: First lines made, by what they show (see ``_header``).
+        self._headers: dict[tuple[object, ...], Content] = {}
 
     # ---------------------------------------------------------------- parts
     def header(self, session: CallSession, width: int) -> Content:
@@ -65,8 +70,8 @@ class StepView(StepPanel):
             session.elapsed(), width,
         )  # fmt: skip
 
-    @staticmethod
     def _header(
+        self,
         route: list[str],
         step_seconds: float,
         budget: int | None,
@@ -74,12 +79,25 @@ class StepView(StepPanel):
         call_seconds: float,
         width: int,
     ) -> Content:
-        step = clock(step_seconds)
+        """The first line, kept by what it shows: the move after ``prepare``
+        finds it made (and its strip rendered)."""
+        key = (tuple(route), clock(step_seconds), budget, over, clock(call_seconds), width)
+        line = self._headers.get(key)
+        if line is None:
+            if len(self._headers) >= HEADERS_KEPT:
+                self._headers.clear()
+            line = self._headers[key] = self._make_header(*key)
+        return line
+
+    @staticmethod
+    def _make_header(
+        route: tuple[str, ...], step: str, budget: int | None, over: bool, call: str, width: int
+    ) -> Content:
         if budget is not None:
             step += f"/{clock(budget)}"
         timer = Content.assemble(
             ("call ", "$foreground-muted"),
-            clock(call_seconds),
+            call,
             (" · step ", "$foreground-muted"),
             (step, "bold $text-warning" if over else ""),
         )

@@ -213,7 +213,7 @@ async def test_the_first_line_of_the_next_step_is_rendered_before_its_key(
         step = screen.query_one(StepView)
 
         async def prepared() -> None:
-            for _ in range(100):
+            for _ in range(500):  # up to 5 s on a loaded machine
                 await pilot.pause(0.01)
                 if screen.prepared_for == screen.session.version:
                     return
