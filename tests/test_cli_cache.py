@@ -1,0 +1,432 @@
+"""``coach log`` and ``coach due`` served from their kept output (coach/cli/cache.py).
+
+Each test runs the real command (``python -m coach``: the process's own command
+line is what the cache serves) and compares what a kept entry gives with what
+the command prints afresh, with the cache folder removed: stdout, stderr and
+exit code, byte for byte. A run that was served leaves its entry as it was
+(same inode, same time); a run that was not writes a new one.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from binascii import crc32
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coach.cli import cache
+from coach.store import Store
+from coach.store.changes import read_stamp
+from coach.store.liveness import process_marker
+from coach.store.migrations import WATCHED
+from tests.coach_run import run_coach
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import bench_jobs  # noqa: E402
+
+Output = tuple[str, str, int]
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A COACH_HOME with 30 jobs of 4 calls each (scripts/bench_jobs.py's store)."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("COACH_HOME", str(folder))
+    bench_jobs.build(folder, 30, 4)
+    return folder
+
+
+def run(home: Path, *args: str) -> Output:
+    done = run_coach(home, *args)
+    return done.stdout, done.stderr, done.returncode
+
+
+def folder(home: Path) -> Path:
+    return home / "data" / "cache" / "cli"
+
+
+def entries(home: Path) -> dict[str, tuple[int, int]]:
+    """Each entry's (inode, mtime): a served run leaves them as they were."""
+    if not folder(home).is_dir():
+        return {}
+    return {
+        p.name: (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in folder(home).iterdir()
+        if p.suffix == ".bin"
+    }
+
+
+def fresh(home: Path, *args: str) -> Output:
+    """What the command prints with no cache at all."""
+    shutil.rmtree(folder(home), ignore_errors=True)
+    return run(home, *args)
+
+
+def served(home: Path, *args: str) -> Output:
+    """The command's output, asserted to come from its kept entry."""
+    before = entries(home)
+    assert before, "nothing was kept"
+    got = run(home, *args)
+    assert entries(home) == before, "the entry was made again: it was not served"
+    return got
+
+
+def read_entry(path: Path) -> Any:
+    data = path.read_bytes()
+    assert data.startswith(cache.MAGIC)
+    return marshal.loads(data[len(cache.MAGIC) + 4 :])
+
+
+def write_entry(path: Path, entry: Any) -> None:
+    payload = marshal.dumps(entry)
+    path.write_bytes(cache.MAGIC + crc32(payload).to_bytes(4, "big") + payload)
+
+
+def only_entry(home: Path) -> Path:
+    [name] = entries(home)
+    return folder(home) / name
+
+
+COMMANDS = [
+    ("due", "--json"),
+    ("due",),
+    ("due", "--today", "2026-01-05"),
+    ("log", "--json", "--limit", "20"),
+    ("log",),
+    ("log", "--limit", "5"),
+    ("log", "--job", "3"),
+    ("log", "--json", "--job", "2"),
+]
+
+
+# -- the stamp -------------------------------------------------------------------------
+
+
+def test_every_table_has_the_stamp_triggers_and_every_write_changes_it(tmp_path: Path) -> None:
+    db = tmp_path / "coach.db"
+    Store(db).close()
+    conn = sqlite3.connect(db, isolation_level=None)
+    tables = {
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        )
+    }
+    assert tables == {*WATCHED, "changes"}  # a new table needs its triggers (watch_table)
+    assert read_stamp(str(db), check_triggers=True) is not None
+    writes = [
+        "INSERT INTO jobs (company, created_at, updated_at) VALUES ('Acme', 'x', 'x')",
+        "UPDATE jobs SET company = 'Beta'",
+        "INSERT INTO calls (script, started_at, started_utc, snapshot) "
+        "VALUES ('s', 'x', 'x', '{}')",
+        "UPDATE calls SET notes = 'n'",
+        "INSERT INTO feedback (call_id, node, kind, at) VALUES (1, 'a', 'strong', 'x')",
+        "UPDATE feedback SET node = 'b'",
+        "DELETE FROM feedback",
+        "INSERT INTO partner_reviews (call_id, rating, updated_at) VALUES (1, 3, 'x')",
+        "UPDATE partner_reviews SET rating = 4",
+        "DELETE FROM partner_reviews",
+        "DELETE FROM calls",
+        "DELETE FROM jobs",
+    ]
+    for sql in writes:
+        before = read_stamp(str(db))
+        conn.execute(sql)
+        assert read_stamp(str(db)) != before, sql
+    conn.execute("DROP TRIGGER jobs_update_stamp")
+    assert read_stamp(str(db), check_triggers=True) is None  # nothing is kept then
+    conn.close()
+
+
+def test_a_file_before_the_stamp_or_none_at_all_reads_as_no_stamp(tmp_path: Path) -> None:
+    db = tmp_path / "coach.db"
+    assert read_stamp(str(db)) is None
+    assert not db.exists()  # never created
+    db.write_bytes(b"not a database at all, and long enough to look like one" * 100)
+    assert read_stamp(str(db)) is None
+    db.unlink()
+    Store(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("DELETE FROM changes")
+    conn.commit()
+    conn.close()
+    assert read_stamp(str(db)) is None
+
+
+# -- the same output, kept or not --------------------------------------------------------
+
+
+def test_kept_output_is_byte_identical_and_served(home: Path) -> None:
+    for args in COMMANDS:
+        afresh = fresh(home, *args)
+        assert afresh[2] == 0, afresh
+        assert served(home, *args) == afresh, args
+
+
+def test_a_file_without_the_stamp_is_never_kept(home: Path) -> None:
+    db = home / "data" / "coach.db"
+    conn = sqlite3.connect(db)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP TABLE changes")
+    conn.execute("PRAGMA user_version = 5")  # as an older Call Coach left it
+    conn.commit()
+    conn.close()
+    first = run(home, "due", "--json")
+    assert first[2] == 0 and run(home, "due", "--json") == first
+    assert entries(home) == {}
+
+
+def test_a_failed_command_is_not_kept(home: Path) -> None:
+    got = run(home, "log", "--job", "999")
+    assert got[2] == 2 and "there is no job 999" in got[1]
+    assert run(home, "log", "--limit", "nope")[2] == 2
+    assert entries(home) == {}
+
+
+# -- every write is seen ------------------------------------------------------------------
+
+
+def seen_after(home: Path, write: Any, *commands: tuple[str, ...]) -> None:
+    """``write()`` changes what each command prints, and the change is printed."""
+    shutil.rmtree(folder(home), ignore_errors=True)
+    before = {args: run(home, *args) for args in commands}
+    for args in commands:
+        assert served(home, *args) == before[args]
+    write()
+    got = {args: run(home, *args) for args in commands}
+    shutil.rmtree(folder(home), ignore_errors=True)
+    for args in commands:
+        assert got[args] == run(home, *args), args
+        assert got[args] != before[args], f"{args}: the write changed nothing?"
+
+
+def test_each_job_command_is_seen_by_due_and_log(home: Path) -> None:
+    due, log = ("due", "--json"), ("log", "--job", "4")
+    seen_after(home, lambda: run_coach(home, "job", "edit", "4", "--company", "Zed"), due, log)
+    seen_after(home, lambda: run_coach(home, "job", "heard", "4"), due)
+    seen_after(home, lambda: run_coach(home, "job", "close", "4", "--outcome", "offer"), due)
+    added = lambda: run_coach(home, "job", "add", "--company", "New", "--position", "Dev")  # noqa: E731
+    seen_after(home, added, due)
+
+
+def newest(home: Path) -> int:
+    """The id of the call ``coach log`` shows first."""
+    conn = sqlite3.connect(home / "data" / "coach.db")
+    [(call_id,)] = conn.execute("SELECT id FROM calls ORDER BY started_utc DESC, id DESC LIMIT 1")
+    conn.close()
+    return int(call_id)
+
+
+def test_a_saved_call_is_seen_by_due_and_log(home: Path) -> None:
+    from datetime import date
+
+    from coach.call.snapshot import CallSnapshot
+
+    def save() -> None:
+        snap = CallSnapshot(
+            script="follow-up",
+            title="Follow-up call",
+            mode="live",
+            job=5,
+            started_at=f"{date.today().isoformat()}T23:00:00+00:00",  # the newest
+            outcome="offer",
+            values={},
+            captures={},
+            notes="",
+            finished=True,
+        )
+        with Store() as store:
+            call_id = store.start_call(snap)
+            store.finish(call_id, snap, "done")
+
+    seen_after(home, save, ("due", "--json"), ("log", "--limit", "3"), ("log", "--job", "5"))
+
+
+def test_raw_sql_and_partner_feedback_are_seen(home: Path) -> None:
+    db = home / "data" / "coach.db"
+
+    def raw(sql: str) -> Any:
+        def write() -> None:
+            conn = sqlite3.connect(db)
+            conn.execute(sql.format(newest=newest(home)))
+            conn.commit()
+            conn.close()
+
+        return write
+
+    seen_after(home, raw("UPDATE jobs SET company = 'Raw Co' WHERE id = 7"), ("due",))
+    seen_after(home, raw("DELETE FROM calls WHERE id = {newest}"), ("log",))
+    practice = raw("UPDATE calls SET mode = 'practice' WHERE id = {newest}")
+    seen_after(home, practice, ("log", "--limit", "2"))
+    from coach.store.feedback import FeedbackWriter, Mark
+
+    def mark() -> None:
+        writer = FeedbackWriter(db)
+        writer.add_marks(newest(home), [Mark("hello", "strong")])
+        writer.set_review(newest(home), 5, "Good")
+        writer.close()
+
+    seen_after(home, mark, ("log", "--json", "--limit", "2"))
+
+
+def test_a_call_whose_process_died_is_shown_interrupted(home: Path) -> None:
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        marker = process_marker(sleeper.pid)
+        conn = sqlite3.connect(home / "data" / "coach.db")
+        conn.execute(
+            "UPDATE calls SET status = 'running', pid = ?, proc_marker = ? WHERE id = ?",
+            (sleeper.pid, marker, newest(home)),
+        )
+        conn.commit()
+        conn.close()
+        running = fresh(home, "log", "--limit", "1")
+        assert "running" in running[0] and served(home, "log", "--limit", "1") == running
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    got = run(home, "log", "--limit", "1")
+    assert "interrupted" in got[0] and got == fresh(home, "log", "--limit", "1")
+
+
+# -- what else the output depends on ---------------------------------------------------------
+
+
+def test_a_settings_change_is_seen_even_at_the_same_size_and_time(home: Path) -> None:
+    settings = home / "config" / "settings.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('[dates]\norder = "dmy"\n', encoding="utf-8")
+    kept = fresh(home, "due")
+    assert served(home, "due") == kept and kept[1] == ""
+    info = settings.stat()
+    settings.write_text('[dates]\norder = 123""\n', encoding="utf-8")  # same length, bad
+    os.utime(settings, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert settings.stat().st_size == info.st_size
+    got = run(home, "due")
+    assert "settings:" in got[1] and got == fresh(home, "due")
+
+
+def test_another_day_or_other_arguments_are_not_served(home: Path) -> None:
+    one = fresh(home, "due", "--today", "2026-01-05")
+    other = run(home, "due", "--today", "2026-02-05")
+    assert one != other and other == fresh(home, "due", "--today", "2026-02-05")
+    # An entry made yesterday (its key's day) is not today's.
+    fresh(home, "due", "--json")
+    path = only_entry(home)
+    key, files, answers, _chunks = read_entry(path)
+    write_entry(path, ((key[0], "2000-01-01", *key[2:]), files, answers, [(1, "stale\n")]))
+    assert run(home, "due", "--json") == fresh(home, "due", "--json")
+    # Another command line's entry under this one's name is not this one's.
+    fresh(home, "log", "--limit", "2")
+    two = only_entry(home).read_bytes()
+    fresh(home, "log", "--limit", "3")
+    only_entry(home).write_bytes(two)
+    assert run(home, "log", "--limit", "3") == fresh(home, "log", "--limit", "3")
+
+
+def test_an_edited_module_is_a_new_key(home: Path) -> None:
+    fresh(home, "due", "--json")
+    path = only_entry(home)
+    key, files, answers, _chunks = read_entry(path)
+    names = {Path(name).relative_to(ROOT).as_posix() for name, _, _ in files}
+    assert {"coach/cli/due.py", "coach/call/nextstep.py", "coach/store/overview.py"} <= names
+    # The entry, as if due.py had been edited since (another size).
+    edited = [(n, s + 1 if n.endswith("due.py") else s, t) for n, s, t in files]
+    write_entry(path, (key, edited, answers, [(1, "stale\n")]))
+    assert run(home, "due", "--json") == fresh(home, "due", "--json")
+
+
+def test_the_entry_is_what_is_served(home: Path) -> None:
+    """The other side of the tests above: an entry that holds is written as it is."""
+    fresh(home, "due", "--json")
+    path = only_entry(home)
+    key, files, answers, _chunks = read_entry(path)
+    write_entry(path, (key, files, answers, [(2, "to stderr\n"), (1, "kept\n")]))
+    assert run(home, "due", "--json") == ("kept\n", "to stderr\n", 0)
+
+
+# -- a broken cache is harmless ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"\x00" * 4096,
+        b"garbage",
+        cache.MAGIC,
+        cache.MAGIC + b"\x00\x00\x00\x00",
+        cache.MAGIC + b"\x00\x00\x00\x00" + marshal.dumps(("a", 1)),
+        "bit flip",
+        "cut short",
+        "wrong shape",
+    ],
+    ids=["empty", "zeros", "garbage", "magic", "no crc", "bad crc", "flip", "cut", "shape"],
+)
+def test_a_damaged_entry_is_run_afresh_and_kept_again(home: Path, damage: bytes | str) -> None:
+    want = fresh(home, "log", "--json", "--limit", "20")
+    path = only_entry(home)
+    data = path.read_bytes()
+    if damage == "bit flip":
+        middle = len(data) // 2
+        path.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :])
+    elif damage == "cut short":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "wrong shape":
+        write_entry(path, ("a", 1))
+    else:
+        assert isinstance(damage, bytes)
+        path.write_bytes(damage)
+    assert run(home, "log", "--json", "--limit", "20") == want
+    assert read_entry(path) == marshal.loads(data[len(cache.MAGIC) + 4 :])  # kept again, whole
+    assert served(home, "log", "--json", "--limit", "20") == want
+
+
+def test_a_cache_folder_that_cannot_be_written_is_harmless(home: Path) -> None:
+    want = fresh(home, "due")
+    shutil.rmtree(home / "data" / "cache")
+    (home / "data" / "cache").write_text("a file in the way")
+    assert run(home, "due") == want == run(home, "due")
+    (home / "data" / "cache").unlink()
+    fresh(home, "due")
+    path = only_entry(home)
+    path.unlink()
+    path.mkdir()  # the entry's name is a folder: it can be neither read nor replaced
+    assert run(home, "due") == want == run(home, "due")
+    path.rmdir()
+    if os.geteuid() != 0:  # root writes into a read-only folder anyway
+        folder(home).chmod(0o500)
+        try:
+            assert run(home, "due") == want
+        finally:
+            folder(home).chmod(0o700)
+
+
+def test_the_folder_keeps_a_bounded_number_of_entries(home: Path) -> None:
+    for n in range(cache.MAX_ENTRIES + 3):
+        run(home, "due", "--today", f"2026-01-{n + 1:02d}")
+    names = entries(home)
+    assert len(names) == cache.MAX_ENTRIES
+
+
+def test_main_with_arguments_never_uses_the_cache(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coach.cli import main
+
+    fresh(home, "due", "--json")
+    path = only_entry(home)
+    key, files, answers, _chunks = read_entry(path)
+    write_entry(path, (key, files, answers, [(1, "kept\n")]))
+    assert main(["due", "--json"]) == 0
+    assert capsys.readouterr().out.startswith("[\n")
