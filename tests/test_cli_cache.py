@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from binascii import crc32
 from pathlib import Path
 from typing import Any
@@ -417,6 +418,14 @@ def test_the_folder_keeps_a_bounded_number_of_entries(home: Path) -> None:
         run(home, "due", "--today", f"2026-01-{n + 1:02d}")
     names = entries(home)
     assert len(names) == cache.MAX_ENTRIES
+    assert f"due-{crc32(repr(['due', '--today', '2026-01-01']).encode()):08x}.bin" not in names
+    # What a crash left half-written goes once it is a minute old; a newer one stays.
+    left, recent = folder(home) / "due-0.bin.99.tmp", folder(home) / "due-1.bin.98.tmp"
+    left.write_bytes(b"half")
+    recent.write_bytes(b"half")
+    os.utime(left, (time.time() - 120, time.time() - 120))
+    run(home, "due", "--today", "2026-02-01")
+    assert not left.exists() and recent.exists()
 
 
 def test_main_with_arguments_never_uses_the_cache(

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ _STDOUT, _STDERR = 1, 2
 
 
 def _today() -> str:
-    now = __import__("time").localtime()
+    now = time.localtime()
     return f"{now.tm_year:04d}-{now.tm_mon:02d}-{now.tm_mday:02d}"
 
 
@@ -82,7 +83,7 @@ def _settings_bytes(path: str) -> bytes | None:
 
 def _key(argv: list[str]) -> tuple[Any, ...] | None:
     """What the output depends on that can be known before the run; None: not kept."""
-    if not argv or argv[0] not in COMMANDS:
+    if not argv or argv[0] not in COMMANDS or sys.stdout is None or sys.stderr is None:
         return None
     import coach
     from coach import locations
@@ -222,7 +223,9 @@ class Recorder:
 
     def __init__(self, argv: list[str], key: tuple[Any, ...], path: str) -> None:
         self.argv, self.key, self.path = list(argv), key, path
-        self.chunks: list[tuple[int, str]] = []
+        #: What was written, in order: the stream and its pieces (joined once, at
+        #: the end: ``coach log`` of 10,000 calls prints 20,000 of them).
+        self.chunks: list[tuple[int, list[str]]] = []
         self.size = 0
         #: A write failed, or the output grew too long: nothing is kept.
         self.failed = False
@@ -237,9 +240,9 @@ class Recorder:
             self.failed = True
             self.chunks = []
         elif self.chunks and self.chunks[-1][0] == fd:
-            self.chunks[-1] = (fd, self.chunks[-1][1] + text)
+            self.chunks[-1][1].append(text)
         else:
-            self.chunks.append((fd, text))
+            self.chunks.append((fd, [text]))
 
     def start(self) -> None:
         """Keep what is written from now on (the streams pass it through)."""
@@ -295,12 +298,14 @@ class Recorder:
         import marshal
         from binascii import crc32
 
-        entry = (self.key, self._files(), answers, self.chunks)
+        chunks = [(fd, "".join(pieces)) for fd, pieces in self.chunks]
+        entry = (self.key, self._files(), answers, chunks)
         payload = marshal.dumps(entry)
         folder = os.path.dirname(self.path)
         os.makedirs(folder, exist_ok=True)
         temp = f"{self.path}.{os.getpid()}.tmp"
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        # The name is this process's own: one left by a crash is written over.
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(MAGIC + crc32(payload).to_bytes(4, "big") + payload)
@@ -315,17 +320,19 @@ class Recorder:
 
 
 def _prune(folder: str) -> None:
-    """Keep the :data:`MAX_ENTRIES` newest entries."""
-    entries = []
-    for entry in os.scandir(folder):
-        if entry.name.endswith(".bin"):
-            try:
-                entries.append((entry.stat().st_mtime_ns, entry.path))
-            except OSError:
-                continue
-    entries.sort(reverse=True)
+    """Keep the :data:`MAX_ENTRIES` newest entries; remove what a crash left
+    half-written (a temporary file older than a minute)."""
     from contextlib import suppress
 
+    entries = []
+    old = (time.time() - 60) * 1e9
+    for entry in os.scandir(folder):
+        with suppress(OSError):
+            if entry.name.endswith(".bin"):
+                entries.append((entry.stat().st_mtime_ns, entry.path))
+            elif entry.name.endswith(".tmp") and entry.stat().st_mtime_ns < old:
+                os.unlink(entry.path)
+    entries.sort(reverse=True)
     for _, name in entries[MAX_ENTRIES:]:
         with suppress(OSError):
             os.unlink(name)
