@@ -173,6 +173,30 @@ def test_kept_output_is_byte_identical_and_served(home: Path) -> None:
         assert served(home, *args) == afresh, args
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_odd_records_print_the_same_kept_or_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """Rows edited by hand (tests/test_store_calllog.py's), dead running calls, and
+    a job whose name holds terminal controls (shown, not obeyed, either way)."""
+    from tests.test_store_calllog import build
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("COACH_HOME", str(home))
+    db = home / "data" / "coach.db"
+    db.parent.mkdir(parents=True)
+    build(db, seed)
+    with Store(db) as store:
+        store.add_job("Evil \x1b]52;c;aGk=\x07 Co", "Spy\x1b[2J")
+    for args in [*COMMANDS, ("log", "--json"), ("log", "--job", "1"), ("log", "--job", "3")]:
+        want = fresh(home, *args)
+        if want[2] != 0:  # a call a newer Call Coach wrote, say: never kept
+            assert entries(home) == {} and run(home, *args) == want, args
+            continue
+        assert served(home, *args) == want, args
+    assert "\x1b" not in fresh(home, "due")[0] and "␛" in run(home, "due")[0]
+
+
 def test_a_file_without_the_stamp_is_never_kept(home: Path) -> None:
     db = home / "data" / "coach.db"
     conn = sqlite3.connect(db)
