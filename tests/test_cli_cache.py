@@ -341,6 +341,20 @@ def test_a_settings_change_is_seen_even_at_the_same_size_and_time(home: Path) ->
     assert "settings:" in got[1] and got == fresh(home, "due")
 
 
+def test_with_a_country_the_holidays_library_is_part_of_the_key(home: Path) -> None:
+    settings = home / "config" / "settings.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('[follow_up]\ncountry = "GB"\n', encoding="utf-8")
+    want = fresh(home, "due", "--json")
+    assert served(home, "due", "--json") == want
+    _key, files, _answers, _chunks = read_entry(only_entry(home))
+    assert any(Path(name).parent.name == "holidays" for name, _, _ in files)
+    settings.write_text('[follow_up]\ncountry = "ZZ"\n', encoding="utf-8")  # unknown: said
+    got = run(home, "due", "--json")
+    assert "settings:" in got[1] and got == fresh(home, "due", "--json")
+    assert served(home, "due", "--json") == got
+
+
 def test_another_day_or_other_arguments_are_not_served(home: Path) -> None:
     one = fresh(home, "due", "--today", "2026-01-05")
     other = run(home, "due", "--today", "2026-02-05")
@@ -435,6 +449,29 @@ def test_a_cache_folder_that_cannot_be_written_is_harmless(home: Path) -> None:
             assert run(home, "due") == want
         finally:
             folder(home).chmod(0o700)
+
+
+def test_an_empty_coach_home_is_refused_never_served(tmp_path: Path) -> None:
+    """``COACH_HOME=""`` is an error, even where the folders it falls back to have
+    an entry (set but empty once meant the user's own folders, silently)."""
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    env.pop("COACH_HOME")
+    with Store(tmp_path / "data" / "call-coach" / "coach.db") as store:
+        store.add_job("Acme", "Analyst")
+
+    def due(**extra: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "coach", "due"]
+        return subprocess.run(command, env={**env, **extra}, capture_output=True, text=True)
+
+    assert due().returncode == 0 and due().stdout == due().stdout
+    assert list((tmp_path / "data" / "call-coach" / "cache" / "cli").iterdir())
+    refused = due(COACH_HOME="")
+    assert refused.returncode == 2 and "COACH_HOME is set but empty" in refused.stderr
 
 
 def test_the_folder_keeps_a_bounded_number_of_entries(home: Path) -> None:

@@ -87,6 +87,9 @@ def _key(argv: list[str]) -> tuple[Any, ...] | None:
         return None
     import coach
     from coach import locations
+
+    if locations.home_problem() is not None:
+        return None  # the command says what is wrong with COACH_HOME
     from coach.store.changes import read_stamp
 
     database = locations.database_file()
@@ -182,6 +185,8 @@ def _replay(chunks: list[tuple[int, str]]) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        return 130  # as coach.cli._main: INTERRUPTED
     except OSError as exc:
         from coach.cli.status import os_error_code
 
@@ -286,8 +291,9 @@ class Recorder:
             from importlib.util import find_spec
 
             spec = find_spec("holidays")
-            if spec is not None and spec.origin:
-                names.add(spec.origin)
+            if spec is None or not spec.origin:  # installed later, it would change the output
+                raise LookupError("the holidays library is not found: nothing is kept")
+            names.add(spec.origin)
         files = []
         for name in sorted(names):
             info = os.stat(name)
