@@ -119,7 +119,8 @@ def data_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Results kept to start faster (loaded scripts); deleting it is always safe."""
+    """Results kept to start faster (loaded scripts, ``coach check`` findings, the
+    output of ``coach log`` and ``coach due``); deleting it is always safe."""
     return data_dir() / "cache"
 
 

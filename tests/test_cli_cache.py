@@ -489,6 +489,17 @@ def test_the_folder_keeps_a_bounded_number_of_entries(home: Path) -> None:
     assert not left.exists() and recent.exists()
 
 
+def test_the_folder_keeps_a_bounded_size(home: Path) -> None:
+    """Big entries (coach log of every call) push the oldest out beyond MAX_BYTES."""
+    fresh(home, "due", "--json")
+    [oldest] = entries(home)
+    big = folder(home) / "log-big.bin"
+    big.write_bytes(b"x" * (cache.MAX_BYTES - 1000))
+    run(home, "log")  # a new entry: the total is over, the oldest go
+    names = entries(home)
+    assert oldest not in names and "log-big.bin" not in names and len(names) == 1
+
+
 def test_main_with_arguments_never_uses_the_cache(
     home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

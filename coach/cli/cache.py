@@ -55,10 +55,12 @@ ENVIRONMENT = (
     "LC_TIME",
     "LANG",
 )
-#: An output longer than this is not kept (``coach log --json`` of every call).
-MAX_TEXT = 4_000_000
-#: The folder keeps at most this many entries (the oldest go).
+#: An output longer than this is not kept (``coach log --json`` of 10,000 calls
+#: is 7 MB; its text, 1 MB, is kept).
+MAX_TEXT = 2_000_000
+#: The folder keeps at most this many entries, and this many bytes (the oldest go).
 MAX_ENTRIES = 24
+MAX_BYTES = 16_000_000
 
 _STDOUT, _STDERR = 1, 2
 
@@ -326,8 +328,8 @@ class Recorder:
 
 
 def _prune(folder: str) -> None:
-    """Keep the :data:`MAX_ENTRIES` newest entries; remove what a crash left
-    half-written (a temporary file older than a minute)."""
+    """Keep the newest entries, at most :data:`MAX_ENTRIES` and :data:`MAX_BYTES`;
+    remove what a crash left half-written (a temporary file older than a minute)."""
     from contextlib import suppress
 
     entries = []
@@ -335,10 +337,14 @@ def _prune(folder: str) -> None:
     for entry in os.scandir(folder):
         with suppress(OSError):
             if entry.name.endswith(".bin"):
-                entries.append((entry.stat().st_mtime_ns, entry.path))
+                info = entry.stat()
+                entries.append((info.st_mtime_ns, info.st_size, entry.path))
             elif entry.name.endswith(".tmp") and entry.stat().st_mtime_ns < old:
                 os.unlink(entry.path)
     entries.sort(reverse=True)
-    for _, name in entries[MAX_ENTRIES:]:
-        with suppress(OSError):
-            os.unlink(name)
+    total = 0
+    for count, (_, size, name) in enumerate(entries):
+        total += size
+        if count >= MAX_ENTRIES or total > MAX_BYTES:
+            with suppress(OSError):
+                os.unlink(name)
