@@ -54,7 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     code: int | None = None
     if recorder is not None:
-        recorder.start()
+        try:
+            recorder.start()
+        except Exception:  # the cache is only a shortcut: the command runs as ever
+            recorder = None
     try:
         streams = visible_output()
         try:

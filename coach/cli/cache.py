@@ -268,12 +268,12 @@ class Recorder:
 
     def stop(self, code: int | None) -> None:
         """Put the streams back; keep the output if the run went well (``code`` 0)."""
-        from coach.store import liveness
-
-        answers, liveness.answers = liveness.answers or [], None
         if self._streams is not None:
             sys.stdout, sys.stderr = self._streams
             self._streams = None
+        from coach.store import liveness
+
+        answers, liveness.answers = liveness.answers or [], None
         if code != 0 or self.failed or _today() != self.key[1]:
             return
         from contextlib import suppress
