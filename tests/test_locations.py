@@ -117,6 +117,7 @@ def test_the_files_as_text_are_the_paths(
         monkeypatch.setenv(name, value)
     assert locations.database_file() == str(locations.database_path())
     assert locations.config_file("settings.toml") == str(locations.config_dir() / "settings.toml")
+    assert locations.cache_file("cli", "e.bin") == str(locations.cache_dir() / "cli" / "e.bin")
 
 
 @pytest.mark.parametrize("name", ["plain", "a space", "100%", "why?", "#1", "ünï", "~tilde"])

@@ -113,6 +113,9 @@ def test_a_file_from_before_feedback_reads_as_none(db: Path, store: Store) -> No
     conn.execute("DROP TABLE partner_reviews")
     conn.execute("DROP INDEX calls_job_decided")  # migration 5's, made after the tables
     conn.execute("DROP INDEX calls_odd_start")
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")  # migration 6's, and its table
+    conn.execute("DROP TABLE changes")
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()

@@ -221,7 +221,7 @@ def test_a_version_2_file_gets_the_overview_index(db: Path) -> None:
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.close()
-    assert version == SCHEMA_VERSION == 5
+    assert version == SCHEMA_VERSION == 6
     assert "calls_job_overview" in indexes and "calls_job" not in indexes
 
 

@@ -8,36 +8,74 @@ group: :mod:`~coach.cli.scripts` (check, scripts, schema, graph, new, edit),
 :mod:`~coach.cli.exports` (draft, export) and :mod:`~coach.cli.profile`; what the
 job commands share is in :mod:`~coach.cli.jobdata`.
 Exit codes are decided in :mod:`coach.cli.status`.
+
+``coach log`` and ``coach due`` are first looked for in the cache of their
+output (:mod:`coach.cli.cache`), before argparse or any command module is
+imported: this module imports nothing more at its top.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 
-from coach.cli.commands import HOME, commands_dict, create_handler
-from coach.cli.output import restore_output, visible_output
-from coach.cli.parser import build_parser, usage_for
-from coach.cli.status import ERROR, INTERRUPTED, SUCCESS, USAGE, err
-from coach.locations import home_problem
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from coach.cli.parser import build_parser
 
 __all__ = ["build_parser", "main"]
+
+
+def __getattr__(name: str) -> object:
+    if name == "build_parser":
+        from coach.cli.parser import build_parser
+
+        return build_parser
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``coach`` with ``argv`` (default: the process's arguments); the exit code.
 
     What it prints shows control characters instead of obeying them
-    (:mod:`coach.cli.output`), argparse's messages included.
+    (:mod:`coach.cli.output`), argparse's messages included. The process's
+    own command line may be answered from the cache (:mod:`coach.cli.cache`).
     """
-    streams = visible_output()
+    recorder = None
+    if argv is None:
+        from coach.cli.cache import serve
+
+        found = serve(sys.argv[1:])
+        if isinstance(found, int):
+            return found
+        recorder = found
+    from coach.cli.output import restore_output, visible_output
+
+    code: int | None = None
+    if recorder is not None:
+        try:
+            recorder.start()
+        except Exception:  # the cache is only a shortcut: the command runs as ever
+            recorder = None
     try:
-        return _main(argv)
+        streams = visible_output()
+        try:
+            code = _main(argv)
+        finally:
+            restore_output(streams)
     finally:
-        restore_output(streams)
+        if recorder is not None:
+            recorder.stop(code)
+    return int(code)
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    from coach.cli.commands import HOME, commands_dict, create_handler
+    from coach.cli.parser import build_parser, usage_for
+    from coach.cli.status import INTERRUPTED, SUCCESS, USAGE, err, os_error_code
+    from coach.locations import home_problem
+
     line = list(sys.argv[1:] if argv is None else argv)
     first = line[0] if line else None
     parser = build_parser(first if first in commands_dict else None)
@@ -61,12 +99,4 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.close()
         return SUCCESS
     except OSError as exc:
-        # A folder that cannot be made or written (read-only, a file in the
-        # way, a full disk) that no command foresaw: a sentence, no traceback.
-        from pathlib import Path
-
-        from coach.script.newscript import describe_os_error
-
-        where = Path(exc.filename) if exc.filename else Path(".")
-        err(describe_os_error(exc, where))
-        return ERROR
+        return os_error_code(exc)

@@ -33,6 +33,18 @@ def err(message: str) -> None:
     print(f"coach: {message}", file=sys.stderr)
 
 
+def os_error_code(exc: OSError) -> int:
+    """A folder that cannot be made or written (read-only, a file in the way, a
+    full disk) that no command foresaw: a sentence, no traceback; the exit code."""
+    from pathlib import Path
+
+    from coach.script.newscript import describe_os_error
+
+    where = Path(exc.filename) if exc.filename else Path(".")
+    err(describe_os_error(exc, where))
+    return ERROR
+
+
 def terminal_problem() -> str | None:
     """Why this terminal cannot show the full-screen app; None when it can.
 

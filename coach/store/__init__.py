@@ -23,18 +23,16 @@ what to do) and never a raw ``sqlite3`` exception, so the app can keep a call
 going in memory and warn. No Textual here.
 
 The names below are imported when first used, so reading jobs never loads
-the snapshot format or the follow-up rules.
+the snapshot format or the follow-up rules, and the change stamp's reader
+(:mod:`~coach.store.changes`, what ``coach due`` asks first) loads nothing else.
 """
-
-from __future__ import annotations
-
-from coach.store.errors import NothingRecorded, StoreError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from coach.call.jobs import Job, JobCall
     from coach.store.calls import CallRecord, Store
     from coach.store.connection import SCHEMA_VERSION
+    from coach.store.errors import NothingRecorded, StoreError
 
 #: The names imported when first used (``Store`` brings the snapshot format and
 #: the follow-up rules with it; ``coach due`` reads jobs without them).
@@ -44,6 +42,8 @@ _LAZY = {
     "Job": "coach.call.jobs",
     "JobCall": "coach.call.jobs",
     "Store": "coach.store.calls",
+    "NothingRecorded": "coach.store.errors",
+    "StoreError": "coach.store.errors",
 }
 
 

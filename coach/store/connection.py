@@ -19,8 +19,16 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
+from coach.store.changes import file_uri
 from coach.store.errors import NothingRecorded, StoreError, damaged, sqlite_problem
-from coach.store.migrations import migrate_1, migrate_2, migrate_3, migrate_4, migrate_5
+from coach.store.migrations import (
+    migrate_1,
+    migrate_2,
+    migrate_3,
+    migrate_4,
+    migrate_5,
+    migrate_6,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,13 +47,15 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_3,
     migrate_4,
     migrate_5,
+    migrate_6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The oldest data version a read-only opening reads as it is (it never
 #: migrates): step 3 only added an index, which makes reads faster but changes
 #: nothing they see; step 4 added the partner's tables, which a file without
 #: them is read as having empty (:mod:`coach.store.feedback`); step 5 only added
-#: indexes again. Raise it to a
+#: indexes again; step 6 only the change stamp, which readers never need (a file
+#: without it is never served from the cache of :mod:`coach.cli.cache`). Raise it to a
 #: new step's version when the step changes what readers need.
 READABLE_FROM = 2
 
@@ -82,22 +92,6 @@ def newer_file(path: Path | str, version: int) -> StoreError:
         f"one knows up to {SCHEMA_VERSION}). Update Call Coach, or set COACH_HOME to "
         "another folder."
     )
-
-
-#: The bytes a ``file:`` URI keeps as they are (``urllib.parse.quote``'s, and ``/``).
-_URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
-
-
-def file_uri(path: Path | str) -> str:
-    """``Path(path).resolve().as_uri()`` on a POSIX system, without ``pathlib``
-    (which imports ``urllib.parse`` and ``ipaddress``: 4 ms of ``coach log``)."""
-    if os.name != "posix":
-        from pathlib import Path
-
-        return Path(path).resolve().as_uri()
-    absolute = os.fsencode(os.path.realpath(path))
-    quoted = "".join(chr(b) if b in _URI_SAFE else f"%{b:02X}" for b in absolute)
-    return f"file://{quoted}"
 
 
 def open_read_only(

@@ -52,8 +52,21 @@ def process_marker(pid: int) -> str | None:
     return f"{_BOOT_ID}:{stat[1]}"
 
 
+#: When a list, each answer of :func:`process_alive` is added to it as
+#: ``(pid, marker, alive)``: a command's output kept in the cache
+#: (:mod:`coach.cli.cache`) is used again only while every answer is the same.
+answers: list[tuple[int | None, str | None, bool]] | None = None
+
+
 def process_alive(pid: int | None, marker: str | None) -> bool:
     """Whether the process that recorded (``pid``, ``marker``) still runs."""
+    alive = _alive(pid, marker)
+    if answers is not None:
+        answers.append((pid, marker, alive))
+    return alive
+
+
+def _alive(pid: int | None, marker: str | None) -> bool:
     if pid is None or pid <= 0:
         return False
     if marker is not None and os.path.exists("/proc/self/stat"):

@@ -25,6 +25,15 @@ not run yet, whatever version of the app runs them. The list itself is
    ``started_at`` is not the app's own ``YYYY-MM-DDTHH:MM:SS+HH:MM``. Each
    job's next step then reads only its calls since the last answered one
    (1,467 of 9,000 calls), not all of them.
+6. ``changes``: one row whose ``stamp`` triggers set to a new random number
+   on every insert, update and delete of each table (:data:`WATCHED`), in the
+   writer's own transaction, whoever writes: the app, the command line, a
+   raw ``sqlite3`` shell. ``coach log`` and ``coach due`` keep their output
+   in the cache folder under that stamp (:mod:`coach.cli.cache`), and read
+   it back while the stamp is unchanged. Random, not a counter: a backup put
+   back and then written to never comes back to a stamp seen before.
+   A later step that adds a table adds its three triggers
+   (:func:`watch_table`); tests/test_cli_cache.py checks every table has them.
 """
 
 from __future__ import annotations
@@ -293,3 +302,31 @@ CALL_DAY = "substr(started_at, 1, 10)"
 def migrate_5(conn: sqlite3.Connection) -> None:
     conn.execute(f"CREATE INDEX calls_job_decided ON calls (job_id, {CALL_DAY}) WHERE {ANSWERED}")
     conn.execute(f"CREATE INDEX calls_odd_start ON calls (job_id) WHERE {ODD_START}")
+
+
+# -- 6: the change stamp -------------------------------------------------------------
+
+#: The tables whose every write sets a new stamp (all of them, as of step 6).
+WATCHED = ("calls", "jobs", "feedback", "partner_reviews")
+#: What each trigger does: one number, new on every write.
+NEW_STAMP = "UPDATE changes SET stamp = random() WHERE id = 1"
+
+
+def trigger_sql(table: str, event: str) -> str:
+    """The trigger that sets a new stamp after ``event`` (INSERT, UPDATE, DELETE) on ``table``."""
+    name = f"{table}_{event.lower()}_stamp"
+    return f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {NEW_STAMP}; END"
+
+
+def watch_table(conn: sqlite3.Connection, table: str) -> None:
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        conn.execute(trigger_sql(table, event))
+
+
+def migrate_6(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE changes (id INTEGER PRIMARY KEY CHECK (id = 1), stamp INTEGER NOT NULL)"
+    )
+    conn.execute("INSERT INTO changes (id, stamp) VALUES (1, random())")
+    for table in WATCHED:
+        watch_table(conn, table)
