@@ -41,6 +41,8 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual.widgets._text_area", "TextArea", "_get_builtin_highlight_query"),
     ("textual.widgets._text_area", "TextArea", "_languages"),
     ("textual._tree_sitter", "get_language", ""),
+    # widgets/footer.py: the footer's keys get its compact look before they are mounted.
+    ("textual.widgets._footer", "FooterKey", "compact"),
     # (and the attributes their instances keep: tests/tui/editor/test_big_script.py)
 )
 
