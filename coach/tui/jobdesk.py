@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Protocol
 
 from coach.call.agenda import Agenda, LiveCalls, build_agenda, step_words
 from coach.call.followup import NextStep
-from coach.call.jobform import JobFields
 from coach.call.jobs import Job, JobCall
 
 if TYPE_CHECKING:
     from coach.call.businessdays import BusinessDays
+    from coach.call.jobform import JobFields
     from coach.settings import Settings
     from coach.store import Store
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,10 +21,12 @@ from coach import locations
 from coach.call.agenda import Agenda
 from coach.script.library import ScriptEntry
 from coach.script.watch import FileWatcher
-from coach.tui.messages import AddJob, EditScript, NewScript, OpenJob, StartCall, StartPractice
 from coach.tui.startup import resume_gc_soon
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.jobs import CLOSED_TOGGLE, EMPTY_TEXT, JobList
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 NARROW_WIDTH = 100
 #: How often the user's scripts folder is looked at for changes (seconds).
@@ -86,6 +88,13 @@ class HomeData:
 HomeSource = Callable[[bool], HomeData]
 
 ListName = Literal["jobs", "scripts"]
+
+
+def _messages() -> ModuleType:
+    """What home posts (:mod:`coach.tui.messages`), imported when first posted."""
+    from coach.tui import messages
+
+    return messages
 
 
 class HomeScreen(Screen[None]):
@@ -321,10 +330,10 @@ class HomeScreen(Screen[None]):
             return
         job_id = self.jobs.job_id(option)
         if job_id is not None:
-            self.post_message(OpenJob(job_id))
+            self.post_message(_messages().OpenJob(job_id))
 
     def action_add_job(self) -> None:
-        self.post_message(AddJob())
+        self.post_message(_messages().AddJob())
 
     def action_start(self) -> None:
         scripts = self.scripts
@@ -340,17 +349,17 @@ class HomeScreen(Screen[None]):
         if entry.script is None:
             self._cannot_start(entry)
             return
-        self.post_message(StartPractice(entry.id))
+        self.post_message(_messages().StartPractice(entry.id))
 
     def action_edit(self) -> None:
         """Edit the highlighted script (a bundled one is copied to the user's folder first)."""
         entry = self._entry(self.scripts.highlighted)
         if entry is None:
             return
-        self.post_message(EditScript(str(entry.path)))
+        self.post_message(_messages().EditScript(str(entry.path)))
 
     def action_new_script(self) -> None:
-        self.post_message(NewScript())
+        self.post_message(_messages().NewScript())
 
     def _entry(self, index: int | None) -> ScriptEntry | None:
         entries = self._entries
@@ -393,4 +402,4 @@ class HomeScreen(Screen[None]):
         if entry.script is None:
             self._cannot_start(entry)
             return
-        self.post_message(StartCall(entry.id))
+        self.post_message(_messages().StartCall(entry.id))
