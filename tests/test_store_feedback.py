@@ -113,6 +113,7 @@ def test_a_file_from_before_feedback_reads_as_none(db: Path, store: Store) -> No
     conn.execute("DROP TABLE partner_reviews")
     conn.execute("DROP INDEX calls_job_decided")  # migration 5's, made after the tables
     conn.execute("DROP INDEX calls_odd_start")
+    conn.execute("DROP INDEX calls_mode_started")  # and the step's after it
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()

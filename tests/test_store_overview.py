@@ -252,7 +252,7 @@ def test_a_version_2_file_gets_the_overview_index(db: Path) -> None:
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.close()
-    assert version == SCHEMA_VERSION == 5
+    assert version == SCHEMA_VERSION == 6
     assert "calls_job_overview" in indexes and "calls_job" not in indexes
 
 
@@ -266,3 +266,21 @@ def test_the_index_keeps_up_with_saves(db: Path) -> None:
     conn.close()
     calls = read_jobs(lambda conn: job_calls(conn, acme), db)
     assert calls[0].notes == "Asked for Lee."
+
+
+def test_recent_calls_and_rehearsals_are_read_along_an_index(db: Path) -> None:
+    """Home's newest live calls and its rehearsals: the rows asked for, no sort of them all."""
+    from coach.store.calllog import COLUMNS, ORDER
+
+    filled(db)
+    Store(db).close()
+    conn = sqlite3.connect(db)
+    for tail in (" LIMIT 8", ""):
+        plan = conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT {COLUMNS} FROM calls WHERE mode = ? {ORDER}{tail}",
+            ("live",),
+        ).fetchall()
+        steps = [row[-1] for row in plan]
+        assert any("calls_mode_started" in step for step in steps), steps
+        assert not any("TEMP B-TREE" in step for step in steps), steps
+    conn.close()

@@ -20,7 +20,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
 from coach.store.errors import NothingRecorded, StoreError, damaged, sqlite_problem
-from coach.store.migrations import migrate_1, migrate_2, migrate_3, migrate_4, migrate_5
+from coach.store.migrations import (
+    migrate_1,
+    migrate_2,
+    migrate_3,
+    migrate_4,
+    migrate_5,
+    migrate_7,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,13 +46,14 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_3,
     migrate_4,
     migrate_5,
+    migrate_7,  # (numbered 7 in migrations.py: another branch adds a step before it)
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The oldest data version a read-only opening reads as it is (it never
 #: migrates): step 3 only added an index, which makes reads faster but changes
 #: nothing they see; step 4 added the partner's tables, which a file without
 #: them is read as having empty (:mod:`coach.store.feedback`); step 5 only added
-#: indexes again. Raise it to a
+#: indexes again, as did the step after it. Raise it to a
 #: new step's version when the step changes what readers need.
 READABLE_FROM = 2
 

@@ -25,6 +25,11 @@ not run yet, whatever version of the app runs them. The list itself is
    ``started_at`` is not the app's own ``YYYY-MM-DDTHH:MM:SS+HH:MM``. Each
    job's next step then reads only its calls since the last answered one
    (1,467 of 9,000 calls), not all of them.
+7. ``calls_mode_started``: the calls of each mode newest first, so home's
+   "Recent calls" (the newest 8 live calls) and its rehearsals read those rows
+   and nothing else: with 10,000 calls the recent ones took 15 ms, every live
+   row read and sorted. (Numbered 7: another branch adds 6; they are renumbered
+   in the order they land.)
 """
 
 from __future__ import annotations
@@ -293,3 +298,7 @@ CALL_DAY = "substr(started_at, 1, 10)"
 def migrate_5(conn: sqlite3.Connection) -> None:
     conn.execute(f"CREATE INDEX calls_job_decided ON calls (job_id, {CALL_DAY}) WHERE {ANSWERED}")
     conn.execute(f"CREATE INDEX calls_odd_start ON calls (job_id) WHERE {ODD_START}")
+
+
+def migrate_7(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE INDEX calls_mode_started ON calls (mode, started_utc, id)")
