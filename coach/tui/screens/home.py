@@ -153,8 +153,20 @@ class HomeScreen(Screen[None]):
         self._active: ListName = "scripts"
         #: Set once the first data is shown (home then picks the list to start on).
         self._shown = False
+        #: Follows the user's scripts folder (from the first read on).
+        self._watcher: FileWatcher | None = None
+        self._scripts_changed = False
+        #: The data read to compose the screen, until it is shown on mount.
+        self._first: HomeData | None = None
 
     def compose(self) -> ComposeResult:
+        # The first data is read before the widgets are made, so the classes it
+        # sets on the screen (which only its descendants' rules read) are there
+        # when they are first styled: set on mount, they restyled every widget.
+        first = self._first = self._read_data()
+        self.set_class(first.agenda.is_empty, "-no-jobs", update=False)
+        if self.app.size.width:
+            self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow", update=False)
         with Vertical(id="home"):
             with Vertical(id="home-jobs"):
                 yield Static(Content.styled("Jobs", "bold"), classes="section-title")
@@ -177,16 +189,15 @@ class HomeScreen(Screen[None]):
         self.title = "Call Coach"
         self.sub_title = ""
         self._fit(self.app.size.width)
-        self._watcher = FileWatcher.of(folders=[locations.user_scripts_dir()])
-        self._scripts_changed = False
-        self.refresh_data()
+        first, self._first = self._first, None
+        self._show_data(first or self._read_data())
         self.set_interval(SCRIPTS_POLL, self._poll_scripts)
         # Start-up is over once this is drawn (see coach.tui.startup).
         self.call_after_refresh(resume_gc_soon, self.app.set_timer)
 
     def _poll_scripts(self) -> None:
         """A script file added, changed or removed on disk: the list follows."""
-        if self._watcher.poll():
+        if self._watcher is not None and self._watcher.poll():
             self._scripts_changed = True
         if self._scripts_changed and self.is_current:
             self.refresh_data()
@@ -214,11 +225,19 @@ class HomeScreen(Screen[None]):
         return self.query_one("#scripts", OptionList)
 
     def refresh_data(self) -> None:
+        self._show_data(self._read_data())
+
+    def _read_data(self) -> HomeData:
+        if self._watcher is None:  # the first read: the watcher starts looking
+            self._watcher = FileWatcher.of(folders=[locations.user_scripts_dir()])
         # Scripts are read again only when a file changed (the watcher says so).
         if self._watcher.poll():
             self._scripts_changed = True
         data = self._source(self._scripts_changed)
         self._scripts_changed = False
+        return data
+
+    def _show_data(self, data: HomeData) -> None:
         self._show_scripts(data)
         self._show_jobs(data)
         self.query_one("#recent", Static).update(data.recent)
