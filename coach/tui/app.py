@@ -143,6 +143,8 @@ class CoachApp(JobsHost, BaseApp[int]):
         self._walk: CallWalk | None = None
         self.home_mode = script is None and edit is None
         self._jobs = jobs
+        if self.home_mode:
+            self.read_css_later()
 
     # ------------------------------------------------------------------ store
     def open_store(self) -> Store:
@@ -187,6 +189,7 @@ class CoachApp(JobsHost, BaseApp[int]):
         elif self.home_mode:
             # Home is the default screen (get_default_screen): it is up already.
             self.call_after_refresh(self._offer_resume, None)
+            self.read_css_soon()
         elif self._call is not None and not self._offer_resume(self._call.script.id):
             self._run_walk(self._call)
 

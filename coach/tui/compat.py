@@ -43,6 +43,8 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual._tree_sitter", "get_language", ""),
     # widgets/footer.py: the footer's keys get its compact look before they are mounted.
     ("textual.widgets._footer", "FooterKey", "compact"),
+    # base.py: the rest of the stylesheet is read before a screen's CSS is loaded.
+    ("textual.app", "App", "_load_screen_css"),
     # (and the attributes their instances keep: tests/tui/editor/test_big_script.py)
 )
 
