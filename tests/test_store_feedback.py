@@ -116,6 +116,7 @@ def test_a_file_from_before_feedback_reads_as_none(db: Path, store: Store) -> No
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
         conn.execute(f"DROP TRIGGER {name}")  # migration 6's, and its table
     conn.execute("DROP TABLE changes")
+    conn.execute("DROP INDEX calls_mode_started")  # migration 7's
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()

@@ -191,7 +191,7 @@ def test_live_calls_are_grouped_into_jobs_and_nothing_is_lost(db: Path) -> None:
         jobs = store.jobs()
         by_call = {r.id: r.job for r in store.calls()}
         entries = {e["id"]: e for e in (r.log_entry() for r in store.calls())}
-    assert table(db, "PRAGMA user_version")[0]["user_version"] == SCHEMA_VERSION == 6
+    assert table(db, "PRAGMA user_version")[0]["user_version"] == SCHEMA_VERSION == 7
 
     # Nothing lost: every row, every old column, every snapshot byte.
     new_calls = table(db, "SELECT * FROM calls ORDER BY id")

@@ -101,16 +101,47 @@ def test_home_overview_tallies_settled_jobs_and_home_shows_the_same(db: Path) ->
         none = store.add_job("Umbrella")
         store.close_job(none.id, "rejected", today=date(2026, 3, 8))
         home, full = store.home_overview(), store.jobs_overview()
-    assert [j for j, _ in home] == [j for j, _ in full]
-    assert [j.id for j, _ in home] == [acme, globex, heard.id, none.id]
-    assert home[0][1] == full[0][1]  # open: every call, as before
+    assert [j for j, _, _ in home] == [j for j, _ in full]
+    assert [j.id for j, _, _ in home] == [acme, globex, heard.id, none.id]
+    # Open: the calls from the day of the newest answered one (the 5th) on, as
+    # `coach due` reads them; the row's tally counts every live call.
+    assert home[0][1] == full[0][1][:2] and [c.called_on.day for c in full[0][1]] == [9, 5, 3]
+    assert home[0][2] == LiveCalls(3, date(2026, 3, 9))
     assert full[2][0].status == "heard" and len(full[2][1]) == 2
-    assert home[1][1] == LiveCalls(0, None)
-    assert home[2][1] == LiveCalls(2, date(2026, 3, 4))  # the day in its own offset
-    assert home[3][1] == LiveCalls() != LiveCalls(1, None)
+    assert home[1][1:] == ([], LiveCalls(0, None))
+    assert home[2][1:] == ([], LiveCalls(2, date(2026, 3, 4)))  # the day in its own offset
+    assert home[3][1:] == ([], LiveCalls()) and LiveCalls() != LiveCalls(1, None)
     for today in (date(2026, 3, 3), date(2026, 3, 10), date(2026, 4, 1)):
         assert jobs_agenda(home, today, None) == jobs_agenda(full, today, None)
     assert len(jobs_agenda(home, date(2026, 3, 10), None).rows()) == 4
+
+
+def test_home_tallies_a_call_whose_day_sql_cannot_tell_as_python_does(db: Path) -> None:
+    from coach.call.agenda import LiveCalls
+    from coach.tui.jobdesk import jobs_agenda
+
+    acme, _globex = filled(db)
+    with Store(db) as store:
+        late = store.start_call(snap(acme, "2026-03-10T10:00:00+01:00"))
+        heard = store.add_job("Initech")
+        early = store.start_call(snap(heard.id, "2026-03-01T10:00:00+01:00"))
+        store.mark_heard(heard.id, today=date(2026, 3, 7))
+    conn = sqlite3.connect(db)
+    # Blanks around it: Python still reads its day (the 12th), SQL's substr does not.
+    conn.execute(
+        "UPDATE calls SET started_at = ' 2026-03-12T23:30:00-05:00 ' WHERE id = ?", (late,)
+    )
+    conn.execute(
+        "UPDATE calls SET started_at = ' 2026-02-27T09:00:00+00:00' WHERE id = ?", (early,)
+    )
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        home, full = store.home_overview(), store.jobs_overview()
+    assert home[0][2] == LiveCalls(4, date(2026, 3, 12))
+    assert home[2][2] == LiveCalls(1, date(2026, 2, 27))  # only odd calls: none from SQL
+    for today in (date(2026, 3, 3), date(2026, 3, 13), date(2026, 4, 1)):
+        assert jobs_agenda(home, today, None) == jobs_agenda(full, today, None)
 
 
 def test_read_jobs_says_what_the_store_says(db: Path, tmp_path: Path) -> None:
@@ -221,7 +252,7 @@ def test_a_version_2_file_gets_the_overview_index(db: Path) -> None:
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.close()
-    assert version == SCHEMA_VERSION == 6
+    assert version == SCHEMA_VERSION == 7
     assert "calls_job_overview" in indexes and "calls_job" not in indexes
 
 
@@ -235,3 +266,21 @@ def test_the_index_keeps_up_with_saves(db: Path) -> None:
     conn.close()
     calls = read_jobs(lambda conn: job_calls(conn, acme), db)
     assert calls[0].notes == "Asked for Lee."
+
+
+def test_recent_calls_and_rehearsals_are_read_along_an_index(db: Path) -> None:
+    """Home's newest live calls and its rehearsals: the rows asked for, no sort of them all."""
+    from coach.store.calllog import COLUMNS, ORDER
+
+    filled(db)
+    Store(db).close()
+    conn = sqlite3.connect(db)
+    for tail in (" LIMIT 8", ""):
+        plan = conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT {COLUMNS} FROM calls WHERE mode = ? {ORDER}{tail}",
+            ("live",),
+        ).fetchall()
+        steps = [row[-1] for row in plan]
+        assert any("calls_mode_started" in step for step in steps), steps
+        assert not any("TEMP B-TREE" in step for step in steps), steps
+    conn.close()

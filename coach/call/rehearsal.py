@@ -9,18 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from coach.call.practice import (
-    PracticeError,
-    RecordLike,
-    choose_scenario,
-    find_scenario,
-    runs_from_records,
-    usable_scenarios,
-)
-from coach.call.stats import ScriptStats, script_stats
 from coach.call.words import id_words
-from coach.script.model import Scenario, Script
+
+# The practice rules and the stats are imported when a rehearsal is picked or
+# a script's rehearsals are counted: home's lines, on a store with no
+# rehearsal yet, need neither (they were 16 ms of home's start-up imports).
+if TYPE_CHECKING:
+    from coach.call.practice import PracticeError, RecordLike
+    from coach.call.stats import ScriptStats
+    from coach.script.model import Scenario, Script
+
+
+def __getattr__(name: str) -> object:
+    if name == "PracticeError":  # re-exported, for the callers of choose_practice
+        from coach.call.practice import PracticeError
+
+        return PracticeError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["PracticeError", "PracticePick", "choose_practice", "rehearsal_line", "rehearsal_lines"]
 
@@ -52,6 +60,13 @@ def choose_practice(
     why the records could not be read, if they could not. A script without
     usable scenarios gives a free rehearsal (``scenario`` None).
     """
+    from coach.call.practice import (
+        choose_scenario,
+        find_scenario,
+        runs_from_records,
+        usable_scenarios,
+    )
+
     if scenario_id is not None:
         return PracticePick(find_scenario(script, scenario_id))
     usable, messages = usable_scenarios(script)
@@ -74,9 +89,12 @@ def choose_practice(
 
 def rehearsal_line(stats: ScriptStats, has_scenarios: bool) -> str | None:
     """One line for the home screen: how often a script was rehearsed, what is missing."""
-    times = "once" if stats.runs == 1 else f"{stats.runs} times"
-    never = ", ".join(id_words(s) for s in stats.never_rehearsed)
-    if stats.runs == 0:
+    return _line(stats.runs, ", ".join(id_words(s) for s in stats.never_rehearsed), has_scenarios)
+
+
+def _line(runs: int, never: str, has_scenarios: bool) -> str | None:
+    times = "once" if runs == 1 else f"{runs} times"
+    if runs == 0:
         if not has_scenarios:
             return None
         return f"Not rehearsed yet; scenarios: {never}"
@@ -90,6 +108,18 @@ def rehearsal_line(stats: ScriptStats, has_scenarios: bool) -> str | None:
 def rehearsal_lines(scripts: Sequence[Script], records: Sequence[RecordLike]) -> dict[str, str]:
     """script id -> :func:`rehearsal_line`, from the practice records of every script."""
     lines: dict[str, str] = {}
+    if not records:
+        # Nothing rehearsed: each script's stats are no runs and every scenario
+        # never rehearsed (what script_stats gives), without loading the stats.
+        for script in scripts:
+            never = ", ".join(id_words(s.id) for s in script.scenarios)
+            line = _line(0, never, bool(script.scenarios))
+            if line:
+                lines[script.id] = line
+        return lines
+    from coach.call.practice import runs_from_records
+    from coach.call.stats import script_stats
+
     for script in scripts:
         stats = script_stats(script, runs_from_records(records, script.id))
         line = rehearsal_line(stats, bool(script.scenarios))

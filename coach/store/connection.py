@@ -28,6 +28,7 @@ from coach.store.migrations import (
     migrate_4,
     migrate_5,
     migrate_6,
+    migrate_7,
 )
 
 TYPE_CHECKING = False
@@ -48,6 +49,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_4,
     migrate_5,
     migrate_6,
+    migrate_7,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The oldest data version a read-only opening reads as it is (it never
@@ -55,8 +57,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 #: nothing they see; step 4 added the partner's tables, which a file without
 #: them is read as having empty (:mod:`coach.store.feedback`); step 5 only added
 #: indexes again; step 6 only the change stamp, which readers never need (a file
-#: without it is never served from the cache of :mod:`coach.cli.cache`). Raise it to a
-#: new step's version when the step changes what readers need.
+#: without it is never served from the cache of :mod:`coach.cli.cache`); step 7
+#: only an index. Raise it to a new step's version when the step changes what readers need.
 READABLE_FROM = 2
 
 

@@ -356,8 +356,8 @@ class JobStore(Database):
         with self._tx() as conn:
             return overview.jobs_overview(conn, statuses)
 
-    def home_overview(self) -> list[tuple[Job, list[JobCall] | LiveCalls]]:
-        """Every job by id as home lists it: an open one with its calls, a heard or
-        closed one with its live calls' tally (:func:`coach.store.overview.home_overview`)."""
+    def home_overview(self) -> list[tuple[Job, list[JobCall], LiveCalls]]:
+        """Every job by id as home lists it: the calls its next step reads and its live
+        calls' tally (:func:`coach.store.overview.home_overview`)."""
         with self._tx() as conn:
             return overview.home_overview(conn)

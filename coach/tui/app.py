@@ -24,15 +24,16 @@ from textual.screen import Screen
 from coach.script.model import ScriptError
 from coach.store import Store, StoreError
 from coach.tui.base import BaseApp
-from coach.tui.commands import CoachCommands
+from coach.tui.home_source import read_home
 from coach.tui.jobs import JobsHost
-from coach.tui.messages import AddJob, EditScript, NewScript, OpenJob, StartCall, StartPractice
 from coach.tui.screens.home import HomeData, HomeScreen
-from coach.tui.widgets.history import recent_content, rehearsal_content
+from coach.tui.widgets.history import recent_content
 
 # Everything that only a call, a rehearsal or the editor needs is imported when
 # first used, so that ``coach`` shows its home screen without loading it.
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from coach.call.jobs import Job
     from coach.call.jobstart import JobCallStart
     from coach.call.session import Mode
@@ -44,11 +45,16 @@ if TYPE_CHECKING:
     from coach.tui.dialogs.confirm import ConfirmDialog
     from coach.tui.flow import CallWalk, RunningCall
     from coach.tui.jobdesk import JobDesk
+    from coach.tui.messages import AddJob, EditScript, NewScript, OpenJob, StartCall, StartPractice
     from coach.tui.screens.editor import EditorScreen
 
 T = TypeVar("T")
 
-RECENT_LIMIT = 8
+
+def _coach_commands() -> type[Provider]:  # imported when the palette first opens
+    from coach.tui.commands import CoachCommands
+
+    return CoachCommands
 
 
 class CoachApp(JobsHost, BaseApp[int]):
@@ -75,7 +81,7 @@ class CoachApp(JobsHost, BaseApp[int]):
     """
 
     TITLE = "Call Coach"
-    COMMANDS = App.COMMANDS | {CoachCommands}
+    COMMANDS = App.COMMANDS | {_coach_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
     ]
@@ -102,9 +108,11 @@ class CoachApp(JobsHost, BaseApp[int]):
         jobs: JobDesk | None = None,
     ) -> None:
         super().__init__()
-        from coach.script.newscript import EditTarget
+        if isinstance(edit, Path):  # (home never loads the new-script module)
+            from coach.script.newscript import EditTarget
 
-        self._edit = EditTarget(edit) if isinstance(edit, Path) else edit
+            edit = EditTarget(edit)
+        self._edit = edit
         self._quit_asked = False
         self._notices = list(notices)
         #: ``coach call``/``coach practice``: the walk of the one call to make.
@@ -135,6 +143,8 @@ class CoachApp(JobsHost, BaseApp[int]):
         self._walk: CallWalk | None = None
         self.home_mode = script is None and edit is None
         self._jobs = jobs
+        if self.home_mode:
+            self.read_css_later()
 
     # ------------------------------------------------------------------ store
     def open_store(self) -> Store:
@@ -179,6 +189,7 @@ class CoachApp(JobsHost, BaseApp[int]):
         elif self.home_mode:
             # Home is the default screen (get_default_screen): it is up already.
             self.call_after_refresh(self._offer_resume, None)
+            self.read_css_soon()
         elif self._call is not None and not self._offer_resume(self._call.script.id):
             self._run_walk(self._call)
 
@@ -267,25 +278,7 @@ class CoachApp(JobsHost, BaseApp[int]):
 
     def home_data(self, reload: bool = False) -> HomeData:
         """What home shows; ``reload`` reads every script file again."""
-        from coach.call.agenda import Agenda
-        from coach.call.rehearsal import rehearsal_lines
-
-        entries = self.script_entries(reload=reload)
-        scripts = [e.script for e in entries if e.script is not None]
-        practice = self.read_store(lambda store: store.calls(mode="practice"))
-        rehearsals = rehearsal_lines(scripts, list(practice or []))
-        today = self.today()
-        agenda = self.read_store(lambda _store: self.job_desk.agenda())
-        # Home keeps them apart: live calls under "Recent calls", rehearsals in their own.
-        recent = self.read_store(lambda store: store.calls(mode="live", limit=RECENT_LIMIT))
-        return HomeData(
-            entries,
-            rehearsals,
-            agenda or Agenda(()),
-            recent_content(recent or [], today),
-            today,
-            rehearsal_content(practice or [], today),
-        )
+        return read_home(self, reload)
 
     def _refresh_home(self) -> None:
         if isinstance(self.screen, HomeScreen):

@@ -46,6 +46,10 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual._compositor", "Compositor", "_render_chops"),
     ("textual._compositor", "Compositor", "visible_widgets"),
     ("textual._compositor", "ChopsUpdate", ""),
+    # widgets/footer.py: the footer's keys get its compact look before they are mounted.
+    ("textual.widgets._footer", "FooterKey", "compact"),
+    # base.py: the rest of the stylesheet is read before a screen's CSS is loaded.
+    ("textual.app", "App", "_load_screen_css"),
     # (and the attributes their instances keep: tests/tui/editor/test_big_script.py)
 )
 

@@ -8,18 +8,18 @@ working days of the settings' country and the profile.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from coach.call.agenda import Agenda, LiveCalls, build_agenda, step_words
 from coach.call.followup import NextStep
-from coach.call.jobform import JobFields
 from coach.call.jobs import Job, JobCall
 
 if TYPE_CHECKING:
     from coach.call.businessdays import BusinessDays
+    from coach.call.jobform import JobFields
     from coach.settings import Settings
     from coach.store import Store
 
@@ -78,25 +78,32 @@ class DeskHost(Protocol):
 
 
 def jobs_agenda(
-    overview: Sequence[tuple[Job, Sequence[JobCall] | LiveCalls]],
+    overview: Sequence[
+        tuple[Job, Sequence[JobCall] | LiveCalls] | tuple[Job, Sequence[JobCall], LiveCalls]
+    ],
     today: date,
     days: BusinessDays | None,
 ) -> Agenda:
     """Home's jobs: each job's next step by the rules (with these working days), in sections.
 
-    A job given with a :class:`LiveCalls` tally instead of its calls (heard or
-    closed: the rules read the job alone) is decided with no calls.
+    Each job comes with its calls, or with a :class:`LiveCalls` tally instead
+    (heard or closed: the rules read the job alone, and decide with no calls),
+    or with the calls the rules read and the tally its row shows
+    (:meth:`~coach.store.jobs.JobStore.home_overview`).
     """
     from coach.call.followup import describe_step, next_step
 
-    return build_agenda(
-        (
-            (job, calls, next_step(job, () if isinstance(calls, LiveCalls) else calls, today, days))
-            for job, calls in overview
-        ),
-        today,
-        describe_step,
-    )
+    def decided() -> Iterator[tuple[Job, Sequence[JobCall] | LiveCalls, NextStep]]:
+        for entry in overview:
+            shown: Sequence[JobCall] | LiveCalls
+            if len(entry) == 3:
+                job, calls, shown = entry
+            else:
+                job, shown = entry
+                calls = () if isinstance(shown, LiveCalls) else shown
+            yield job, shown, next_step(job, calls, today, days)
+
+    return build_agenda(decided(), today, describe_step)
 
 
 class StoreDesk:

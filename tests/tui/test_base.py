@@ -5,10 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
+from textual.content import Content
+
 from coach.tui.app import CoachApp
-from coach.tui.base import BaseApp
+from coach.tui.base import HOME_CSS_END, BaseApp
+from coach.tui.dialogs.recent import RecentCallsDialog
 from coach.tui.partner import PartnerApp
 
 
@@ -46,12 +50,41 @@ def test_the_key_fix_is_installed_when_an_app_is_made_not_on_import() -> None:
     assert out.split() == ["textual._xterm_parser", "coach.tui.keys", "textual._xterm_parser"]
 
 
+SHEET = Path(__file__).parents[2] / "coach" / "tui" / "coach.tcss"
+
+
+def _sheets(app: CoachApp | PartnerApp) -> set[Path]:
+    """The files an app reads its stylesheet from: through Textual, or home's part itself."""
+    read = {Path(path).resolve() for path, _ in app.stylesheet.source if path}
+    return {path.resolve() for path in app.css_path} | read
+
+
 def test_every_app_loads_the_one_stylesheet() -> None:
-    sheet = Path(__file__).parents[2] / "coach" / "tui" / "coach.tcss"
-    for app in (CoachApp(), PartnerApp()):
+    for app in (CoachApp(), CoachApp(edit=Path("x.yaml")), PartnerApp()):
         assert isinstance(app, BaseApp)
-        assert [path.resolve() for path in app.css_path] == [sheet.resolve()]
-    assert not (sheet.parent / "editor.tcss").exists()
+        assert _sheets(app) == {SHEET.resolve()}
+    assert not (SHEET.parent / "editor.tcss").exists()
+
+
+async def test_home_reads_the_rest_of_the_stylesheet_before_another_screen(
+    make_app: Callable[..., CoachApp],
+) -> None:
+    # Home's first frame reads the rules before HOME_CSS_END, the rest follows,
+    # in order: together they are the whole file, whatever screen comes next.
+    assert HOME_CSS_END in SHEET.read_text(encoding="utf-8")
+    app = make_app()
+    assert app.css_path == [] and app._css_later is not None
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(RecentCallsDialog(Content("")))
+        await pilot.pause()
+        assert app._css_later is None
+        texts = [
+            source[0]
+            for (path, _), source in app.stylesheet.source.items()
+            if path and Path(path).resolve() == SHEET.resolve()
+        ]
+        assert "".join(texts) == SHEET.read_text(encoding="utf-8")
 
 
 async def test_the_partner_view_shares_the_theme_toggle_and_the_key_split(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,10 +21,12 @@ from coach import locations
 from coach.call.agenda import Agenda
 from coach.script.library import ScriptEntry
 from coach.script.watch import FileWatcher
-from coach.tui.messages import AddJob, EditScript, NewScript, OpenJob, StartCall, StartPractice
 from coach.tui.startup import resume_gc_soon
 from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.jobs import CLOSED_TOGGLE, EMPTY_TEXT, JobList
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 NARROW_WIDTH = 100
 #: How often the user's scripts folder is looked at for changes (seconds).
@@ -88,6 +90,13 @@ HomeSource = Callable[[bool], HomeData]
 ListName = Literal["jobs", "scripts"]
 
 
+def _messages() -> ModuleType:
+    """What home posts (:mod:`coach.tui.messages`), imported when first posted."""
+    from coach.tui import messages
+
+    return messages
+
+
 class HomeScreen(Screen[None]):
     """The first screen of ``coach``: the jobs (what to do today), the scripts, recent calls.
 
@@ -144,8 +153,20 @@ class HomeScreen(Screen[None]):
         self._active: ListName = "scripts"
         #: Set once the first data is shown (home then picks the list to start on).
         self._shown = False
+        #: Follows the user's scripts folder (from the first read on).
+        self._watcher: FileWatcher | None = None
+        self._scripts_changed = False
+        #: The data read to compose the screen, until it is shown on mount.
+        self._first: HomeData | None = None
 
     def compose(self) -> ComposeResult:
+        # The first data is read before the widgets are made, so the classes it
+        # sets on the screen (which only its descendants' rules read) are there
+        # when they are first styled: set on mount, they restyled every widget.
+        first = self._first = self._read_data()
+        self.set_class(first.agenda.is_empty, "-no-jobs", update=False)
+        if self.app.size.width:
+            self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow", update=False)
         with Vertical(id="home"):
             with Vertical(id="home-jobs"):
                 yield Static(Content.styled("Jobs", "bold"), classes="section-title")
@@ -168,16 +189,15 @@ class HomeScreen(Screen[None]):
         self.title = "Call Coach"
         self.sub_title = ""
         self._fit(self.app.size.width)
-        self._watcher = FileWatcher.of(folders=[locations.user_scripts_dir()])
-        self._scripts_changed = False
-        self.refresh_data()
+        first, self._first = self._first, None
+        self._show_data(first or self._read_data())
         self.set_interval(SCRIPTS_POLL, self._poll_scripts)
         # Start-up is over once this is drawn (see coach.tui.startup).
         self.call_after_refresh(resume_gc_soon, self.app.set_timer)
 
     def _poll_scripts(self) -> None:
         """A script file added, changed or removed on disk: the list follows."""
-        if self._watcher.poll():
+        if self._watcher is not None and self._watcher.poll():
             self._scripts_changed = True
         if self._scripts_changed and self.is_current:
             self.refresh_data()
@@ -205,11 +225,19 @@ class HomeScreen(Screen[None]):
         return self.query_one("#scripts", OptionList)
 
     def refresh_data(self) -> None:
+        self._show_data(self._read_data())
+
+    def _read_data(self) -> HomeData:
+        if self._watcher is None:  # the first read: the watcher starts looking
+            self._watcher = FileWatcher.of(folders=[locations.user_scripts_dir()])
         # Scripts are read again only when a file changed (the watcher says so).
         if self._watcher.poll():
             self._scripts_changed = True
         data = self._source(self._scripts_changed)
         self._scripts_changed = False
+        return data
+
+    def _show_data(self, data: HomeData) -> None:
         self._show_scripts(data)
         self._show_jobs(data)
         self.query_one("#recent", Static).update(data.recent)
@@ -321,10 +349,10 @@ class HomeScreen(Screen[None]):
             return
         job_id = self.jobs.job_id(option)
         if job_id is not None:
-            self.post_message(OpenJob(job_id))
+            self.post_message(_messages().OpenJob(job_id))
 
     def action_add_job(self) -> None:
-        self.post_message(AddJob())
+        self.post_message(_messages().AddJob())
 
     def action_start(self) -> None:
         scripts = self.scripts
@@ -340,17 +368,17 @@ class HomeScreen(Screen[None]):
         if entry.script is None:
             self._cannot_start(entry)
             return
-        self.post_message(StartPractice(entry.id))
+        self.post_message(_messages().StartPractice(entry.id))
 
     def action_edit(self) -> None:
         """Edit the highlighted script (a bundled one is copied to the user's folder first)."""
         entry = self._entry(self.scripts.highlighted)
         if entry is None:
             return
-        self.post_message(EditScript(str(entry.path)))
+        self.post_message(_messages().EditScript(str(entry.path)))
 
     def action_new_script(self) -> None:
-        self.post_message(NewScript())
+        self.post_message(_messages().NewScript())
 
     def _entry(self, index: int | None) -> ScriptEntry | None:
         entries = self._entries
@@ -393,4 +421,4 @@ class HomeScreen(Screen[None]):
         if entry.script is None:
             self._cannot_start(entry)
             return
-        self.post_message(StartCall(entry.id))
+        self.post_message(_messages().StartCall(entry.id))
