@@ -32,6 +32,14 @@ def test_pause_and_resume() -> None:
     assert gc.get_freeze_count() > 0  # what start-up built is frozen
 
 
+def test_resume_may_collect_without_freezing() -> None:
+    gc.unfreeze()
+    gc.enable()
+    startup.pause_gc()
+    startup.resume_gc(freeze=False)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 def test_resume_does_nothing_unless_paused() -> None:
     gc.disable()  # someone else turned it off: not ours to turn on
     startup.pause_gc()

@@ -131,10 +131,12 @@ class CallWalk:
 
         ``coach call`` and ``coach practice`` start with the garbage collector
         paused (``coach.cli.calls``): the walk's first screen turns it back on
-        once it is drawn, as home does (``coach.tui.startup``).
+        once it is drawn, as home does (``coach.tui.startup``), without
+        freezing what is alive then: that screen is dismissed later, and frozen
+        it would never be collected.
         """
         if gc_paused():
-            screen.call_after_refresh(resume_gc_soon, self.host.set_timer)
+            screen.call_after_refresh(resume_gc_soon, self.host.set_timer, freeze=False)
         return await self.host.push_screen_wait(screen)
 
     async def _show(self, walk: Walk) -> Event:

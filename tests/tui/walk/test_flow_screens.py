@@ -194,8 +194,10 @@ async def test_home_turns_the_paused_collector_back_on_once_drawn(make_app: Make
 
 async def test_a_calls_first_screen_turns_the_paused_collector_back_on(make_app: MakeApp) -> None:
     # coach call pauses the collector (coach.cli.calls): the walk's first
-    # screen, here the details, turns it back on once drawn.
+    # screen, here the details, turns it back on once drawn, and freezes
+    # nothing (the details go away; frozen, they would never be collected).
     app = make_app(script=small_script(), values={})
+    gc.unfreeze()
     gc.enable()
     startup.pause_gc()
     try:
@@ -204,6 +206,7 @@ async def test_a_calls_first_screen_turns_the_paused_collector_back_on(make_app:
             assert isinstance(app.screen, DetailsScreen)
             await pilot.pause(startup.COLLECT_AFTER + 0.2)
             assert gc.isenabled() and not startup.gc_paused()
+            assert gc.get_freeze_count() == 0
     finally:
         startup.resume_gc(collect=False)
         gc.unfreeze()
