@@ -58,6 +58,10 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 R = TypeVar("R")
 
+#: How long after a screen of the walk is drawn the script's steps are made
+#: ready (``CallWalk._warm``): the screen is on the terminal by then.
+WARM_AFTER = 0.2
+
 
 class WalkHost(Protocol):
     """What a walk needs from the app that runs it (``CoachApp``)."""
@@ -137,7 +141,17 @@ class CallWalk:
         """
         if gc_paused():
             screen.call_after_refresh(resume_gc_soon, self.host.set_timer, freeze=False)
+        if self.walk.step in ("details", "prep", "card"):
+            screen.call_after_refresh(self.host.set_timer, WARM_AFTER, self._warm)
         return await self.host.push_screen_wait(screen)
+
+    def _warm(self) -> None:
+        """While the details or checklist are read: the script's steps, which
+        the script cache hands over still pickled (``coach.script.cache.warm``:
+        80 ms for 10,000 steps), are unpickled before the call needs them."""
+        from coach.script.cache import warm
+
+        warm(self.walk.script)
 
     async def _show(self, walk: Walk) -> Event:
         """Show the screen of ``walk.step``; what the user did there, as an event."""
