@@ -274,9 +274,10 @@ async def test_resume_an_interrupted_call_from_home(
         assert isinstance(screen, CallScreen)
         assert screen.session.current == "status"
         assert screen.session.notes == "they sounded keen"
+        await pilot.press("tab")  # the step's fields, built when first asked for
         field = screen.query_one("#capture-status-decision_date Input", Input)
         assert field.value == "2026-03-10"
-        await pilot.press("1")
+        await pilot.press("escape", "1")
         assert store.get(call_id).snapshot["current"] == "thanks"  # type: ignore[union-attr]
         assert store.get(call_id).status == "running"  # type: ignore[union-attr]
 
