@@ -32,6 +32,14 @@ def test_pause_and_resume() -> None:
     assert gc.get_freeze_count() > 0  # what start-up built is frozen
 
 
+def test_resume_may_collect_without_freezing() -> None:
+    gc.unfreeze()
+    gc.enable()
+    startup.pause_gc()
+    startup.resume_gc(freeze=False)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 def test_resume_does_nothing_unless_paused() -> None:
     gc.disable()  # someone else turned it off: not ours to turn on
     startup.pause_gc()
@@ -64,3 +72,28 @@ def test_coach_home_pauses_the_collector_before_importing_the_tui() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("command", "runner"),
+    [(["call", "follow-up"], "run_call"), (["practice", "follow-up"], "run_practice")],
+)
+def test_call_and_practice_start_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch, command: list[str], runner: str
+) -> None:
+    # The script is loaded, and the TUI started, with the collector paused;
+    # the walk's first screen resumes it (tests/tui/walk); if the app ends
+    # before that, the command turns it back on.
+    from coach.cli import main
+
+    seen: list[bool] = []
+
+    def fake_run(*args: object, **kwargs: object) -> int:
+        seen.append(gc.isenabled() or not startup.gc_paused())
+        return 0
+
+    monkeypatch.setattr(f"coach.tui.run.{runner}", fake_run)
+    gc.enable()
+    assert main([*command, "--set", "interviewer=Dana"]) == 0
+    assert seen == [False]
+    assert gc.isenabled() and not startup.gc_paused()

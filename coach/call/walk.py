@@ -25,12 +25,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from coach.call.checklist import checklist_items
-from coach.call.session import Mode
 from coach.call.values import needs_details
 from coach.script.model import Scenario, Script
+
+if TYPE_CHECKING:
+    # Only its name here: the session (and its pace and scenarios) is
+    # imported when the call starts, not for the details and checklist.
+    from coach.call.session import Mode
 
 #: A screen of the walk, or ``over`` once it has ended.
 Step = Literal["details", "prep", "card", "call", "summary", "practice_summary", "over"]

@@ -44,6 +44,7 @@ from coach.call.walk import (
 )
 from coach.store import Store, StoreError
 from coach.store.form_drafts import FormDrafts
+from coach.tui.startup import gc_paused, resume_gc_soon
 
 if TYPE_CHECKING:
     from coach.call.feedback import PartnerFeedback
@@ -56,6 +57,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+#: How long after a screen of the walk is drawn the script's steps are made
+#: ready (``CallWalk._warm``): the screen is on the terminal by then.
+WARM_AFTER = 0.2
 
 
 class WalkHost(Protocol):
@@ -91,6 +96,8 @@ class WalkHost(Protocol):
 
     async def push_screen_wait(self, screen: Screen[R], *, mode: str | None = None) -> R: ...
 
+    def set_timer(self, delay: float, callback: Callable[[], None]) -> object: ...
+
 
 @dataclass
 class RunningCall:
@@ -123,9 +130,32 @@ class CallWalk:
             self.walk = advance(self.walk, event)
         return self.walk
 
+    async def _wait(self, screen: Screen[R]) -> R:
+        """Show ``screen`` and wait for its result.
+
+        ``coach call`` and ``coach practice`` start with the garbage collector
+        paused (``coach.cli.calls``): the walk's first screen turns it back on
+        once it is drawn, as home does (``coach.tui.startup``), without
+        freezing what is alive then: that screen is dismissed later, and frozen
+        it would never be collected.
+        """
+        if gc_paused():
+            screen.call_after_refresh(resume_gc_soon, self.host.set_timer, freeze=False)
+        if self.walk.step in ("details", "prep", "card"):
+            screen.call_after_refresh(self.host.set_timer, WARM_AFTER, self._warm)
+        return await self.host.push_screen_wait(screen)
+
+    def _warm(self) -> None:
+        """While the details or checklist are read: the script's steps, which
+        the script cache hands over still pickled (``coach.script.cache.warm``:
+        80 ms for 10,000 steps), are unpickled before the call needs them."""
+        from coach.script.cache import warm
+
+        warm(self.walk.script)
+
     async def _show(self, walk: Walk) -> Event:
         """Show the screen of ``walk.step``; what the user did there, as an event."""
-        wait = self.host.push_screen_wait
+        wait = self._wait
         match walk.step:
             case "details":
                 from coach.tui.screens.details import DetailsScreen
@@ -201,7 +231,7 @@ class CallWalk:
         call, self._call = self._call or self._start_call(walk), None
         if call is None:
             return CallGone()
-        session = await self.host.push_screen_wait(CallScreen(call.session, call.recorder))
+        session = await self._wait(CallScreen(call.session, call.recorder))
         if session is None:
             return CallGone()
         self._call = RunningCall(session, call.recorder)
@@ -235,7 +265,7 @@ class CallWalk:
                 follow_up=step,
                 job=job,
             )
-        await self.host.push_screen_wait(screen)
+        await self._wait(screen)
 
     def _compare(self, session: CallSession, recorder: CallRecorder) -> Comparison | None:
         """This rehearsal against the earlier finished runs of its scenario."""

@@ -40,10 +40,12 @@ def gc_paused() -> bool:
     return _paused
 
 
-def resume_gc(*, collect: bool = True) -> None:
+def resume_gc(*, collect: bool = True, freeze: bool = True) -> None:
     """Collect once, freeze the survivors and turn the collector on again.
 
-    ``collect=False`` only turns it on (the app is ending anyway). Does
+    ``collect=False`` only turns it on (the app is ending anyway);
+    ``freeze=False`` collects without freezing, for a first screen that goes
+    away (a frozen screen is never collected once it is garbage). Does
     nothing unless :func:`pause_gc` paused it.
     """
     global _paused
@@ -52,11 +54,14 @@ def resume_gc(*, collect: bool = True) -> None:
     _paused = False
     if collect:
         gc.collect()
-        gc.freeze()
+        if freeze:
+            gc.freeze()
     gc.enable()
 
 
-def resume_gc_soon(set_timer: Callable[[float, Callable[[], None]], object]) -> None:
+def resume_gc_soon(
+    set_timer: Callable[[float, Callable[[], None]], object], *, freeze: bool = True
+) -> None:
     """After the first frame: :func:`resume_gc` in :data:`COLLECT_AFTER` seconds."""
     if _paused:
-        set_timer(COLLECT_AFTER, resume_gc)
+        set_timer(COLLECT_AFTER, lambda: resume_gc(freeze=freeze))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import subprocess
@@ -273,3 +274,61 @@ def test_an_unreadable_script_named_by_path_says_why_and_is_never_kept(
         library.resolve(str(folder))
     assert caught.value.unreadable
     assert not (home / "data" / "cache" / cache_module.FILES_FOLDER).exists()
+
+
+# ------------------------------------------------- the nodes, unpickled when used
+def _cached_nodes(nodes: object) -> bool:
+    """The nodes came from the cache and are still pickled."""
+    return isinstance(nodes, cache_module.CachedNodes) and nodes._nodes is None
+
+
+def test_a_cached_scripts_nodes_are_unpickled_when_first_used(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "named.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    fresh = library.resolve(str(path))
+    assert isinstance(fresh.nodes, dict)  # loaded from the file: plain
+    cached = library.resolve(str(path))
+    assert _cached_nodes(cached.nodes)
+    assert cached.title == fresh.title and cached.start == fresh.start  # nodes not needed
+    assert _cached_nodes(cached.nodes)
+    assert cached.node(cached.start) == fresh.node(fresh.start)
+    assert not _cached_nodes(cached.nodes)
+    assert cached == fresh and dict(cached.nodes) == fresh.nodes
+    assert list(cached.nodes.items()) == list(fresh.nodes.items())
+    assert len(cached.nodes) == len(fresh.nodes) and "nope" not in cached.nodes
+
+
+def test_warm_unpickles_the_nodes_and_kept_ones_pickle_again(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "named.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    fresh = library.resolve(str(path))
+    cached = library.resolve(str(path))
+    cache_module.warm(cached)
+    assert not _cached_nodes(cached.nodes)
+    cache_module.warm(fresh)  # plain nodes: nothing to do
+    again = cache_module._Unpickler(io.BytesIO(pickle.dumps(cached))).load()
+    assert _cached_nodes(again.nodes) and again == fresh
+
+
+def test_nodes_damaged_in_the_cache_are_loaded_from_the_file_again(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "named.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    fresh = library.resolve(str(path))
+    (kept,) = (home / "data" / "cache" / cache_module.FILES_FOLDER).glob("*.pickle")
+    content = kept.read_bytes()
+    blob = pickle.dumps(dict(fresh.nodes), protocol=pickle.HIGHEST_PROTOCOL)
+    assert content.count(blob) == 1
+    damaged = blob.replace(b"say", b"sax", 1)  # same length: only the CRC-32 tells
+    kept.write_bytes(content.replace(blob, damaged))
+    loaded: list[Path] = []
+    real = library._load
+
+    def counting(path: Path, source: Source, data: bytes | None) -> ScriptEntry:
+        loaded.append(path)
+        return real(path, source, data)
+
+    monkeypatch.setattr(library, "_load", counting)
+    assert library.resolve(str(path)) == fresh
+    assert loaded == [path]

@@ -10,6 +10,7 @@ under it on a narrow one, where ``call_rows.plan`` sets its rows.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -22,8 +23,11 @@ from coach.call.session import CallSession
 from coach.tui.widgets.answers import AnswersPanel
 from coach.tui.widgets.call_rows import Rows
 from coach.tui.widgets.captures import CapturesPanel
-from coach.tui.widgets.fields import FieldEditor
 from coach.tui.widgets.source_fast import QuickTextArea
+
+if TYPE_CHECKING:
+    # Imported with the first fields built (the first ``tab`` at a step with some).
+    from coach.tui.widgets.fields import FieldEditor
 
 
 class CallSide(Vertical):
@@ -38,8 +42,8 @@ class CallSide(Vertical):
         #: The message of the notice shown, if one is.
         self.notice_text: str | None = None
         self._notice_timer: Timer | None = None
-        #: The capture fields built so far: those of the steps the call has
-        #: been at (see ``_editors_for``).
+        #: The capture fields built so far: those of the steps where ``tab``
+        #: was pressed (see ``_editors_for``).
         self.editors: list[FieldEditor] = []
         #: The capture fields of each step built, by step id.
         self._editors_at: dict[str, list[FieldEditor]] = {}
@@ -52,10 +56,11 @@ class CallSide(Vertical):
         self.notice.display = False
         yield self.notice
         yield self.captures_view
-        # The real fields, shown in the panel's place while the user types.
-        with VerticalScroll(id="captures", can_focus=False) as captures:
-            captures.display = False
-            yield from self._editors_for(self.session.current)
+        # The real fields, shown in the panel's place while the user types;
+        # built the first time they are asked for (``step_editors_ready``).
+        captures = VerticalScroll(id="captures", can_focus=False)
+        captures.display = False
+        yield captures
         self.answers.display = False
         yield self.answers
         yield Label("Notes (n)", id="notes-label")
@@ -68,16 +73,20 @@ class CallSide(Vertical):
 
     # ---------------------------------------------------------------- fields
     def _editors_for(self, node_id: str) -> list[FieldEditor]:
-        """The capture fields of step ``node_id``, built the first time the call
-        is there (not mounted: the caller mounts or yields them).
+        """The capture fields of step ``node_id``, built the first time they are
+        asked for there (not mounted: the caller mounts them).
 
-        Only the steps the call has been at have editors: a script of 10,000
+        Until then the panel draws the fields as text: a script of 10,000
         steps with 1,000 captures built them all at start-up, about 20 ms each
-        (24 s before the first step showed, and 1.3 GB).
+        (24 s before the first step showed, and 1.3 GB); built on arrival at
+        each step, the fields of a call on the bundled follow-up script were
+        20 hidden widgets never shown unless ``tab`` was pressed.
         """
         built = self._editors_at.get(node_id)
         if built is not None:
             return built
+        from coach.tui.widgets.fields import FieldEditor
+
         node = self.session.script.nodes.get(node_id)
         editors = []
         for capture in node.capture if node is not None else ():
@@ -98,8 +107,7 @@ class CallSide(Vertical):
 
     def _mount_step_editors(self) -> None:
         """Build and mount the fields of the step the call is on, if it has
-        some not built yet (on each move: ``tab`` finds them there, or waits
-        for their mount in ``step_editors_ready``)."""
+        some not built yet (``step_editors_ready`` waits for their mount)."""
         node_id = self.session.current
         if node_id in self._editors_at or not self.is_mounted:
             return
@@ -108,9 +116,9 @@ class CallSide(Vertical):
             self._mounting[node_id] = self.query_one("#captures", VerticalScroll).mount_all(editors)
 
     async def step_editors_ready(self) -> list[FieldEditor]:
-        """The step's capture fields, once mounted: ``tab`` right after a move
-        waits here for them, and the keys typed after it wait in the app's
-        queue, so they land in the field, in order."""
+        """The step's capture fields, built and mounted: ``tab`` waits here for
+        them, and the keys typed after it wait in the app's queue, so they
+        land in the field, in order."""
         self._mount_step_editors()
         pending = self._mounting.pop(self.session.current, None)
         if pending is not None:
@@ -119,14 +127,14 @@ class CallSide(Vertical):
 
     @property
     def step_editors(self) -> list[FieldEditor]:
-        """The capture fields of the step the call is on (built once it is there)."""
+        """The capture fields of the step the call is on (once built: none before
+        the first ``tab`` there)."""
         return self._editors_at.get(self.session.current, [])
 
     def show_captures(self, *, narrow: bool) -> None:
         """The step's fields, drawn in the panel (no widget is shown or hidden
         on a move: that would cost a layout pass)."""
         self.captures_view.show(self.session)
-        self._mount_step_editors()
         # Narrow, the notes are set apart from the fields at steps that have
         # some. Restyling the column costs more than the move: only then.
         wanted = narrow and bool(self.session.node.capture)
@@ -161,15 +169,17 @@ class CallSide(Vertical):
     async def rebuild_captures(self, *, narrow: bool) -> None:
         """After a reload: the steps and their captures may have changed.
 
-        The old editors are gone before the new ones (same ids) are mounted.
+        The old editors are gone before new ones (same ids) are built, at the
+        next ``tab`` (or now, if the fields are being edited).
         """
         box = self.query_one("#captures", VerticalScroll)
         self._mounting.clear()
-        await box.remove_children(FieldEditor)
+        await box.remove_children()  # only the fields are in it
         self.editors = []
         self._editors_at = {}
-        self.show_captures(narrow=narrow)  # mounts this step's again
-        await self.step_editors_ready()
+        self.show_captures(narrow=narrow)
+        if self.editing:
+            await self.step_editors_ready()
 
     # ----------------------------------------------------------------- parts
     def show_parts(self, *, answers: bool, notes_only: bool, fields_only: bool) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import io
+import pickle
 import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -15,8 +18,9 @@ from textual.widgets import Input, OptionList, SelectionList, Static
 
 from coach.call.dates import spoken_date
 from coach.call.session import CallSession
+from coach.script import cache
 from coach.store import Store
-from coach.tui import startup
+from coach.tui import flow, startup
 from coach.tui.app import CoachApp
 from coach.tui.dialogs.confirm import ConfirmDialog
 from coach.tui.screens.call import CallScreen
@@ -29,6 +33,8 @@ from tests.tui.conftest import WALL
 from tests.tui.scripts import small_script
 
 SIZE = (80, 24)
+#: Every variable of small_script: the walk starts at the checklist.
+FILLED = {"interviewer": "Ms Lee", "position": "Analyst", "interview_date": "2026-02-24"}
 MakeApp = Callable[..., CoachApp]
 
 
@@ -192,6 +198,46 @@ async def test_home_turns_the_paused_collector_back_on_once_drawn(make_app: Make
         gc.enable()
 
 
+async def test_a_calls_first_screen_turns_the_paused_collector_back_on(make_app: MakeApp) -> None:
+    # coach call pauses the collector (coach.cli.calls): the walk's first
+    # screen, here the details, turns it back on once drawn, and freezes
+    # nothing (the details go away; frozen, they would never be collected).
+    app = make_app(script=small_script(), values={})
+    gc.unfreeze()
+    gc.enable()
+    startup.pause_gc()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, DetailsScreen)
+            await pilot.pause(startup.COLLECT_AFTER + 0.2)
+            assert gc.isenabled() and not startup.gc_paused()
+            assert gc.get_freeze_count() == 0
+    finally:
+        startup.resume_gc(collect=False)
+        gc.unfreeze()
+        gc.enable()
+
+
+async def test_the_checklist_unpickles_the_cached_steps_before_the_call(
+    make_app: MakeApp,
+) -> None:
+    # The script cache hands the steps over still pickled (CachedNodes): the
+    # walk unpickles them while its checklist is read, not when the call starts.
+    script = small_script()
+    packed = cache.CachedNodes.pack(script.nodes)
+    nodes = cache._Unpickler(io.BytesIO(pickle.dumps(packed))).load()
+    assert nodes._nodes is None
+    app = make_app(script=dataclasses.replace(script, nodes=nodes), values=FILLED)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PrepScreen)
+        assert nodes._nodes is None  # not for drawing the checklist
+        await pilot.pause(flow.WARM_AFTER + 0.2)
+        assert nodes._nodes is not None
+        assert dict(nodes) == script.nodes
+
+
 async def test_home_shows_recent_calls_after_a_call(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -228,9 +274,10 @@ async def test_resume_an_interrupted_call_from_home(
         assert isinstance(screen, CallScreen)
         assert screen.session.current == "status"
         assert screen.session.notes == "they sounded keen"
+        await pilot.press("tab")  # the step's fields, built when first asked for
         field = screen.query_one("#capture-status-decision_date Input", Input)
         assert field.value == "2026-03-10"
-        await pilot.press("1")
+        await pilot.press("escape", "1")
         assert store.get(call_id).snapshot["current"] == "thanks"  # type: ignore[union-attr]
         assert store.get(call_id).status == "running"  # type: ignore[union-attr]
 
