@@ -10,6 +10,7 @@ app runs.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
@@ -24,10 +25,7 @@ from textual.screen import Screen
 from coach.script.model import ScriptError
 from coach.store import Store, StoreError
 from coach.tui.base import BaseApp
-from coach.tui.home_source import read_home
 from coach.tui.jobs import JobsHost
-from coach.tui.screens.home import HomeData, HomeScreen
-from coach.tui.widgets.history import recent_content
 
 # Everything that only a call, a rehearsal or the editor needs is imported when
 # first used, so that ``coach`` shows its home screen without loading it.
@@ -47,6 +45,7 @@ if TYPE_CHECKING:
     from coach.tui.jobdesk import JobDesk
     from coach.tui.messages import AddJob, EditScript, NewScript, OpenJob, StartCall, StartPractice
     from coach.tui.screens.editor import EditorScreen
+    from coach.tui.screens.home import HomeData, HomeScreen
 
 T = TypeVar("T")
 
@@ -174,6 +173,8 @@ class CoachApp(JobsHost, BaseApp[int]):
     def get_default_screen(self) -> Screen[Any]:
         """``coach`` starts on home itself, not on a blank screen with home pushed on it."""
         if self.home_mode:
+            from coach.tui.screens.home import HomeScreen
+
             return HomeScreen(self.home_data)
         return super().get_default_screen()
 
@@ -278,11 +279,19 @@ class CoachApp(JobsHost, BaseApp[int]):
 
     def home_data(self, reload: bool = False) -> HomeData:
         """What home shows; ``reload`` reads every script file again."""
+        from coach.tui.home_source import read_home
+
         return read_home(self, reload)
 
+    def _home_on_top(self) -> HomeScreen | None:
+        """Home, if it is the screen shown (a call never imports home's modules)."""
+        home = sys.modules.get("coach.tui.screens.home")
+        screen = self.screen
+        return screen if home is not None and isinstance(screen, home.HomeScreen) else None
+
     def _refresh_home(self) -> None:
-        if isinstance(self.screen, HomeScreen):
-            self.screen.refresh_data()
+        if (home := self._home_on_top()) is not None:
+            home.refresh_data()
 
     def on_start_call(self, message: StartCall) -> None:
         self.start_script(message.script_id, job=message.job)
@@ -317,9 +326,9 @@ class CoachApp(JobsHost, BaseApp[int]):
         self.push_screen(JobFormScreen(None, self.job_desk.add), self._job_added)
 
     def _job_added(self, job: Job | None) -> None:
-        if job is not None and isinstance(self.screen, HomeScreen):
-            self.screen.refresh_data()
-            self.screen.select_job(job.id)
+        if job is not None and (home := self._home_on_top()) is not None:
+            home.refresh_data()
+            home.select_job(job.id)
 
     # ------------------------------------------------------------------ walk
     def _busy(self, what: str = "call") -> bool:
@@ -475,6 +484,7 @@ class CoachApp(JobsHost, BaseApp[int]):
     # --------------------------------------------------------------- actions
     def action_recent_calls(self) -> None:
         from coach.tui.dialogs.recent import RecentCallsDialog
+        from coach.tui.widgets.history import recent_content
 
         today = self.today()
         recent = self.read_store(lambda store: store.calls(limit=20))
