@@ -72,7 +72,7 @@ from coach.tui.widgets.source import SourceArea
 from coach.tui.widgets.structure import Plan, StructurePanel
 
 #: Seconds of quiet after the last key before the text is checked again.
-CHECK_DELAY = 0.3
+CHECK_DELAY = 0.25
 #: How often the file on disk is looked at (seconds).
 DISK_POLL = 1.0
 #: A text longer than this (characters) is first checked in the worker, not
