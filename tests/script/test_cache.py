@@ -226,11 +226,8 @@ def test_the_code_stamp_covers_every_module_of_the_loader() -> None:
 
 
 # ------------------------------------------- a script named on the command line
-def test_a_script_named_by_path_is_loaded_once_and_then_kept(
-    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "named.yaml"
-    path.write_text(BASE, encoding="utf-8")
+def count_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The paths the library reads from their files (not from the cache), as it reads them."""
     loaded: list[Path] = []
     real = library._load
 
@@ -239,6 +236,15 @@ def test_a_script_named_by_path_is_loaded_once_and_then_kept(
         return real(path, source, data)
 
     monkeypatch.setattr(library, "_load", counting)
+    return loaded
+
+
+def test_a_script_named_by_path_is_loaded_once_and_then_kept(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "named.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    loaded = count_loads(monkeypatch)
     first = library.resolve(str(path))
     again = library.resolve(str(path))
     assert again == first
@@ -322,13 +328,6 @@ def test_nodes_damaged_in_the_cache_are_loaded_from_the_file_again(
     assert content.count(blob) == 1
     damaged = blob.replace(b"say", b"sax", 1)  # same length: only the CRC-32 tells
     kept.write_bytes(content.replace(blob, damaged))
-    loaded: list[Path] = []
-    real = library._load
-
-    def counting(path: Path, source: Source, data: bytes | None) -> ScriptEntry:
-        loaded.append(path)
-        return real(path, source, data)
-
-    monkeypatch.setattr(library, "_load", counting)
+    loaded = count_loads(monkeypatch)
     assert library.resolve(str(path)) == fresh
     assert loaded == [path]
