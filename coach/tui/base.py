@@ -17,7 +17,7 @@ from textual.app import App
 from textual.filter import LineFilter
 from textual.screen import Screen
 
-from coach.tui import keys
+from coach.tui import keys, strips
 from coach.tui.controls import NoControls
 from coach.tui.keyorder import KeyOrder
 
@@ -45,6 +45,7 @@ class BaseApp(App[ReturnType]):
 
     def __init__(self, **kwargs: Any) -> None:
         keys.install()  # before the driver starts reading keys (idempotent)
+        strips.install()  # strips make their caches when used (idempotent)
         super().__init__(**kwargs)
         self._no_controls = NoControls()
         self.key_order = KeyOrder(self, self._key_from_terminal)

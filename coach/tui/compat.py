@@ -1,12 +1,14 @@
 """Which Textual we run on, for the code that uses Textual's private parts.
 
-Four places go past Textual's public API for speed or for a fix Textual does
-not offer: the call panels (``widgets/lines.py`` draws its lines without the
-styles cache and updates its scrollbars itself), the call screen's
-compositor (``compositor.py`` renders only the rows a move changed), the key
-fix (``keys.py`` patches the input parser) and the editor's text on a long
-script (``widgets/source_fast.py``: documents that keep what an edit did not
-change, highlights of the rows on screen). Private parts change without notice,
+A few places go past Textual's public API for speed or for a fix Textual
+does not offer (each is listed in ``PRIVATE``): the call panels
+(``widgets/lines.py`` draws its lines without the styles cache and updates
+its scrollbars itself), the call screen's compositor (``compositor.py``
+renders only the rows a move changed), the key fix (``keys.py`` patches the
+input parser), the editor's text on a long script
+(``widgets/source_fast.py``: documents that keep what an edit did not
+change, highlights of the rows on screen) and strips that make their caches
+when first used (``strips.py``). Private parts change without notice,
 so each uses them only on the Textual versions they were tested on
 (``TESTED``) and otherwise take the plain public path: slower panels, and
 "escape, key" split only where Textual reports it as ``alt+key``.
@@ -50,6 +52,10 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual.widgets._footer", "FooterKey", "compact"),
     # base.py: the rest of the stylesheet is read before a screen's CSS is loaded.
     ("textual.app", "App", "_load_screen_css"),
+    # strips.py: Strip's caches are made when first used (its slots, Textual's sizes).
+    ("textual.strip", "Strip", "_crop_cache"),
+    ("textual.strip", "Strip", "_divide_cache"),
+    ("textual.cache", "FIFOCache", "_maxsize"),
     # (and the attributes their instances keep: tests/tui/editor/test_big_script.py)
 )
 
