@@ -113,7 +113,7 @@ def test_each_cache_size_is_textuals() -> None:
 def test_a_name_that_is_no_cache_is_still_an_attribute_error() -> None:
     strip = Strip(SEGMENTS)
     with pytest.raises(AttributeError, match="no_such_thing"):
-        strip.no_such_thing  # noqa: B018
+        strip.no_such_thing  # type: ignore[attr-defined]  # noqa: B018
     assert not hasattr(strip, "no_such_thing")
 
 
