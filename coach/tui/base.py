@@ -14,10 +14,11 @@ from typing import Any, TypeVar
 
 from textual import events
 from textual.app import App
+from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.screen import Screen
 
-from coach.tui import keys, strips
+from coach.tui import keynames, keys, strips
 from coach.tui.controls import NoControls
 from coach.tui.keyorder import KeyOrder
 
@@ -46,6 +47,7 @@ class BaseApp(App[ReturnType]):
     def __init__(self, **kwargs: Any) -> None:
         keys.install()  # before the driver starts reading keys (idempotent)
         strips.install()  # strips make their caches when used (idempotent)
+        keynames.install()  # key names answered without unicodedata (idempotent)
         super().__init__(**kwargs)
         self._no_controls = NoControls()
         self.key_order = KeyOrder(self, self._key_from_terminal)
@@ -92,6 +94,18 @@ class BaseApp(App[ReturnType]):
         # default screen, home): the whole stylesheet is read before it shows.
         self.read_all_css()
         super()._load_screen_css(screen)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Textual's label for a bound key, its names read from
+        :mod:`coach.tui.keynames` rather than Python's Unicode table."""
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        label = keynames.format_key(key)
+        if "ctrl" in modifiers:
+            modifiers.remove("ctrl")
+            label = f"^{label}"
+        return "+".join([*modifiers, label])
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, then the one that keeps control characters from
