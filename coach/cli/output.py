@@ -20,14 +20,24 @@ if TYPE_CHECKING:
 
 
 class Visible:
-    """A text stream that writes what it is given with its controls shown."""
+    """A text stream that writes what it is given with its controls shown.
 
-    def __init__(self, stream: TextIO) -> None:
+    ``stream`` is None when the command was started with that stream closed
+    (``coach due >&-``: Python then sets ``sys.stdout`` to None): what is
+    written to it is dropped, as ``print`` drops it, instead of failing.
+    """
+
+    def __init__(self, stream: TextIO | None) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        self._stream.write(visible(text))
+        if self._stream is not None:
+            self._stream.write(visible(text))
         return len(text)
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            self._stream.flush()
 
     def writelines(self, lines: Any) -> None:
         for line in lines:
