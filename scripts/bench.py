@@ -100,6 +100,7 @@ ROWS = (
     Row("check", "  the same, 1,000, file just edited", "compose 1000", "check 1000 new", None),
     Row("check", "  the same, 10,000, file just edited", "compose 10000", "check 10000 new", None),
     Row("memory", "peak memory in a call (follow-up)", "rss floor", "rss call", 1.25, "MiB"),
+    Row("memory", "  the same, script cache kept", "rss floor", "rss call warm", None, "MiB"),
     Row("editor", "editor 1,000 nodes: key to problems", "editor 10", "editor 1000", 2.0,
         limit=500.0),
     Row("cli", "coach log --json --limit 20, 10k calls", "import sqlite3", "log", 2.0),
@@ -308,20 +309,42 @@ def measure_memory(b: Bench) -> None:
             tmux.send(key)
             time.sleep(0.15)
 
-    def call() -> float:
+    warm_env = b.home_env("memory-warm")
+
+    def call(env: dict[str, str], keep_cache: bool) -> float:
+        """The call in a COACH_HOME of its own, removed after (its script cache
+        kept if ``keep_cache``: a user's second call, the bundled script not
+        read from YAML again)."""
+        home = Path(env["COACH_HOME"])
         try:
             command = coach_cmd(f"call follow-up {set_options()}")
-            return peak_rss(command, FOLLOW_UP_READY, call_env, call_keys)
+            return peak_rss(command, FOLLOW_UP_READY, env, call_keys)
         finally:
-            shutil.rmtree(call_env["COACH_HOME"], ignore_errors=True)
+            _clear_home(home, keep=home / "data" / "cache" if keep_cache else None)
 
+    call(warm_env, keep_cache=True)  # makes the cache the warm row reads (untimed)
     b.turns(
         [
             ("rss floor", lambda: peak_rss(floor_command(), "ready", b.env, floor_keys)),
-            ("rss call", call),
+            ("rss call", lambda: call(call_env, keep_cache=False)),
+            ("rss call warm", lambda: call(warm_env, keep_cache=True)),
         ],
         warm=False,
     )
+
+
+def _clear_home(home: Path, keep: Path | None) -> None:
+    """Remove ``home`` (its calls, settings, scripts), all but the folder ``keep``."""
+    if keep is None or not keep.is_dir():
+        shutil.rmtree(home, ignore_errors=True)
+        return
+    for path in list(home.rglob("*")):
+        if path == keep or keep in path.parents or path in keep.parents:
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.exists():
+            path.unlink()
 
 
 def _wait_screen(tmux: Tmux, text: str, timeout: float = 60.0) -> None:
