@@ -80,3 +80,18 @@ def test_unknown_figures_are_a_usage_error() -> None:
     )
     assert result.returncode == 2
     assert "--figures takes some of: home, keys, check" in result.stderr
+
+
+def test_clearing_a_home_keeps_only_its_cache(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    cache = home / "data" / "cache"
+    (cache / "files").mkdir(parents=True)
+    (cache / "files" / "a.pickle").write_bytes(b"kept")
+    (home / "data" / "coach.db").write_bytes(b"db")
+    (home / "config" / "scripts").mkdir(parents=True)
+    (home / "config" / "settings.toml").write_text("x")
+    bench._clear_home(home, keep=cache)
+    left = sorted(str(p.relative_to(home)) for p in home.rglob("*"))
+    assert left == ["data", "data/cache", "data/cache/files", "data/cache/files/a.pickle"]
+    bench._clear_home(home, keep=None)
+    assert not home.exists()
