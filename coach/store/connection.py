@@ -19,17 +19,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
+from coach.store import migrations
 from coach.store.changes import file_uri
 from coach.store.errors import NothingRecorded, StoreError, damaged, sqlite_problem
-from coach.store.migrations import (
-    migrate_1,
-    migrate_2,
-    migrate_3,
-    migrate_4,
-    migrate_5,
-    migrate_6,
-    migrate_7,
-)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -43,13 +35,13 @@ DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 #: Schema steps; the database's ``user_version`` is how many have run.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    migrate_1,
-    migrate_2,
-    migrate_3,
-    migrate_4,
-    migrate_5,
-    migrate_6,
-    migrate_7,
+    migrations.migrate_1,
+    migrations.migrate_2,
+    migrations.migrate_3,
+    migrations.migrate_4,
+    migrations.migrate_5,
+    migrations.migrate_6,
+    migrations.migrate_7,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The oldest data version a read-only opening reads as it is (it never

@@ -2,7 +2,7 @@
 
 A step never changes once released: a file is migrated by the steps it has
 not run yet, whatever version of the app runs them. The list itself is
-:data:`coach.store.connection.MIGRATIONS`.
+:data:`coach.store.connection.MIGRATIONS` (which lists them in order).
 
 1. ``calls``: one row per call, with its whole snapshot as JSON.
 2. ``jobs``: one row per application; ``calls.job_id`` names a live call's
