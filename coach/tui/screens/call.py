@@ -238,9 +238,10 @@ class CallScreen(Screen[CallSession]):
         """Once the step is on screen: lay out the steps one key can lead to,
         so the next move only has to swap lines."""
         if self.session.version == version and not self.session.finished and self.is_attached:
-            self._step.prepare(self.session)
-            self._choices.prepare(self.session)
-            self._captures_view.prepare(self.session)
+            moves = self.session.moves_from_here()
+            self._step.prepare(self.session, moves)
+            self._choices.prepare(self.session, moves)
+            self._captures_view.prepare(self.session, moves)
             if self._step.line_width > 0:
                 self.prepared_for = version
 

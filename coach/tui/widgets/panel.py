@@ -10,6 +10,9 @@ from coach.call.stepkeys import returns_to
 from coach.script.model import Node
 from coach.tui.widgets.lines import Laid, LinesView
 
+#: Where one key can take the call (``CallSession.moves_from_here``).
+Moves = list[tuple[str, tuple[str, ...]]]
+
 
 def fields_key(session: CallSession) -> tuple[object, ...]:
     """What the templates of any step are filled in with, as a comparable key."""
@@ -70,11 +73,12 @@ class StepPanel(LinesView):
         node, back = session.node, returns_to(session)
         self.set_lines(lambda width: self.laid_for(session, node, width, back))
 
-    def prepare(self, session: CallSession) -> None:
-        """Lay out and render every step one key can lead to from here."""
+    def prepare(self, session: CallSession, moves: Moves | None = None) -> None:
+        """Lay out and render every step one key can lead to from here
+        (``moves``: ``session.moves_from_here()``, if the caller has it)."""
         width = self.line_width
         if width <= 0:
             return  # not laid out yet: prepared once it is
-        for node_id, stack in session.moves_from_here():
+        for node_id, stack in session.moves_from_here() if moves is None else moves:
             node = session.script.nodes[node_id]
             self.warm(self.laid_for(session, node, width, back_to(stack)))

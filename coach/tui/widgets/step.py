@@ -25,7 +25,7 @@ from coach.tui.text import breadcrumb, clock, outcome_words, segments_content
 from coach.tui.widgets.captures import CapturesPanel as CapturesPanel
 from coach.tui.widgets.choices import ChoicesPanel as ChoicesPanel
 from coach.tui.widgets.lines import Laid, box, fit, wrap
-from coach.tui.widgets.panel import StepPanel, fields_key, likeliest, text_rows
+from coach.tui.widgets.panel import Moves, StepPanel, fields_key, likeliest, text_rows
 
 #: First lines kept (those of the steps prepared, and the clock's last seconds).
 HEADERS_KEPT = 64
@@ -109,17 +109,19 @@ class StepView(StepPanel):
         gap = max(1, width - line.cell_length - timer.cell_length - 1)
         return fit(line + Content(" " * gap) + timer + " ", width).stylize_before("on $panel")
 
-    def prepare(self, session: CallSession) -> None:
+    def prepare(self, session: CallSession, moves: Moves | None = None) -> None:
         """The steps one key leads to, and their first line too: the path with
         that step, its clock at 0:00 and the call's clock now (a move in the
         same second draws a line already rendered)."""
-        super().prepare(session)
+        if moves is None:
+            moves = session.moves_from_here()
+        super().prepare(session, moves)
         width = self.line_width
         if width <= 0:
             return
         route, now = session.route(), session.elapsed()
         back = session.history[-1] if session.history else None
-        for node_id, stack in session.moves_from_here():
+        for node_id, stack in moves:
             budget = session.script.nodes[node_id].seconds
             routes = [[*route, node_id]]
             if back is not None and (node_id, stack) == (back.src, back.stack_before):

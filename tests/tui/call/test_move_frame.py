@@ -229,9 +229,9 @@ async def test_the_first_line_of_the_next_step_is_rendered_before_its_key(
                 rendered.append(args[0].plain if args else "")  # type: ignore[attr-defined]
             return original(widget, *args, **kwargs)  # type: ignore[arg-type]
 
-        def preparing(self: StepView, session: object) -> None:
+        def preparing(self: StepView, session: object, moves: object = None) -> None:
             counting_on[0] = False  # the move's frame is out: what follows is ahead of time
-            original_prepare(self, session)  # type: ignore[arg-type]
+            original_prepare(self, session, moves)  # type: ignore[arg-type]
 
         # The first move and back: the first step was laid out before the
         # panels took their final rows, so its neighbours are prepared again.
