@@ -263,7 +263,7 @@ class HomeScreen(Screen[None]):
         jobs = self.jobs
         why = self.query_one("#job-why", Static)
         job_id = jobs.highlighted_job() if not jobs.agenda.is_empty else None
-        row = next((r for r in jobs.agenda.rows() if r.job.id == job_id), None)
+        row = jobs.job_row(job_id) if job_id is not None else None
         if row is None:
             why.display = False
             return

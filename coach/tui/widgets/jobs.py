@@ -147,6 +147,8 @@ class JobList(OptionList):
         #: Each shown row's content by what it shows (kept across rebuilds).
         self._prompts: dict[tuple[object, ...], Content] = {}
         self._old_prompts: dict[tuple[object, ...], Content] = {}
+        #: The agenda's rows by job id, made the first time one is asked for.
+        self._rows: dict[int, AgendaRow] | None = None
 
     @property
     def agenda(self) -> Agenda:
@@ -156,8 +158,22 @@ class JobList(OptionList):
         """Show ``agenda``; the job highlighted before stays highlighted wherever it moved."""
         before = self.highlighted_option.id if self.highlighted_option is not None else None
         self._agenda = agenda
+        self._rows = None
         self._today = today
         self._rebuild(before)
+
+    def job_row(self, job_id: int) -> AgendaRow | None:
+        """The agenda's row of job ``job_id`` (None if it has none).
+
+        Home asks on every cursor move (for the highlighted job's reason): the
+        rows are indexed once per agenda shown, not listed again each time.
+        """
+        rows = self._rows
+        if rows is None:
+            rows = self._rows = {}
+            for row in self._agenda.rows():
+                rows.setdefault(row.job.id, row)
+        return rows.get(job_id)
 
     def _entries(self) -> list[_Entry]:
         entries: list[_Entry] = []

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList
 
-from coach.call.agenda import Agenda, build_agenda
+from coach.call.agenda import Agenda, AgendaRow, build_agenda
 from coach.call.followup import NextStep
 from coach.call.jobs import Job, JobCall
 from coach.tui.widgets.jobs import CLOSED_TOGGLE, JOB_PREFIX, JobList, job_prompt
@@ -144,3 +145,33 @@ async def test_a_job_not_built_yet_can_be_highlighted_and_a_closed_one_unfolds()
         await settle(jobs, pilot)
         assert ids(jobs) == expected_ids(agenda, closed_open=True)
         assert jobs.highlighted_job() == DUE + UPCOMING + 1
+
+
+async def test_a_jobs_row_is_found_without_listing_every_row_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Home asks for the highlighted job's row (its reason) on every cursor move."""
+    app = ListOnly()
+    agenda = many_jobs()
+    async with app.run_test(size=SIZE):
+        jobs = app.query_one(JobList)
+        jobs.show(agenda, TODAY)
+        listed: list[int] = []
+        rows = Agenda.rows
+
+        def counted(self: Agenda) -> list[AgendaRow]:
+            listed.append(1)
+            return rows(self)
+
+        monkeypatch.setattr(Agenda, "rows", counted)
+        for _ in range(20):
+            jobs.action_cursor_down()
+            job_id = jobs.highlighted_job()
+            assert job_id is not None
+            row = jobs.job_row(job_id)
+            assert row is not None and row.job.id == job_id
+        assert jobs.job_row(9999) is None
+        assert len(listed) == 1
+        jobs.show(many_jobs(changed=7), TODAY)  # a new agenda: its own rows
+        assert jobs.job_row(7) is not None and jobs.job_row(7).section == "upcoming"  # type: ignore[union-attr]
+        assert len(listed) == 2
