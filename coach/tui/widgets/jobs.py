@@ -109,10 +109,11 @@ class _Entry(NamedTuple):
 
 
 #: Options built (prompt and height) after the highlighted one before home is
-#: first drawn, when the terminal's height is not known yet; otherwise as many
-#: as the terminal has lines (no option is less than one line tall, so the
-#: list is full). The rest are added :data:`FILL_DELAY` after that frame,
-#: :data:`FILL_CHUNK` between two refreshes.
+#: first drawn, when the terminal's height is not known yet; otherwise one more
+#: than half as many as the terminal has lines: every option after the first
+#: is at least two lines tall (a job's two lines; a heading and the blank line
+#: above it), so the list is full. The rest are added :data:`FILL_DELAY` after
+#: that frame, :data:`FILL_CHUNK` between two refreshes.
 FIRST_OPTIONS = 80
 FILL_CHUNK = 150
 #: Seconds between the list's first frame and the fill: the terminal gets the
@@ -226,8 +227,13 @@ class JobList(OptionList):
 
     @property
     def first_count(self) -> int:
-        """How many options after the highlighted one are built before the list is drawn."""
-        return self.app.size.height or FIRST_OPTIONS
+        """How many options after the highlighted one are built before the list is drawn.
+
+        (Half the terminal's lines: building and measuring each option shown
+        first is most of the list's first frame; it was the whole height.)
+        """
+        height = self.app.size.height
+        return (height + 1) // 2 + 1 if height else FIRST_OPTIONS
 
     @property
     def complete(self) -> bool:

@@ -71,9 +71,13 @@ async def test_the_first_rows_are_built_at_once_the_rest_after_the_frame() -> No
     async with app.run_test(size=SIZE) as pilot:
         jobs = app.query_one(JobList)
         jobs.show(agenda, TODAY)
-        # The heading, the first job (highlighted) and as many more as the screen has lines.
-        assert jobs.first_count == SIZE[1]
-        assert jobs.option_count == 2 + SIZE[1] and not jobs.complete
+        # The heading, the first job (highlighted) and enough more to fill the screen:
+        # every option after the first is two lines or more.
+        assert jobs.first_count == SIZE[1] // 2 + 1
+        assert jobs.option_count == 2 + SIZE[1] // 2 + 1 and not jobs.complete
+        below = range((jobs.highlighted or 0) + 1, jobs.option_count)
+        lines = sum(str(jobs.get_option_at_index(i).prompt).count("\n") + 1 for i in below)
+        assert lines >= SIZE[1]  # the screen below the highlighted job is full
         assert jobs.highlighted == 1
         await settle(jobs, pilot)
         assert ids(jobs) == expected_ids(agenda)
