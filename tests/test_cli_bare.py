@@ -58,7 +58,7 @@ def test_bare_coach_runs_home_with_them(handled: list[object]) -> None:
     assert handled == [{"command": None}, "run_home"]
 
 
-def test_bare_coach_never_imports_argparse(tmp_path: Path) -> None:
+def test_bare_coach_never_imports_argparse_nor_the_output_cache(tmp_path: Path) -> None:
     code = f"""
         import os, sys
         os.environ["COACH_HOME"] = {str(tmp_path)!r}
@@ -66,14 +66,16 @@ def test_bare_coach_never_imports_argparse(tmp_path: Path) -> None:
         import coach.tui.run
         coach.tui.run.run_home = lambda: 7
         from coach.cli import main
-        code = main([])
-        print(code, "argparse" in sys.modules, "coach.cli.parser" in sys.modules)
+        sys.argv = ["coach"]  # the process's own command line: nothing after the name
+        code = main()
+        loaded = [m in sys.modules for m in ("argparse", "coach.cli.parser", "coach.cli.cache")]
+        print(code, *loaded)
         """
     result = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["7", "False", "False"]
+    assert result.stdout.split() == ["7", "False", "False", "False"]
 
 
 def test_any_argument_still_goes_through_argparse(capsys: pytest.CaptureFixture[str]) -> None:

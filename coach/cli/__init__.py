@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     own command line may be answered from the cache (:mod:`coach.cli.cache`).
     """
     recorder = None
-    if argv is None:
+    if argv is None and len(sys.argv) > 1:  # (``coach`` alone is never kept)
         from coach.cli.cache import serve
 
         found = serve(sys.argv[1:])
