@@ -12,11 +12,12 @@ its first frame, and every app's as it ends).
 
 The file is keyed by Python's version, this format and the size and time of
 Textual's modules that tokenize, parse and hold the rules (an upgrade is a new
-key), and holds the theme variables it was made with: other variables, and
-anything amiss at all (missing, corrupt, foreign), mean Textual parses as
-usual. An entry is kept only if it reads back exactly (pickled again, the
-same bytes), and is read with an unpickler that builds only the rules' own classes, so a
-tampered file cannot run code. Deleting it is always safe.
+key), and keeps each piece under the theme variables it was parsed with (the
+last few themes used): other variables, and anything amiss at all (missing,
+corrupt, foreign), mean Textual parses as usual. An entry is kept only if it
+reads back exactly (pickled again, the same bytes), and is read with an
+unpickler that builds only the rules' own classes, so a tampered file cannot
+run code. Deleting it is always safe.
 """
 
 from __future__ import annotations
@@ -37,10 +38,12 @@ if TYPE_CHECKING:
     from textual.css.stylesheet import Stylesheet
 
 #: Bump when the layout of the file changes.
-FORMAT = 1
+FORMAT = 2
 FILE_NAME = "textual-css.pickle"
-#: At most this many pieces of CSS are kept (the app has about 60).
+#: At most this many pieces of CSS are kept for a theme (the app has about 20),
+#: for at most this many themes' variables (the last used kept).
 MAX_ENTRIES = 200
+MAX_THEMES = 4
 
 #: Textual's modules whose code decides what parsing gives (under ``textual/``).
 TEXTUAL_CODE = (
@@ -177,24 +180,22 @@ class CssCache:
     def __init__(self, path: str | None = None) -> None:
         self.path = path or locations.cache_file(FILE_NAME)
         self._stamp: tuple[Any, ...] | None = None
-        self._variables: str | None = None
-        #: Pickled rules by parse, for the variables in ``_variables``.
-        self._kept: dict[Key, bytes] | None = None
-        self._added: dict[Key, bytes] = {}
-        #: The variables the entries were made with, and the dict they were read from.
+        #: Pickled rules by the theme variables they were parsed with, then by parse.
+        self._kept: dict[str, dict[Key, bytes]] | None = None
+        self._added: dict[str, dict[Key, bytes]] = {}
+        #: The variables' text, and the dict it was made from.
         self._seen: tuple[object, str] | None = None
 
-    def _read(self) -> dict[Key, bytes]:
+    def _read(self) -> dict[str, dict[Key, bytes]]:
         self._stamp = code_stamp()
         try:
             with open(self.path, "rb") as handle:
-                stamp, variables, entries = _Unpickler(handle).load()
+                stamp, entries = _Unpickler(handle).load()
         except Exception:  # missing, unreadable, corrupt, foreign: Textual parses
             return {}
         if stamp != self._stamp or not isinstance(entries, dict):
             return {}
-        self._variables = variables if isinstance(variables, str) else None
-        return entries
+        return {v: e for v, e in entries.items() if isinstance(v, str) and isinstance(e, dict)}
 
     def _variables_of(self, stylesheet: Stylesheet) -> str:
         variables = stylesheet._variables
@@ -206,9 +207,7 @@ class CssCache:
         """The kept rules of the parse ``key`` with the stylesheet's variables, if any."""
         if self._kept is None:
             self._kept = self._read()
-        if self._variables_of(stylesheet) != self._variables:
-            return None
-        data = self._kept.get(key)
+        data = self._kept.get(self._variables_of(stylesheet), {}).get(key)
         if data is None:
             return None
         try:
@@ -221,32 +220,33 @@ class CssCache:
         """Keep a parse made now (when it reads back as the same rules)."""
         if any(rule.errors for rule in rules):
             return
-        variables = self._variables_of(stylesheet)
-        if self._variables != variables:
-            self._variables = variables
-            self._kept = {}  # made with other variables: of no use any more
-            self._added = {}
         try:
             data = _dumps(rules)
             if not reads_back(data):
                 return
         except Exception:  # a rule this file cannot keep: Textual parses it each time
             return
-        self._added[key] = data
+        self._added.setdefault(self._variables_of(stylesheet), {})[key] = data
 
     def save(self) -> None:
         """Write the kept rules with those added since (whole, then moved into place)."""
-        if not self._added or self._variables is None:
+        if not self._added:
             return
-        entries = dict(self._kept or {})
-        entries.update(self._added)
-        while len(entries) > MAX_ENTRIES:
+        if self._kept is None:
+            self._kept = self._read()
+        entries = {v: dict(e) for v, e in self._kept.items()}
+        for variables, added in self._added.items():
+            kept = entries.pop(variables, {})  # (re-inserted: the newest last)
+            kept.update(added)
+            while len(kept) > MAX_ENTRIES:
+                kept.pop(next(iter(kept)))
+            entries[variables] = kept
+        while len(entries) > MAX_THEMES:
             entries.pop(next(iter(entries)))
         temporary = f"{self.path}.{os.getpid()}.tmp"
         try:
             data = pickle.dumps(
-                (self._stamp or code_stamp(), self._variables, entries),
-                protocol=pickle.HIGHEST_PROTOCOL,
+                (self._stamp or code_stamp(), entries), protocol=pickle.HIGHEST_PROTOCOL
             )
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             with open(temporary, "wb") as handle:

@@ -82,9 +82,15 @@ async def test_the_next_start_takes_the_rules_from_the_file_and_draws_the_same(
     light_again.theme = "textual-light"
     assert await shown(light_again) == fresh_light
     assert len(parses) < parsed_first // 2
+    # Both themes are kept: back to the dark one, still from the file.
+    parses.clear()
+    assert await shown(Small()) == first
+    assert len(parses) < parsed_first // 2
 
 
-@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(("stamp", "x", {}))])
+@pytest.mark.parametrize(
+    "content", [b"", b"not a pickle", pickle.dumps(("stamp", {})), pickle.dumps(("a", "b", "c"))]
+)
 async def test_a_damaged_or_foreign_file_means_textual_parses(
     content: bytes, parses: list[str]
 ) -> None:
@@ -105,9 +111,10 @@ async def test_a_tampered_entry_runs_no_code(tmp_path: Path, parses: list[str]) 
             return (os.system, (f"touch {marker}",))
 
     with cache_file().open("rb") as handle:
-        stamp, variables, entries = pickle.load(handle)
+        stamp, themes = pickle.load(handle)
     evil = pickle.dumps(Evil())
-    cache_file().write_bytes(pickle.dumps((stamp, variables, dict.fromkeys(entries, evil))))
+    tampered = {v: dict.fromkeys(entries, evil) for v, entries in themes.items()}
+    cache_file().write_bytes(pickle.dumps((stamp, tampered)))
     parses.clear()
     assert await shown(Small()) == first
     assert parses and not marker.exists()
