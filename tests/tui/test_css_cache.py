@@ -54,9 +54,15 @@ def cache_file() -> Path:
 
 
 async def shown(app: Small) -> str:
+    """The app's screen once it stopped changing (the footer's keys come a turn later)."""
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screenshot = app.export_screenshot()
+        for _ in range(50):
+            await pilot.pause(0.02)
+            again, screenshot = screenshot, app.export_screenshot()
+            if again == screenshot:
+                break
     app.save_css()
     return screenshot
 
