@@ -104,8 +104,10 @@ class _Entry(NamedTuple):
     can be picked."""
 
     id: str
-    key: tuple[object, ...]
+    #: What it shows; None: a job's row not worked out yet (from ``row``, when needed).
+    key: tuple[object, ...] | None
     disabled: bool
+    row: AgendaRow | None = None
 
 
 #: Options built (prompt and height) after the highlighted one before home is
@@ -176,7 +178,9 @@ class JobList(OptionList):
                 rows.setdefault(row.job.id, row)
         return rows.get(job_id)
 
-    def _entries(self) -> list[_Entry]:
+    def _entries(self, *, lazy: bool = False) -> list[_Entry]:
+        """The options of the agenda in order; ``lazy``: the jobs' rows are worked out
+        as they are built (home's first list: 17 of 1,000 before its first frame)."""
         entries: list[_Entry] = []
         today = self._today
         for index, section in enumerate(self._agenda.sections):
@@ -190,14 +194,26 @@ class JobList(OptionList):
             else:
                 key = (section.title, count, None, first)
                 entries.append(_Entry(f"section-{section.key}", key, True))
-            entries.extend(
-                _Entry(f"{JOB_PREFIX}{row.job.id}", row_key(row, today), False)
-                for row in section.rows
-            )
+            if lazy:
+                entries.extend(
+                    _Entry(f"{JOB_PREFIX}{row.job.id}", None, False, row) for row in section.rows
+                )
+            else:
+                entries.extend(
+                    _Entry(f"{JOB_PREFIX}{row.job.id}", row_key(row, today), False)
+                    for row in section.rows
+                )
         return entries
+
+    def _worked_out(self, entry: _Entry) -> _Entry:
+        """``entry`` with what it shows (a lazy job's row, as of the list's today)."""
+        if entry.key is not None or entry.row is None:
+            return entry
+        return _Entry(entry.id, row_key(entry.row, self._today), entry.disabled)
 
     def _option(self, entry: _Entry) -> Option:
         key = entry.key
+        assert key is not None  # (_load works it out first)
         prompt = self._prompts.get(key)
         if prompt is None:
             prompt = self._old_prompts.get(key)
@@ -211,10 +227,13 @@ class JobList(OptionList):
 
     def _load(self, until: int) -> None:
         """Build the options of the plan up to ``until`` (not included)."""
-        until = min(until, len(self._plan))
+        plan = self._plan
+        until = min(until, len(plan))
         if until > self._loaded:
             start, self._loaded = self._loaded, until
-            self.add_options([self._option(entry) for entry in self._plan[start:until]])
+            for index in range(start, until):
+                plan[index] = self._worked_out(plan[index])
+            self.add_options([self._option(entry) for entry in plan[start:until]])
 
     def _fill(self, generation: int) -> None:
         if generation != self._generation or self._loaded >= len(self._plan):
@@ -241,7 +260,12 @@ class JobList(OptionList):
         return self._loaded >= len(self._plan)
 
     def _rebuild(self, keep: str | None) -> None:
-        plan = self._entries()
+        if self._plan:
+            # Compared with what is shown, row by row (rows not built yet too).
+            self._plan = [self._worked_out(entry) for entry in self._plan]
+            plan = self._entries()
+        else:
+            plan = self._entries(lazy=True)  # nothing shown: only the built rows are needed
         if plan == self._plan:
             return  # the same rows as shown: nothing to build, the cursor stays
         old = self.highlighted

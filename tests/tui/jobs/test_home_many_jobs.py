@@ -179,3 +179,47 @@ async def test_a_jobs_row_is_found_without_listing_every_row_again(
         jobs.show(many_jobs(changed=7), TODAY)  # a new agenda: its own rows
         assert jobs.job_row(7) is not None and jobs.job_row(7).section == "upcoming"  # type: ignore[union-attr]
         assert len(listed) == 2
+
+
+async def test_only_the_rows_built_are_worked_out_before_the_first_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import coach.tui.widgets.jobs as jobs_module
+
+    worked: list[int] = []
+    row_key = jobs_module.row_key
+
+    def counted(row: AgendaRow, today: date) -> object:
+        worked.append(row.job.id)
+        return row_key(row, today)
+
+    monkeypatch.setattr(jobs_module, "row_key", counted)
+    app = ListOnly()
+    agenda = many_jobs()
+    async with app.run_test(size=SIZE) as pilot:
+        jobs = app.query_one(JobList)
+        jobs.show(agenda, TODAY)
+        built_jobs = jobs.option_count - 1  # the heading is the first option
+        assert len(worked) == built_jobs < DUE  # not every one of the 420 open jobs
+        await settle(jobs, pilot)
+        assert sorted(worked) == list(range(1, DUE + UPCOMING + 1))  # each once, as built
+        assert ids(jobs) == expected_ids(agenda)
+        worked.clear()
+        before = [jobs.get_option_at_index(i) for i in range(jobs.option_count)]
+        jobs.show(many_jobs(), TODAY)  # the same rows: compared, nothing built
+        assert len(worked) == DUE + UPCOMING
+        assert all(jobs.get_option_at_index(i) is o for i, o in enumerate(before))
+
+
+async def test_a_new_agenda_before_the_fill_is_compared_with_every_row() -> None:
+    app = ListOnly()
+    async with app.run_test(size=SIZE) as pilot:
+        jobs = app.query_one(JobList)
+        jobs.show(many_jobs(), TODAY)
+        assert not jobs.complete
+        first = jobs.get_option_at_index(1)
+        jobs.show(many_jobs(), TODAY)  # the same, rows not built yet included
+        assert jobs.get_option_at_index(1) is first
+        jobs.show(many_jobs(changed=DUE - 1), TODAY)  # a row not built yet changed
+        await settle(jobs, pilot)
+        assert ids(jobs) == expected_ids(many_jobs(changed=DUE - 1))
