@@ -131,7 +131,7 @@ def home_arguments() -> argparse.Namespace:
     without importing argparse: ``coach`` alone goes straight to home.
 
     A :class:`types.SimpleNamespace` with the same attributes as argparse's
-    ``Namespace`` (``tests/test_cli.py`` compares the two).
+    ``Namespace`` (``tests/test_cli_bare.py`` compares the two).
     """
     from types import SimpleNamespace
 
