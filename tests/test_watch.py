@@ -222,3 +222,24 @@ def test_pure_modules_import_no_textual(module: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_changes_and_reload_results_stay_immutable_values(tmp_path: Path) -> None:
+    """Plain classes now (building them as dataclasses slowed every TUI start):
+    still equal by value, hashable (changes), and never changed in place."""
+    from coach.script.watch import ReloadResult
+
+    one = tmp_path / "one.yaml"
+    assert Changes(added=(one,)) == Changes((), (one,), ())
+    assert Changes(added=(one,)) != Changes(removed=(one,))
+    assert hash(Changes(added=(one,))) == hash(Changes(added=(one,)))
+    assert repr(Changes()) == "Changes(modified=(), added=(), removed=())"
+    assert not Changes() and Changes(modified=(one,)).touches(one)
+    with pytest.raises(AttributeError):
+        Changes().added = (one,)
+    result = ReloadResult(None, False, "kept", "warning")  # type: ignore[arg-type]
+    assert result == ReloadResult(None, False, "kept", "warning", None)  # type: ignore[arg-type]
+    assert result.error is None and result.severity == "warning"
+    with pytest.raises(AttributeError):
+        result.message = "other"
+    assert FileWatcher.of(folders=[tmp_path]) == FileWatcher.of(folders=[tmp_path])

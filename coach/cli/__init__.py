@@ -20,6 +20,7 @@ import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
 
     from coach.cli.parser import build_parser
@@ -43,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     own command line may be answered from the cache (:mod:`coach.cli.cache`).
     """
     recorder = None
-    if argv is None:
+    if argv is None and len(sys.argv) > 1:  # (``coach`` alone is never kept)
         from coach.cli.cache import serve
 
         found = serve(sys.argv[1:])
@@ -71,15 +72,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    from coach.cli.commands import HOME, commands_dict, create_handler
-    from coach.cli.parser import build_parser, usage_for
+    from coach.cli.commands import HOME, commands_dict, create_handler, home_arguments
     from coach.cli.status import INTERRUPTED, SUCCESS, USAGE, err, os_error_code
     from coach.locations import home_problem
 
     line = list(sys.argv[1:] if argv is None else argv)
-    first = line[0] if line else None
-    parser = build_parser(first if first in commands_dict else None)
-    args = parser.parse_args(line)
+    parser: argparse.ArgumentParser | None = None
+    if line:
+        from coach.cli.parser import build_parser
+
+        first = line[0]
+        parser = build_parser(first if first in commands_dict else None)
+        args = parser.parse_args(line)
+    else:
+        # ``coach`` alone: nothing to parse, so neither argparse (with gettext)
+        # nor the parser's 18 commands are made: what argparse gives for no
+        # arguments, straight away (importing argparse and the parser was 4 ms
+        # of home's start-up, measured in-process, and making the 18 about 4 more).
+        args = home_arguments()
     info = commands_dict[args.command] if args.command else HOME
     problem = home_problem()
     if problem is not None:
@@ -90,7 +100,9 @@ def _main(argv: Sequence[str] | None) -> int:
         if code == USAGE:
             # The command refused its arguments in a sentence: its usage follows,
             # as argparse gives it for the arguments it refuses itself.
-            sys.stderr.write(usage_for(parser, line))
+            from coach.cli.parser import build_parser, usage_for
+
+            sys.stderr.write(usage_for(parser or build_parser(), line))
         return code
     except KeyboardInterrupt:
         return INTERRUPTED

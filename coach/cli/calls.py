@@ -8,7 +8,6 @@ only after that.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,9 @@ from coach.cli.commands import SCRIPT_HELP
 from coach.cli.status import USAGE, err, exit_code, print_findings, refuse_dumb_terminal
 
 if TYPE_CHECKING:
+    # Only in annotations: ``coach`` alone (cmd_home) never imports argparse.
+    import argparse
+
     from coach.call.jobstart import JobCallStart
     from coach.script.model import Script
 

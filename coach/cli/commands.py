@@ -126,6 +126,19 @@ commands_dict: dict[str, CommandInfo] = {
 HOME = CommandInfo(_CALLS, "cmd_home", "the home screen")
 
 
+def home_arguments() -> argparse.Namespace:
+    """What ``coach``'s parser gives for no arguments at all (``command`` is None),
+    without importing argparse: ``coach`` alone goes straight to home.
+
+    A :class:`types.SimpleNamespace` with the same attributes as argparse's
+    ``Namespace`` (``tests/test_cli_bare.py`` compares the two).
+    """
+    from types import SimpleNamespace
+
+    args: argparse.Namespace = SimpleNamespace(command=None)  # type: ignore[assignment]
+    return args
+
+
 def _function(info: CommandInfo, name: str) -> Callable[..., Any]:
     function: Callable[..., Any] = getattr(importlib.import_module(info.module), name)
     return function

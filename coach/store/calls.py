@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from coach import locations
-from coach.call.feedback import PartnerFeedback
-from coach.call.snapshot import CallSnapshot
 from coach.store.connection import DEFAULT_BUSY_TIMEOUT_MS
 from coach.store.errors import StoreError
 from coach.store.jobs import JobStore, apply_finished_call, job_for_finished_call
@@ -27,6 +25,13 @@ from coach.store.records import COLUMNS as _COLUMNS
 from coach.store.records import ORDER as _ORDER
 from coach.store.records import CallRecord, record_from_row, row_fields, typed
 from coach.store.records import dead as _dead
+
+# Only in annotations: home opens the store without the snapshot format (see
+# coach.store.records).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from coach.call.feedback import PartnerFeedback
+    from coach.call.snapshot import CallSnapshot
 
 STATUSES = ("running", "done", "abandoned", "interrupted")
 FINAL_STATUSES = ("done", "abandoned")

@@ -58,14 +58,20 @@ def read_stamp(path: str, *, check_triggers: bool = False) -> tuple[int, int, in
     try:
         conn.row_factory = sqlite3.Row
         conn.execute("BEGIN")
-        row = conn.execute(_STAMP_SQL).fetchone()
-        if row is None or (check_triggers and not _triggers_intact(conn)):
-            return None
-        found = (row["data_version"], row["schema_version"], row["stamp"])
+        return stamp_in(conn, check_triggers=check_triggers)
     except sqlite3.Error:
         return None
     finally:
         conn.close()
+
+
+def stamp_in(conn: sqlite3.Connection, *, check_triggers: bool) -> tuple[int, int, int] | None:
+    """:func:`read_stamp` on an open connection (rows as ``sqlite3.Row``), inside the
+    caller's transaction; raises ``sqlite3.Error``."""
+    row = conn.execute(_STAMP_SQL).fetchone()
+    if row is None or (check_triggers and not _triggers_intact(conn)):
+        return None
+    found = (row["data_version"], row["schema_version"], row["stamp"])
     if not all(type(value) is int for value in found):
         return None
     return found

@@ -361,3 +361,17 @@ class JobStore(Database):
         calls' tally (:func:`coach.store.overview.home_overview`)."""
         with self._tx() as conn:
             return overview.home_overview(conn)
+
+    def home_stamp(self) -> tuple[int, int, int] | None:
+        """What keys home's kept list of jobs (:mod:`coach.store.home_agenda`): the
+        change stamp with the data and schema versions (:mod:`coach.store.changes`),
+        read in one transaction; None when nothing may be kept under it: a call is
+        running (whether its process lives changes the list without a write), or
+        a table lacks the triggers that change the stamp."""
+        from coach.store.changes import stamp_in
+
+        with self._tx() as conn:
+            found = stamp_in(conn, check_triggers=True)
+            if conn.execute("SELECT 1 FROM calls WHERE status = 'running' LIMIT 1").fetchone():
+                return None
+        return found

@@ -17,12 +17,18 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
-from coach.call.feedback import PartnerFeedback
 from coach.call.followup import merged_fields, prospect_key
-from coach.call.snapshot import CallSnapshot, SnapshotError, decode, encode
 from coach.store.calllog import COLUMNS, ORDER, dead, number, text, whole
 from coach.store.errors import StoreError
 from coach.store.overview import load_json
+
+# The snapshot format and the partners' feedback are imported where a snapshot
+# is decoded or written: home lists calls (their columns) without them, and
+# making their nine dataclasses was 10 ms of its start-up.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from coach.call.feedback import PartnerFeedback
+    from coach.call.snapshot import CallSnapshot
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class CallRecord:
         Its ``job`` is the record's when the snapshot names none (a call made
         before jobs existed, grouped into one when the record was updated).
         """
+        from coach.call.snapshot import SnapshotError, decode
+
         try:
             snap = decode(self.snapshot)
         except SnapshotError as exc:
@@ -86,6 +94,8 @@ class CallRecord:
         """The object ``coach log --json`` prints for this call (raises :class:`StoreError`
         for a call a newer Call Coach wrote), with a partner's ``feedback`` on it if any
         (see :meth:`Store.partner_feedback`)."""
+        from coach.call.feedback import PartnerFeedback
+
         call = self.call
         entry: dict[str, Any] = {
             "id": self.id,
@@ -143,6 +153,8 @@ def now_iso() -> str:
 
 def typed(snapshot: CallSnapshot | Mapping[str, Any]) -> tuple[CallSnapshot, Mapping[str, Any]]:
     """The snapshot typed, and the dict to store (a stored dict is kept exactly as given)."""
+    from coach.call.snapshot import CallSnapshot, SnapshotError, decode, encode
+
     if isinstance(snapshot, CallSnapshot):
         return snapshot, encode(snapshot)
     if not isinstance(snapshot, dict):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 from textual.app import App
@@ -21,6 +21,9 @@ from textual.screen import Screen
 from coach.tui import keynames, keys, strips
 from coach.tui.controls import NoControls
 from coach.tui.keyorder import KeyOrder
+
+if TYPE_CHECKING:
+    from coach.tui.css_cache import CssCache
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -53,6 +56,20 @@ class BaseApp(App[ReturnType]):
         self.key_order = KeyOrder(self, self._key_from_terminal)
         #: The stylesheet's rules not read yet (:meth:`read_css_later`).
         self._css_later: tuple[str, str] | None = None
+        #: Textual's parsed rules kept between starts (:mod:`coach.tui.css_cache`).
+        self.css_cache: CssCache | None = None
+        from coach.tui import compat
+
+        if compat.private_ok():
+            from coach.tui.css_cache import CssCache, install
+
+            self.css_cache = CssCache()
+            install(self.stylesheet, self.css_cache)
+
+    def save_css(self) -> None:
+        """Keep the rules parsed so far for the next start (:mod:`coach.tui.css_cache`)."""
+        if self.css_cache is not None:
+            self.css_cache.save()
 
     # -------------------------------------------------------------- stylesheet
     def read_css_later(self) -> None:
@@ -88,6 +105,7 @@ class BaseApp(App[ReturnType]):
         (rest, path), self._css_later = self._css_later, None
         self.stylesheet.add_source(rest, read_from=(path, "after home"), is_default_css=False)
         self.stylesheet.update(self)  # (none of them styles home: this changes nothing)
+        self.save_css()  # home's first frame and the rest of the stylesheet
 
     def _load_screen_css(self, screen: Screen[Any]) -> None:
         # Textual calls this as a screen is pushed or switched to (not for the

@@ -113,8 +113,16 @@ class StoreDesk:
         self._host = host
 
     def agenda(self) -> Agenda:
-        overview = self._host.open_store().home_overview()
-        return jobs_agenda(overview, self._host.today(), self._host.business_days())
+        """Home's list, kept from the last time while nothing it depends on changed
+        (:mod:`coach.store.home_agenda`: 40 ms of start-up on 1,000 jobs)."""
+        from coach.store.home_agenda import cached_agenda
+
+        store = self._host.open_store()
+        today = self._host.today()
+        days = self._host.business_days()
+        return cached_agenda(
+            store, today, days, lambda: jobs_agenda(store.home_overview(), today, days)
+        )
 
     def view(self, job_id: int) -> JobView | None:
         store = self._host.open_store()

@@ -20,6 +20,7 @@ def run_home() -> int:
     """``coach``: the home screen."""
     app = CoachApp(handle_signals=True)
     result = app.run()
+    app.save_css()  # what other screens parsed, for the next start
     return result if isinstance(result, int) else 0
 
 
@@ -43,6 +44,7 @@ def run_call(
         start=start,
     )
     result = app.run()
+    app.save_css()
     return result if isinstance(result, int) else 0
 
 
@@ -62,6 +64,7 @@ def run_practice(script: Script, values: dict[str, str], pick: PracticePick, *, 
         notices=pick.messages,
     )
     result = app.run()
+    app.save_css()
     return result if isinstance(result, int) else 0
 
 
@@ -70,5 +73,7 @@ def run_editor(target: EditTarget) -> int:
 
     It runs inside the full app, so ``ctrl+r`` rehearses there and then.
     """
-    result = CoachApp(edit=target, handle_signals=True).run()
+    app = CoachApp(edit=target, handle_signals=True)
+    result = app.run()
+    app.save_css()
     return result if isinstance(result, int) else 0

@@ -15,7 +15,12 @@ from coach.call.words import OUTCOME_WORDS as OUTCOME_WORDS
 from coach.call.words import duration_words as duration_words
 from coach.call.words import id_words as id_words
 from coach.call.words import outcome_words as outcome_words
-from coach.script.template import Segment
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    # Only in annotations: home (its recent calls) reads this module without
+    # the template module's regular expressions and dataclass.
+    from coach.script.template import Segment
 
 #: The style of a template field that has no value yet (``[interviewer]``).
 PLACEHOLDER_STYLE = "italic reverse $warning"

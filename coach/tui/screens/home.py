@@ -263,7 +263,7 @@ class HomeScreen(Screen[None]):
         jobs = self.jobs
         why = self.query_one("#job-why", Static)
         job_id = jobs.highlighted_job() if not jobs.agenda.is_empty else None
-        row = next((r for r in jobs.agenda.rows() if r.job.id == job_id), None)
+        row = jobs.job_row(job_id) if job_id is not None else None
         if row is None:
             why.display = False
             return
@@ -298,7 +298,14 @@ class HomeScreen(Screen[None]):
         self._active = name
         widget = self.jobs if name == "jobs" else self.scripts
         if self.focused is not widget:
-            widget.focus()
+            if self._shown:
+                widget.focus()
+            else:
+                # The first data, before the first frame: focused now, so the list
+                # is drawn focused. (``focus()`` waits a turn: the focus Textual
+                # gives the jobs list after compose moved to the scripts after
+                # the first frame, restyling both lists and drawing it again.)
+                self.set_focus(widget)
         self.refresh_bindings()
 
     @property

@@ -104,15 +104,18 @@ class _Entry(NamedTuple):
     can be picked."""
 
     id: str
-    key: tuple[object, ...]
+    #: What it shows; None: a job's row not worked out yet (from ``row``, when needed).
+    key: tuple[object, ...] | None
     disabled: bool
+    row: AgendaRow | None = None
 
 
 #: Options built (prompt and height) after the highlighted one before home is
-#: first drawn, when the terminal's height is not known yet; otherwise as many
-#: as the terminal has lines (no option is less than one line tall, so the
-#: list is full). The rest are added :data:`FILL_DELAY` after that frame,
-#: :data:`FILL_CHUNK` between two refreshes.
+#: first drawn, when the terminal's height is not known yet; otherwise one more
+#: than half as many as the terminal has lines: every option after the first
+#: is at least two lines tall (a job's two lines; a heading and the blank line
+#: above it), so the list is full. The rest are added :data:`FILL_DELAY` after
+#: that frame, :data:`FILL_CHUNK` between two refreshes.
 FIRST_OPTIONS = 80
 FILL_CHUNK = 150
 #: Seconds between the list's first frame and the fill: the terminal gets the
@@ -147,6 +150,8 @@ class JobList(OptionList):
         #: Each shown row's content by what it shows (kept across rebuilds).
         self._prompts: dict[tuple[object, ...], Content] = {}
         self._old_prompts: dict[tuple[object, ...], Content] = {}
+        #: The agenda's rows by job id, made the first time one is asked for.
+        self._rows: dict[int, AgendaRow] | None = None
 
     @property
     def agenda(self) -> Agenda:
@@ -156,10 +161,26 @@ class JobList(OptionList):
         """Show ``agenda``; the job highlighted before stays highlighted wherever it moved."""
         before = self.highlighted_option.id if self.highlighted_option is not None else None
         self._agenda = agenda
+        self._rows = None
         self._today = today
         self._rebuild(before)
 
-    def _entries(self) -> list[_Entry]:
+    def job_row(self, job_id: int) -> AgendaRow | None:
+        """The agenda's row of job ``job_id`` (None if it has none).
+
+        Home asks on every cursor move (for the highlighted job's reason): the
+        rows are indexed once per agenda shown, not listed again each time.
+        """
+        rows = self._rows
+        if rows is None:
+            rows = self._rows = {}
+            for row in self._agenda.rows():
+                rows.setdefault(row.job.id, row)
+        return rows.get(job_id)
+
+    def _entries(self, *, lazy: bool = False) -> list[_Entry]:
+        """The options of the agenda in order; ``lazy``: the jobs' rows are worked out
+        as they are built (home's first list: 17 of 1,000 before its first frame)."""
         entries: list[_Entry] = []
         today = self._today
         for index, section in enumerate(self._agenda.sections):
@@ -173,14 +194,26 @@ class JobList(OptionList):
             else:
                 key = (section.title, count, None, first)
                 entries.append(_Entry(f"section-{section.key}", key, True))
-            entries.extend(
-                _Entry(f"{JOB_PREFIX}{row.job.id}", row_key(row, today), False)
-                for row in section.rows
-            )
+            if lazy:
+                entries.extend(
+                    _Entry(f"{JOB_PREFIX}{row.job.id}", None, False, row) for row in section.rows
+                )
+            else:
+                entries.extend(
+                    _Entry(f"{JOB_PREFIX}{row.job.id}", row_key(row, today), False)
+                    for row in section.rows
+                )
         return entries
+
+    def _worked_out(self, entry: _Entry) -> _Entry:
+        """``entry`` with what it shows (a lazy job's row, as of the list's today)."""
+        if entry.key is not None or entry.row is None:
+            return entry
+        return _Entry(entry.id, row_key(entry.row, self._today), entry.disabled)
 
     def _option(self, entry: _Entry) -> Option:
         key = entry.key
+        assert key is not None  # (_load works it out first)
         prompt = self._prompts.get(key)
         if prompt is None:
             prompt = self._old_prompts.get(key)
@@ -194,10 +227,13 @@ class JobList(OptionList):
 
     def _load(self, until: int) -> None:
         """Build the options of the plan up to ``until`` (not included)."""
-        until = min(until, len(self._plan))
+        plan = self._plan
+        until = min(until, len(plan))
         if until > self._loaded:
             start, self._loaded = self._loaded, until
-            self.add_options([self._option(entry) for entry in self._plan[start:until]])
+            for index in range(start, until):
+                plan[index] = self._worked_out(plan[index])
+            self.add_options([self._option(entry) for entry in plan[start:until]])
 
     def _fill(self, generation: int) -> None:
         if generation != self._generation or self._loaded >= len(self._plan):
@@ -210,8 +246,13 @@ class JobList(OptionList):
 
     @property
     def first_count(self) -> int:
-        """How many options after the highlighted one are built before the list is drawn."""
-        return self.app.size.height or FIRST_OPTIONS
+        """How many options after the highlighted one are built before the list is drawn.
+
+        (Half the terminal's lines: building and measuring each option shown
+        first is most of the list's first frame; it was the whole height.)
+        """
+        height = self.app.size.height
+        return (height + 1) // 2 + 1 if height else FIRST_OPTIONS
 
     @property
     def complete(self) -> bool:
@@ -219,7 +260,12 @@ class JobList(OptionList):
         return self._loaded >= len(self._plan)
 
     def _rebuild(self, keep: str | None) -> None:
-        plan = self._entries()
+        if self._plan:
+            # Compared with what is shown, row by row (rows not built yet too).
+            self._plan = [self._worked_out(entry) for entry in self._plan]
+            plan = self._entries()
+        else:
+            plan = self._entries(lazy=True)  # nothing shown: only the built rows are needed
         if plan == self._plan:
             return  # the same rows as shown: nothing to build, the cursor stays
         old = self.highlighted

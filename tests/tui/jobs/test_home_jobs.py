@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App
 from textual.content import Content
 from textual.message import Message
@@ -178,3 +179,36 @@ async def test_home_says_why_for_the_highlighted_job() -> None:
         await pilot.press("down")
         await pilot.pause()
         assert "Because they said so." in str(why.visual)
+
+
+async def test_home_is_drawn_first_with_its_list_focused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first data gives its list the focus at once, before the first frame
+    (``focus()`` waited a turn: the frame was restyled and drawn again after it)."""
+    focused_when_shown: list[str | None] = []
+    show_data = HomeScreen._show_data
+
+    def shown(self: HomeScreen, data: HomeData) -> None:
+        show_data(self, data)
+        if not focused_when_shown:
+            focused_when_shown.append(self.focused.id if self.focused is not None else None)
+
+    monkeypatch.setattr(HomeScreen, "_show_data", shown)
+    empty = HomeOnly(FakeDesk(jobs=[]))
+    async with empty.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = empty.screen
+        assert isinstance(home, HomeScreen)
+        assert home.active == "scripts" and home.focused is home.scripts
+        assert focused_when_shown == ["scripts"]
+    focused_when_shown.clear()
+    with_jobs = HomeOnly(FakeDesk())
+    async with with_jobs.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = with_jobs.screen
+        assert isinstance(home, HomeScreen)
+        assert home.active == "jobs" and home.focused is home.jobs
+        assert focused_when_shown == ["jobs"]
+        await pilot.press("tab")  # later moves go as ever
+        assert home.active == "scripts" and home.focused is home.scripts

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList
 
-from coach.call.agenda import Agenda, build_agenda
+from coach.call.agenda import Agenda, AgendaRow, build_agenda
 from coach.call.followup import NextStep
 from coach.call.jobs import Job, JobCall
 from coach.tui.widgets.jobs import CLOSED_TOGGLE, JOB_PREFIX, JobList, job_prompt
@@ -70,9 +71,13 @@ async def test_the_first_rows_are_built_at_once_the_rest_after_the_frame() -> No
     async with app.run_test(size=SIZE) as pilot:
         jobs = app.query_one(JobList)
         jobs.show(agenda, TODAY)
-        # The heading, the first job (highlighted) and as many more as the screen has lines.
-        assert jobs.first_count == SIZE[1]
-        assert jobs.option_count == 2 + SIZE[1] and not jobs.complete
+        # The heading, the first job (highlighted) and enough more to fill the screen:
+        # every option after the first is two lines or more.
+        assert jobs.first_count == SIZE[1] // 2 + 1
+        assert jobs.option_count == 2 + SIZE[1] // 2 + 1 and not jobs.complete
+        below = range((jobs.highlighted or 0) + 1, jobs.option_count)
+        lines = sum(str(jobs.get_option_at_index(i).prompt).count("\n") + 1 for i in below)
+        assert lines >= SIZE[1]  # the screen below the highlighted job is full
         assert jobs.highlighted == 1
         await settle(jobs, pilot)
         assert ids(jobs) == expected_ids(agenda)
@@ -144,3 +149,77 @@ async def test_a_job_not_built_yet_can_be_highlighted_and_a_closed_one_unfolds()
         await settle(jobs, pilot)
         assert ids(jobs) == expected_ids(agenda, closed_open=True)
         assert jobs.highlighted_job() == DUE + UPCOMING + 1
+
+
+async def test_a_jobs_row_is_found_without_listing_every_row_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Home asks for the highlighted job's row (its reason) on every cursor move."""
+    app = ListOnly()
+    agenda = many_jobs()
+    async with app.run_test(size=SIZE):
+        jobs = app.query_one(JobList)
+        jobs.show(agenda, TODAY)
+        listed: list[int] = []
+        rows = Agenda.rows
+
+        def counted(self: Agenda) -> list[AgendaRow]:
+            listed.append(1)
+            return rows(self)
+
+        monkeypatch.setattr(Agenda, "rows", counted)
+        for _ in range(20):
+            jobs.action_cursor_down()
+            job_id = jobs.highlighted_job()
+            assert job_id is not None
+            row = jobs.job_row(job_id)
+            assert row is not None and row.job.id == job_id
+        assert jobs.job_row(9999) is None
+        assert len(listed) == 1
+        jobs.show(many_jobs(changed=7), TODAY)  # a new agenda: its own rows
+        assert jobs.job_row(7) is not None and jobs.job_row(7).section == "upcoming"  # type: ignore[union-attr]
+        assert len(listed) == 2
+
+
+async def test_only_the_rows_built_are_worked_out_before_the_first_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import coach.tui.widgets.jobs as jobs_module
+
+    worked: list[int] = []
+    row_key = jobs_module.row_key
+
+    def counted(row: AgendaRow, today: date) -> object:
+        worked.append(row.job.id)
+        return row_key(row, today)
+
+    monkeypatch.setattr(jobs_module, "row_key", counted)
+    app = ListOnly()
+    agenda = many_jobs()
+    async with app.run_test(size=SIZE) as pilot:
+        jobs = app.query_one(JobList)
+        jobs.show(agenda, TODAY)
+        built_jobs = jobs.option_count - 1  # the heading is the first option
+        assert len(worked) == built_jobs < DUE  # not every one of the 420 open jobs
+        await settle(jobs, pilot)
+        assert sorted(worked) == list(range(1, DUE + UPCOMING + 1))  # each once, as built
+        assert ids(jobs) == expected_ids(agenda)
+        worked.clear()
+        before = [jobs.get_option_at_index(i) for i in range(jobs.option_count)]
+        jobs.show(many_jobs(), TODAY)  # the same rows: compared, nothing built
+        assert len(worked) == DUE + UPCOMING
+        assert all(jobs.get_option_at_index(i) is o for i, o in enumerate(before))
+
+
+async def test_a_new_agenda_before_the_fill_is_compared_with_every_row() -> None:
+    app = ListOnly()
+    async with app.run_test(size=SIZE) as pilot:
+        jobs = app.query_one(JobList)
+        jobs.show(many_jobs(), TODAY)
+        assert not jobs.complete
+        first = jobs.get_option_at_index(1)
+        jobs.show(many_jobs(), TODAY)  # the same, rows not built yet included
+        assert jobs.get_option_at_index(1) is first
+        jobs.show(many_jobs(changed=DUE - 1), TODAY)  # a row not built yet changed
+        await settle(jobs, pilot)
+        assert ids(jobs) == expected_ids(many_jobs(changed=DUE - 1))
