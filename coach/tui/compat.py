@@ -7,8 +7,9 @@ its scrollbars itself), the call screen's compositor (``compositor.py``
 renders only the rows a move changed), the key fix (``keys.py`` patches the
 input parser), the editor's text on a long script
 (``widgets/source_fast.py``: documents that keep what an edit did not
-change, highlights of the rows on screen) and strips that make their caches
-when first used (``strips.py``). Private parts change without notice,
+change, highlights of the rows on screen), strips that make their caches
+when first used (``strips.py``) and parsed stylesheet rules kept from one
+start to the next (``css_cache.py``). Private parts change without notice,
 so each uses them only on the Textual versions they were tested on
 (``TESTED``) and otherwise take the plain public path: slower panels, and
 "escape, key" split only where Textual reports it as ``alt+key``.
@@ -56,6 +57,10 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual.strip", "Strip", "_crop_cache"),
     ("textual.strip", "Strip", "_divide_cache"),
     ("textual.cache", "FIFOCache", "_maxsize"),
+    # css_cache.py: parsed rules kept between starts, in front of the stylesheet's parses.
+    ("textual.css.stylesheet", "Stylesheet", "_parse_rules"),
+    ("textual.css.stylesheet", "Stylesheet", "_parse_cache"),
+    ("textual.css.stylesheet", "Stylesheet", "_variables"),
     # (and the attributes their instances keep: tests/tui/editor/test_big_script.py)
 )
 

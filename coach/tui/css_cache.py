@@ -182,7 +182,8 @@ class CssCache:
         self._stamp: tuple[Any, ...] | None = None
         #: Pickled rules by the theme variables they were parsed with, then by parse.
         self._kept: dict[str, dict[Key, bytes]] | None = None
-        self._added: dict[str, dict[Key, bytes]] = {}
+        #: Parses made now, pickled only when saved (by variables, then by parse).
+        self._added: dict[str, dict[Key, list[RuleSet]]] = {}
         #: The variables' text, and the dict it was made from.
         self._seen: tuple[object, str] | None = None
 
@@ -217,16 +218,23 @@ class CssCache:
         return rules if isinstance(rules, list) else None
 
     def add(self, stylesheet: Stylesheet, key: Key, rules: list[RuleSet]) -> None:
-        """Keep a parse made now (when it reads back as the same rules)."""
+        """Keep a parse made now, to be pickled when the cache is saved.
+
+        Not pickled here: a call parses the whole stylesheet as it starts, and
+        its pickles, held until the app ends, were 0.4 MiB of its peak memory.
+        """
         if any(rule.errors for rule in rules):
             return
+        self._added.setdefault(self._variables_of(stylesheet), {})[key] = rules
+
+    @staticmethod
+    def _pickled(rules: list[RuleSet]) -> bytes | None:
+        """``rules`` pickled, if they read back as the same rules (else None)."""
         try:
             data = _dumps(rules)
-            if not reads_back(data):
-                return
+            return data if reads_back(data) else None
         except Exception:  # a rule this file cannot keep: Textual parses it each time
-            return
-        self._added.setdefault(self._variables_of(stylesheet), {})[key] = data
+            return None
 
     def save(self) -> None:
         """Write the kept rules with those added since (whole, then moved into place)."""
@@ -237,7 +245,10 @@ class CssCache:
         entries = {v: dict(e) for v, e in self._kept.items()}
         for variables, added in self._added.items():
             kept = entries.pop(variables, {})  # (re-inserted: the newest last)
-            kept.update(added)
+            for key, rules in added.items():
+                data = self._pickled(rules)
+                if data is not None:
+                    kept[key] = data
             while len(kept) > MAX_ENTRIES:
                 kept.pop(next(iter(kept)))
             entries[variables] = kept

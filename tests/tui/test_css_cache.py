@@ -159,3 +159,22 @@ def test_the_private_names_used_still_exist() -> None:
     assert hasattr(stylesheet, "_parse_cache") and hasattr(stylesheet, "_variables")
     cache = CssCache(os.devnull)
     assert cache.rules(stylesheet, ("", ("x", ""), False, 0, "")) is None
+
+
+async def test_rules_saved_after_the_app_used_them_are_a_fresh_parses() -> None:
+    """The rules are pickled when the cache is saved, after the app styled its
+    screens with them: they must still be exactly what parsing gives."""
+    await shown(Small())
+    with open(cache_file(), "rb") as handle:
+        _stamp, entries = css_cache._Unpickler(handle).load()
+    fresh = Stylesheet(variables=Small().get_css_variables())
+    checked = 0
+    for variables, kept in entries.items():
+        if variables != css_cache._variables_text(fresh._variables):
+            continue  # another theme's
+        for key, data in kept.items():
+            css, read_from, is_default, tie_breaker, scope = key
+            rules = fresh._parse_rules(css, read_from, is_default, tie_breaker, scope)
+            assert css_cache._dumps(rules) == data, read_from
+            checked += 1
+    assert checked > 5
