@@ -16,6 +16,7 @@ import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
 APP_NAME = "call-coach"
@@ -234,3 +235,17 @@ def write_atomic(path: Path, text: str) -> None:
             tmp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+def file_stamps(folder: str, names: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+    """(name, size, modification time in ns) of each file of ``folder``, (name, -1, -1)
+    for one that cannot be read: what the caches stamp the code that made them with."""
+    stamps: list[tuple[str, int, int]] = []
+    for name in names:
+        try:
+            st = os.stat(os.path.join(folder, name))
+        except OSError:
+            stamps.append((name, -1, -1))
+        else:
+            stamps.append((name, st.st_size, st.st_mtime_ns))
+    return tuple(stamps)

@@ -95,16 +95,8 @@ Key = tuple[str, str, int, int, int]
 
 def code_stamp() -> tuple[Any, ...]:
     """The app version, the Python version and the size and time of the loader's modules."""
-    here = Path(__file__).parent
-    files: list[tuple[str, int, int]] = []
-    for name in _LOADER_MODULES:
-        try:
-            st = os.stat(here / name)
-        except OSError:
-            files.append((name, -1, -1))
-        else:
-            files.append((name, st.st_size, st.st_mtime_ns))
-    return (FORMAT, __version__, sys.version_info[:2], tuple(files))
+    here = os.path.dirname(os.path.abspath(__file__))
+    return (FORMAT, __version__, sys.version_info[:2], locations.file_stamps(here, _LOADER_MODULES))
 
 
 class _Unpickler(pickle.Unpickler):

@@ -95,15 +95,7 @@ class _Unpickler(pickle.Unpickler):
 def code_stamp() -> tuple[Any, ...]:
     """The version, Python's and the size and time of each of :data:`CODE`."""
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    files: list[tuple[str, int, int]] = []
-    for name in CODE:
-        try:
-            st = os.stat(os.path.join(here, name))
-        except OSError:
-            files.append((name, -1, -1))
-        else:
-            files.append((name, st.st_size, st.st_mtime_ns))
-    return (FORMAT, __version__, sys.version_info[:2], tuple(files))
+    return (FORMAT, __version__, sys.version_info[:2], locations.file_stamps(here, CODE))
 
 
 def agenda_key(store: JobStore, today: date, days: BusinessDays | None) -> tuple[Any, ...] | None:

@@ -153,15 +153,7 @@ def code_stamp() -> tuple[Any, ...]:
     import textual
 
     here = os.path.dirname(os.path.abspath(textual.__file__))
-    files: list[tuple[str, int, int]] = []
-    for name in TEXTUAL_CODE:
-        try:
-            st = os.stat(os.path.join(here, name))
-        except OSError:
-            files.append((name, -1, -1))
-        else:
-            files.append((name, st.st_size, st.st_mtime_ns))
-    return (FORMAT, sys.version_info[:2], here, tuple(files))
+    return (FORMAT, sys.version_info[:2], here, locations.file_stamps(here, TEXTUAL_CODE))
 
 
 def _variables_text(variables: dict[str, str]) -> str:
