@@ -225,7 +225,7 @@ def test_pure_modules_import_no_textual(module: str) -> None:
 
 
 def test_changes_and_reload_results_stay_immutable_values(tmp_path: Path) -> None:
-    """Plain classes now (building them as dataclasses slowed every TUI start):
+    """NamedTuples now (building them as dataclasses slowed every TUI start):
     still equal by value, hashable (changes), and never changed in place."""
     from coach.script.watch import ReloadResult
 
@@ -236,10 +236,10 @@ def test_changes_and_reload_results_stay_immutable_values(tmp_path: Path) -> Non
     assert repr(Changes()) == "Changes(modified=(), added=(), removed=())"
     assert not Changes() and Changes(modified=(one,)).touches(one)
     with pytest.raises(AttributeError):
-        Changes().added = (one,)
+        Changes().added = (one,)  # type: ignore[misc]
     result = ReloadResult(None, False, "kept", "warning")  # type: ignore[arg-type]
     assert result == ReloadResult(None, False, "kept", "warning", None)  # type: ignore[arg-type]
     assert result.error is None and result.severity == "warning"
     with pytest.raises(AttributeError):
-        result.message = "other"
+        result.message = "other"  # type: ignore[misc]
     assert FileWatcher.of(folders=[tmp_path]) == FileWatcher.of(folders=[tmp_path])

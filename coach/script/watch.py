@@ -49,53 +49,17 @@ def _is_regular(mode: int) -> bool:
     return stat_module.S_ISREG(mode)
 
 
-class Changes:
-    """What changed since the previous poll (each sorted); immutable, equal when all
-    three are.
+class Changes(NamedTuple):
+    """What changed since the previous poll (each sorted).
 
-    (Plain classes here, not dataclasses: home, the editor and a call import
-    this module as they start, and building three dataclasses from source
-    was 1.5 ms of it.)
+    (NamedTuples here, as ``Stamp``, not dataclasses: home, the editor and a
+    call import this module as they start, and building its dataclasses from
+    source was 1.5 ms of it.)
     """
 
-    __slots__ = ("added", "modified", "removed")
-
-    modified: tuple[Path, ...]
-    added: tuple[Path, ...]
-    removed: tuple[Path, ...]
-
-    def __init__(
-        self,
-        modified: tuple[Path, ...] = (),
-        added: tuple[Path, ...] = (),
-        removed: tuple[Path, ...] = (),
-    ) -> None:
-        object.__setattr__(self, "modified", modified)
-        object.__setattr__(self, "added", added)
-        object.__setattr__(self, "removed", removed)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Changes cannot be changed (tried to set {name!r})")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Changes cannot be changed (tried to delete {name!r})")
-
-    def _fields(self) -> tuple[tuple[Path, ...], tuple[Path, ...], tuple[Path, ...]]:
-        return (self.modified, self.added, self.removed)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Changes)
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return (
-            f"Changes(modified={self.modified!r}, added={self.added!r}, removed={self.removed!r})"
-        )
+    modified: tuple[Path, ...] = ()
+    added: tuple[Path, ...] = ()
+    removed: tuple[Path, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.modified or self.added or self.removed)
@@ -232,10 +196,8 @@ class FileWatcher:
 
 
 # ----------------------------------------------------------------- call reload
-class ReloadResult:
-    """What a call does with a changed script file (immutable, equal when every field is)."""
-
-    __slots__ = ("error", "message", "reloaded", "script", "severity")
+class ReloadResult(NamedTuple):
+    """What a call does with a changed script file."""
 
     #: The script the call goes on with: the new one, or the old one kept.
     script: Script
@@ -246,45 +208,7 @@ class ReloadResult:
     #: ``information`` when reloaded, ``warning`` when the old version was kept.
     severity: Literal["information", "warning"]
     #: The first error of the new file, when it did not load.
-    error: Finding | None
-
-    def __init__(
-        self,
-        script: Script,
-        reloaded: bool,
-        message: str,
-        severity: Literal["information", "warning"],
-        error: Finding | None = None,
-    ) -> None:
-        object.__setattr__(self, "script", script)
-        object.__setattr__(self, "reloaded", reloaded)
-        object.__setattr__(self, "message", message)
-        object.__setattr__(self, "severity", severity)
-        object.__setattr__(self, "error", error)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"ReloadResult cannot be changed (tried to set {name!r})")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"ReloadResult cannot be changed (tried to delete {name!r})")
-
-    def _fields(self) -> tuple[object, ...]:
-        return (self.script, self.reloaded, self.message, self.severity, self.error)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, ReloadResult)
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return (
-            f"ReloadResult(script={self.script!r}, reloaded={self.reloaded!r}, "
-            f"message={self.message!r}, severity={self.severity!r}, error={self.error!r})"
-        )
+    error: Finding | None = None
 
 
 def _first_error(exc: ScriptError) -> Finding | None:
