@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from coach.call.dates import short_date
 from coach.call.followup import NextStep
@@ -41,8 +41,7 @@ CLOSED_WORDS = {"offer": "offer", "rejected": "not selected", "withdrawn": "with
 DescribeStep = Callable[[NextStep, date], str]
 
 
-@dataclass(frozen=True)
-class AgendaRow:
+class AgendaRow(NamedTuple):
     """One job as home lists it."""
 
     job: Job
@@ -69,8 +68,7 @@ class AgendaRow:
         return self.job.interviewer
 
 
-@dataclass(frozen=True)
-class AgendaSection:
+class AgendaSection(NamedTuple):
     key: SectionKey
     title: str
     rows: tuple[AgendaRow, ...]
@@ -83,7 +81,11 @@ class AgendaSection:
 
 @dataclass(frozen=True)
 class Agenda:
-    """The sections that have at least one job, in :data:`SECTION_ORDER`."""
+    """The sections that have at least one job, in :data:`SECTION_ORDER`.
+
+    A dataclass, not a named tuple as its rows are: its length is its number
+    of jobs, and a tuple's would be its number of fields.
+    """
 
     sections: tuple[AgendaSection, ...]
 

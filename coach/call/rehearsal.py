@@ -8,8 +8,7 @@ Pure: the practice records come in as data (the callers read the store), so
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coach.call.words import id_words
 
@@ -33,14 +32,13 @@ def __getattr__(name: str) -> object:
 __all__ = ["PracticeError", "PracticePick", "choose_practice", "rehearsal_line", "rehearsal_lines"]
 
 
-@dataclass(frozen=True)
-class PracticePick:
+class PracticePick(NamedTuple):
     """The scenario to rehearse (None: a free rehearsal) and what to tell the user."""
 
     scenario: Scenario | None
     #: Notices for the user: scenarios skipped because they no longer fit, an
     #: unreadable history, a script without scenarios.
-    messages: list[str] = field(default_factory=list)
+    messages: list[str]
 
 
 def choose_practice(
@@ -68,7 +66,7 @@ def choose_practice(
     )
 
     if scenario_id is not None:
-        return PracticePick(find_scenario(script, scenario_id))
+        return PracticePick(find_scenario(script, scenario_id), [])
     usable, messages = usable_scenarios(script)
     if not usable:
         if not script.scenarios:

@@ -22,7 +22,6 @@ Pure Python: no Textual, no SQLite.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import io
 import os
@@ -218,7 +217,7 @@ def _packed(entry: ScriptEntry) -> ScriptEntry:
     if script is None or isinstance(script.nodes, CachedNodes):
         return entry
     nodes = CachedNodes.pack(script.nodes)
-    return dataclasses.replace(entry, script=dataclasses.replace(script, nodes=nodes))
+    return entry._replace(script=script._replace(nodes=nodes))
 
 
 def read_file(path: Path) -> tuple[bytes, int] | None:

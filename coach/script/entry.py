@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from coach.script.model import Finding, Script, Source
 
 
-@dataclass(frozen=True)
-class ScriptEntry:
-    """One script in the library, loaded or not."""
+class ScriptEntry(NamedTuple):
+    """One script in the library, loaded or not (a named tuple, as the model's
+    records: see :mod:`coach.script.model`)."""
 
     id: str
     source: Source
     path: Path
     script: Script | None
-    findings: list[Finding] = field(default_factory=list)
+    findings: Sequence[Finding] = ()
 
     @property
     def ok(self) -> bool:

@@ -106,5 +106,5 @@ def resolve(ref: str) -> Script:
 
         return load_path(path, source=source)
     if entry.script is None:
-        raise ScriptError(entry.findings)
+        raise ScriptError(list(entry.findings))
     return entry.script

@@ -9,9 +9,8 @@ working days of the settings' country and the profile.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from coach.call.agenda import Agenda, LiveCalls, build_agenda, step_words
 from coach.call.followup import NextStep
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
     from coach.store import Store
 
 
-@dataclass(frozen=True)
-class JobView:
+class JobView(NamedTuple):
     """One job as its screen shows it."""
 
     job: Job

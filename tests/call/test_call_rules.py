@@ -3,8 +3,6 @@ and a scenario's title (ending a call early: ``test_ending.py``)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from coach.call.checklist import ticks_of, unticked_required
@@ -49,7 +47,7 @@ def test_details_are_needed_for_a_required_blank_or_a_value_never_given() -> Non
     # Given blank on purpose (``--set position=``): an answer, the form is not needed.
     assert not needs_details(script, {**full, "position": " "})
     assert missing_variables(script, {**full, "position": ""}) == []
-    defaults = replace(script, variables=tuple(replace(v, default="x") for v in script.variables))
+    defaults = script._replace(variables=tuple(v._replace(default="x") for v in script.variables))
     assert not needs_details(defaults, {})
 
 

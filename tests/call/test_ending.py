@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from coach.call.ending import (
@@ -26,7 +24,7 @@ def test_the_outcomes_are_the_ends_of_the_script_in_its_order_once_each() -> Non
     script = small_script()
     assert script_outcomes(script) == ["pending", "voicemail"]
     nodes = {**script.nodes, "again": Node("again", "Bye", end="pending")}
-    assert script_outcomes(replace(script, nodes=nodes)) == ["pending", "voicemail"]
+    assert script_outcomes(script._replace(nodes=nodes)) == ["pending", "voicemail"]
 
 
 def test_each_outcome_gets_a_key_in_words_and_just_stop_comes_last() -> None:
@@ -50,7 +48,7 @@ def test_many_outcomes_keep_one_key_each_and_never_the_stop_key() -> None:
     nodes = dict(script.nodes)
     for i in range(14):
         nodes[f"end_{i}"] = Node(f"end_{i}", "Bye", end=f"outcome_{i}")
-    session = CallSession(replace(script, nodes=nodes), VALUES)
+    session = CallSession(script._replace(nodes=nodes), VALUES)
     keys = [c.key for c in end_choices(session)]
     assert len(keys) == len(set(keys)) == 17
     assert keys[:10] == list("1234567890")

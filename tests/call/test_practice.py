@@ -212,13 +212,12 @@ def test_partner_card_free_rehearsal() -> None:
 
 def _dated_script() -> Script:
     """The small script with an interview date said at its first step."""
-    from dataclasses import replace
 
     script = small_script()
     nodes = dict(script.nodes)
-    nodes["hello"] = replace(nodes["hello"], say="We met on {met}.", partner="Recall {met}.")
-    return replace(
-        script, nodes=nodes, variables=(*script.variables, Variable("met", "When?", "date"))
+    nodes["hello"] = nodes["hello"]._replace(say="We met on {met}.", partner="Recall {met}.")
+    return script._replace(
+        nodes=nodes, variables=(*script.variables, Variable("met", "When?", "date"))
     )
 
 

@@ -118,7 +118,6 @@ def test_deleted_file_keeps_the_version_loaded(tmp_path: Path) -> None:
 
 def test_script_without_a_file_is_never_reloaded(tmp_path: Path) -> None:
     _path, session, _reloader = start(tmp_path)
-    from dataclasses import replace
 
-    session.script = replace(session.script, path=None)
+    session.script = session.script._replace(path=None)
     assert CallReloader(session).check(session) is None

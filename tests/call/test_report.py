@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from coach.call.jobs import Job
@@ -90,10 +89,10 @@ def test_a_capture_is_named_by_the_step_it_was_typed_at() -> None:
     script = make_script()
     callback = Capture("decision_date", "When may you call again?", "date")
     nodes = dict(script.nodes)
-    nodes["hello"] = replace(nodes["hello"], capture=(callback,))
-    nodes["status"] = replace(nodes["status"], capture=(Capture("decision_date", "When?", "date"),))
+    nodes["hello"] = nodes["hello"]._replace(capture=(callback,))
+    nodes["status"] = nodes["status"]._replace(capture=(Capture("decision_date", "When?", "date"),))
     nodes["late"] = Node("late", "Later.", capture=(callback,), end="pending")
-    session = CallSession(replace(script, nodes=nodes), {"interviewer": "Dana"})
+    session = CallSession(script._replace(nodes=nodes), {"interviewer": "Dana"})
     session.choose(1)  # at "status", whose prompt is "When?"
     session.set_capture("decision_date", "2026-03-06")
     session.choose(1)

@@ -226,10 +226,9 @@ def test_dates_are_said_as_people_say_them(clock: FakeClock) -> None:
     script = make_script()
     nodes = dict(script.nodes)
     nodes["hello"] = Node("hello", "We met on {met}; decision {decision_date}.", end="pending")
-    from dataclasses import replace
 
-    script = replace(
-        script, nodes=nodes, variables=(*script.variables, Variable("met", "When", "date"))
+    script = script._replace(
+        nodes=nodes, variables=(*script.variables, Variable("met", "When", "date"))
     )
     tuesday = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
     s = CallSession(script, {"met": "2026-11-23"}, clock=clock, wall=lambda: tuesday)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 from coach.call.practice import partner_card, partner_view, their_line
@@ -54,7 +53,7 @@ def test_the_scenario_line_wins_and_the_partner_text_is_the_fallback() -> None:
     assert their_line(scenario, s.nodes["hello"]) == "Pick up as {interviewer}, or not at all."
     assert their_line(scenario, s.nodes["thanks"]) is None
     assert their_line(None, s.nodes["status"]) == "Say where things stand."
-    free = replace(s.nodes["status"], partner="")
+    free = s.nodes["status"]._replace(partner="")
     assert their_line(None, free) is None
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from coach.call.jobs import Job
@@ -13,7 +12,7 @@ from tests.tui.scripts import small_script
 
 
 def script_with(*variables: Variable) -> Script:
-    return replace(small_script(), variables=variables, checklist=())
+    return small_script()._replace(variables=variables, checklist=())
 
 
 NAME = Variable("your_name", "Your name", default="Sam")

@@ -38,8 +38,8 @@ def script(*, checklist: bool = True, defaults: bool = False) -> Script:
     """The small script, with or without its checklist; ``defaults`` fills every variable."""
     base = small_script()
     if defaults:
-        base = replace(base, variables=tuple(replace(v, default="x") for v in base.variables))
-    return base if checklist else replace(base, checklist=())
+        base = base._replace(variables=tuple(v._replace(default="x") for v in base.variables))
+    return base if checklist else base._replace(checklist=())
 
 
 # ----------------------------------------------------------------- begin
@@ -77,7 +77,7 @@ def test_defaults_count_as_values() -> None:
 
 
 def test_a_script_without_variables_never_asks_for_details() -> None:
-    assert begin(replace(script(), variables=()), {}).step == "prep"
+    assert begin(script()._replace(variables=()), {}).step == "prep"
 
 
 def test_begin_keeps_what_it_was_given() -> None:
@@ -276,11 +276,11 @@ def test_what_comes_after_the_walk(from_editor: bool, home: bool, expected: str)
 
 
 def test_a_checklist_of_optional_items_is_still_shown() -> None:
-    optional = replace(script(), checklist=(ChecklistItem("pen", "A pen"),))
+    optional = script()._replace(checklist=(ChecklistItem("pen", "A pen"),))
     assert begin(optional, FULL).step == "prep"
 
 
 def test_only_variables_of_the_script_decide_the_details() -> None:
-    one = replace(script(), variables=(Variable("name", "Your name"),))
+    one = script()._replace(variables=(Variable("name", "Your name"),))
     assert begin(one, {"name": "Sam"}).step == "prep"
     assert begin(one, {"other": "x"}).step == "details"

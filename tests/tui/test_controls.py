@@ -5,7 +5,6 @@ text (issue 14)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from coach.call.session import CallSession
 from coach.script.controls import CONTROLS
@@ -25,7 +24,7 @@ async def test_a_call_with_evil_values_and_notes_draws_them_as_text(
     make_app: Callable[..., CoachApp],
 ) -> None:
     values = {**VALUES, "interviewer": f"Dana{EVIL} Lee", "company": f"Acme{EVIL}"}
-    app = make_app(script=replace(resolve("follow-up"), checklist=()), values=values)
+    app = make_app(script=resolve("follow-up")._replace(checklist=()), values=values)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("1")
@@ -40,7 +39,7 @@ async def test_a_call_with_evil_values_and_notes_draws_them_as_text(
 async def test_home_draws_an_evil_record_as_text(
     make_app: Callable[..., CoachApp], store: Store
 ) -> None:
-    script = replace(resolve("follow-up"), title=f"Follow-up{EVIL}")
+    script = resolve("follow-up")._replace(title=f"Follow-up{EVIL}")
     values = {**VALUES, "position": f"Analyst{EVIL}"}
     store.start_call(CallSession(script, values).snapshot())
     app = make_app()

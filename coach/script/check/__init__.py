@@ -27,7 +27,6 @@ rules        template ids, ``next: return``, reachability, unused variables
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -121,7 +120,7 @@ def _analyse(
     if script is None or r.errors:
         return findings, None
     warnings = tuple(f for f in findings if f.severity == "warning")
-    return findings, dataclasses.replace(script, warnings=warnings)
+    return findings, script._replace(warnings=warnings)
 
 
 def check_text(text: str | bytes, file: str = "<string>") -> list[Finding]:

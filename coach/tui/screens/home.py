@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal, NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
@@ -69,8 +68,7 @@ def entry_prompt(entry: ScriptEntry, rehearsals: str | None = None) -> Content:
     return Content("\n").join(lines)
 
 
-@dataclass(frozen=True)
-class HomeData:
+class HomeData(NamedTuple):
     """What home shows: the jobs, the scripts, how each script was rehearsed, recent calls."""
 
     entries: list[ScriptEntry]

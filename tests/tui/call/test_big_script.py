@@ -4,7 +4,6 @@ like a small one; what it does not show is not built."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 from textual.widgets import Input
@@ -26,7 +25,7 @@ MakeApp = Callable[..., CoachApp]
 @pytest.fixture(scope="module")
 def chain() -> Script:
     """The generated 10,000-step script, straight into the call (no checklist)."""
-    return replace(load_text(chain_text(10_000)), checklist=())
+    return load_text(chain_text(10_000))._replace(checklist=())
 
 
 def call_screen(app: CoachApp) -> CallScreen:
@@ -72,8 +71,8 @@ async def test_a_big_script_keeps_the_rows_of_its_longest_step(
     the steps with the longest text, not by laying out all 10,000)."""
     long_say = " ".join(["A long sentence to say, one of many."] * 40)
     nodes = dict(chain.nodes)
-    nodes["step_7000"] = replace(nodes["step_7000"], say=long_say)
-    script = replace(chain, nodes=nodes)
+    nodes["step_7000"] = nodes["step_7000"]._replace(say=long_say)
+    script = chain._replace(nodes=nodes)
     app = make_app(script=script, values=VALUES)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

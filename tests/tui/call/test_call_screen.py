@@ -273,11 +273,10 @@ async def test_small_terminal_keeps_say_and_choices(make_app: MakeApp) -> None:
 
 async def test_a_move_leaves_no_line_of_the_step_before(make_app: MakeApp) -> None:
     """Steps redraw only the lines that changed; none of the old step may linger."""
-    from dataclasses import replace
 
     from coach.script.library import resolve
 
-    script = replace(resolve("follow-up"), checklist=())
+    script = resolve("follow-up")._replace(checklist=())
     values = {v.id: "x" for v in script.variables} | {"interviewer": "Dana Lee"}
     app = make_app(script=script, values=values)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -11,7 +11,6 @@ every picture (as PNG: see scripts/screenshots.py) before committing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -46,7 +45,7 @@ def test_call_screen(
     snap_compare: SnapCompare,
     make_app: Callable[..., CoachApp],
 ) -> None:
-    app = make_app(script=replace(resolve("follow-up"), checklist=()), values=VALUES)
+    app = make_app(script=resolve("follow-up")._replace(checklist=()), values=VALUES)
 
     async def before(pilot: Pilot[Any]) -> None:
         pilot.app.theme = theme

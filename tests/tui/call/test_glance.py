@@ -6,7 +6,6 @@ and notices that cover neither what to say nor the choices."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 from textual.geometry import Region
@@ -39,7 +38,7 @@ ids = [f"{w}x{h}" for w, h in SIZES]
 
 
 def follow_up(make_app: MakeApp) -> CoachApp:
-    return make_app(script=replace(resolve("follow-up"), checklist=()), values=VALUES)
+    return make_app(script=resolve("follow-up")._replace(checklist=()), values=VALUES)
 
 
 def parts(app: CoachApp) -> tuple[CallScreen, StepView, ChoicesPanel]:

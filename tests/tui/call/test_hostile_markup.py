@@ -6,7 +6,6 @@ on them triggers nothing."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from textual.strip import Strip
 
@@ -41,9 +40,9 @@ async def test_markup_and_escapes_in_values_and_the_script_do_nothing(make_app: 
     script = no_checklist_script()
     hello = script.nodes["hello"]
     say = f"Hello {{interviewer}} {LINK} {OSC52}{CLEAR}[bold]."
-    nodes = {**script.nodes, "hello": replace(hello, say=say)}
+    nodes = {**script.nodes, "hello": hello._replace(say=say)}
     values = {**VALUES, "interviewer": CLICK}
-    app = make_app(script=replace(script, nodes=nodes), values=values)
+    app = make_app(script=script._replace(nodes=nodes), values=values)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         shown = say_text(app)

@@ -5,7 +5,6 @@ its choices, and a value that long wraps without an exception."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from textual import events
 from textual.widgets import TextArea
@@ -46,9 +45,9 @@ async def test_a_five_thousand_character_say_is_shown_whole(make_app: MakeApp) -
     script = no_checklist_script()
     hello = script.nodes["hello"]
     long_say = " ".join(f"word{index}" for index in range(900))[:5000]
-    nodes = {**script.nodes, "hello": replace(hello, say=long_say)}
+    nodes = {**script.nodes, "hello": hello._replace(say=long_say)}
     app = make_app(
-        script=replace(script, nodes=nodes), values={**VALUES, "interviewer": "x" * 5000}
+        script=script._replace(nodes=nodes), values={**VALUES, "interviewer": "x" * 5000}
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -148,11 +148,10 @@ async def test_a_walk_through_the_call_draws_what_textual_would(make_app: MakeAp
     the notes, the answers) is the same as Textual's compositor's."""
     if not compat.private_ok():
         return
-    from dataclasses import replace
 
     from coach.script.library import resolve
 
-    script = replace(resolve("follow-up"), checklist=())
+    script = resolve("follow-up")._replace(checklist=())
     values = {v.id: "x" for v in script.variables} | {"interviewer": "Dana Lee"}
     app = make_app(script=script, values=values)
     with Compare() as compare:

@@ -15,7 +15,6 @@ from coach.tui.widgets.step import ChoicesPanel, StepView
 
 def long_steps() -> Script:
     """A walk through steps whose ids are long."""
-    from dataclasses import replace
 
     from tests.tui.scripts import no_checklist_script
 
@@ -28,8 +27,7 @@ def long_steps() -> Script:
     nodes = {a: Node(a, f"Step {a}.", choices=(Choice("On", b),)) for a, b in pairwise(ids)}
     nodes[ids[-1]] = Node(ids[-1], "Thanks.", end="pending")
     nodes["could_you_repeat_that"] = Node("could_you_repeat_that", "Sorry?", next="return")
-    return replace(
-        no_checklist_script(),
+    return no_checklist_script()._replace(
         nodes=nodes,
         start="hello",
         variables=(),

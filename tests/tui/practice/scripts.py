@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import replace
 from typing import Any
 
 from textual.app import App
@@ -20,9 +19,9 @@ def practice_script() -> Script:
     """Two scenarios: reach the interviewer (two expected moves) or hit voicemail (one)."""
     base = small_script()
     nodes = dict(base.nodes)
-    nodes["hello"] = replace(nodes["hello"], partner=PARTNER_HELLO)
-    nodes["status"] = replace(nodes["status"], partner=PARTNER_STATUS)
-    nodes["voicemail"] = replace(nodes["voicemail"], partner="Play the voicemail greeting.")
+    nodes["hello"] = nodes["hello"]._replace(partner=PARTNER_HELLO)
+    nodes["status"] = nodes["status"]._replace(partner=PARTNER_STATUS)
+    nodes["voicemail"] = nodes["voicemail"]._replace(partner="Play the voicemail greeting.")
     scenarios = (
         Scenario(
             "reached",
@@ -34,7 +33,7 @@ def practice_script() -> Script:
             "vm", "Voicemail", "You are the voicemail of {interviewer}.", {"hello": "voicemail"}
         ),
     )
-    return replace(base, nodes=nodes, scenarios=scenarios)
+    return base._replace(nodes=nodes, scenarios=scenarios)
 
 
 VALUES = {"interviewer": "Ms Lee", "position": "Analyst", "interview_date": "2026-02-24"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -205,7 +204,7 @@ async def test_rating_keys_and_note_are_stored_at_once(
 async def test_free_rehearsal_for_a_script_without_scenarios(
     make_app: MakeApp, fake_clock: FakeClock, store: Store
 ) -> None:
-    script = replace(practice_script(), scenarios=())
+    script = practice_script()._replace(scenarios=())
     pick = pick_scenario(script, store=store)
     assert pick.scenario is None and "free rehearsal" in pick.messages[0]
     app = make_app(script=script, values=VALUES, mode="practice", scenario=None)

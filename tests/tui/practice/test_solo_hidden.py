@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from coach.tui.app import CoachApp
 from coach.tui.screens.call import CallScreen
 from coach.tui.screens.partner_card import PartnerCardScreen
@@ -21,8 +19,8 @@ def solo_app(make_app: MakeApp, *, says: dict[str, str] | None = None) -> CoachA
     scenario = script.scenario("reached")
     assert scenario is not None
     if says is not None:
-        scenario = replace(scenario, says=says)
-        script = replace(script, scenarios=(scenario, *script.scenarios[1:]))
+        scenario = scenario._replace(says=says)
+        script = script._replace(scenarios=(scenario, *script.scenarios[1:]))
     return make_app(
         script=script,
         values=VALUES,

@@ -5,7 +5,6 @@ moments of ``tests/tui/call/test_call_snapshots.py``, which covers 60x15 to
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -27,7 +26,7 @@ def test_call_screen_at_the_extremes(
     snap_compare: SnapCompare,
     make_app: Callable[..., CoachApp],
 ) -> None:
-    app = make_app(script=replace(resolve("follow-up"), checklist=()), values=VALUES)
+    app = make_app(script=resolve("follow-up")._replace(checklist=()), values=VALUES)
 
     async def before(pilot: Pilot[Any]) -> None:
         await pilot.pause()

@@ -6,7 +6,6 @@ choice and every key of the footer stay in sight at every step."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 
@@ -58,7 +57,7 @@ def words_of(step: StepView) -> list[str]:
 async def test_the_call_keeps_what_matters_in_sight(
     make_app: MakeApp, size: tuple[int, int]
 ) -> None:
-    app = make_app(script=replace(resolve("follow-up"), checklist=()), values=VALUES)
+    app = make_app(script=resolve("follow-up")._replace(checklist=()), values=VALUES)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         for key in ["", *WALK]:

@@ -4,7 +4,6 @@ throwing typing away, and values given blank on purpose do not bring it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from textual.containers import VerticalScroll
 
@@ -23,7 +22,7 @@ MakeApp = Callable[..., CoachApp]
 def many_known() -> tuple[object, dict[str, str]]:
     """A script with eight variables, all known but the required one."""
     extra = tuple(Variable(f"fact_{i}", f"A fact the call may need, number {i}") for i in range(6))
-    script = replace(small_script(), variables=small_script().variables + extra)
+    script = small_script()._replace(variables=small_script().variables + extra)
     values = {var.id: f"a value for {var.id}" for var in extra}
     values |= {"position": "Analyst", "interview_date": "2026-02-24"}
     return script, values

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import io
 import pickle
@@ -228,7 +227,7 @@ async def test_the_checklist_unpickles_the_cached_steps_before_the_call(
     packed = cache.CachedNodes.pack(script.nodes)
     nodes = cache._Unpickler(io.BytesIO(pickle.dumps(packed))).load()
     assert nodes._nodes is None
-    app = make_app(script=dataclasses.replace(script, nodes=nodes), values=FILLED)
+    app = make_app(script=script._replace(nodes=nodes), values=FILLED)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, PrepScreen)
