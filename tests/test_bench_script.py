@@ -95,3 +95,34 @@ def test_clearing_a_home_keeps_only_its_cache(tmp_path: Path) -> None:
     assert left == ["data", "data/cache", "data/cache/files", "data/cache/files/a.pickle"]
     bench._clear_home(home, keep=None)
     assert not home.exists()
+
+
+def test_the_instruction_count_says_when_valgrind_is_missing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import bench_instructions
+
+    monkeypatch.setattr(bench_instructions.shutil, "which", lambda name: None)
+    assert bench_instructions.main([]) == 2
+    assert "valgrind is not installed" in capsys.readouterr().out
+
+
+def test_the_first_frame_runner_needs_floor_or_coach() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "first_frame.py"), "home"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "Usage: python scripts/first_frame.py floor" in result.stderr
+
+
+def test_an_unknown_instruction_figure_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import bench_instructions
+
+    with pytest.raises(SystemExit) as ended:
+        bench_instructions.main(["--figures", "floor,speed"])
+    assert ended.value.code == 2
+    assert "--figures takes some of: floor, empty, big" in capsys.readouterr().err
