@@ -16,8 +16,10 @@ the way: the widget it went to, each of the widget's parents, and the app
 (where the bound action runs, and where a change of focus is queued) have
 worked through their queues. Then the next key goes to whatever has the focus
 now. Characters typed into a text field follow each other at once (the field
-takes them in order and they move nothing elsewhere); only the key after a bound
-key, or after a key to anything else, waits. Keys typed at a human pace never
+takes them in order and they move nothing elsewhere); the key after a bound key,
+after a key to anything else, or after the last character of a run waits (a
+priority binding such as Continue would otherwise read the field before it
+took its last characters). Keys typed at a human pace never
 wait (the one before is long done). A
 key whose handling takes longer than :data:`PATIENCE` (a slow action, a
 widget removed meanwhile) stops holding the rest back: keys are never lost,
@@ -98,11 +100,14 @@ class KeyOrder:
             except BaseException:
                 self._busy = False
                 raise
-            if not self.streams(key, target):
+            # The next key follows at once only if it is one more character for
+            # the same field. Any other key waits until the field has taken the
+            # characters: a priority binding (Continue, Save) runs as soon as its
+            # key is handed out, and read the field without its last characters.
+            if not self.streams(key, target) or not self._waiting:
                 break
-            if not self._waiting:
-                self._busy = False
-                return
+            if not self.streams(self._waiting[0], target):
+                break
             key = self._waiting.popleft()
         task = asyncio.create_task(self._settle(target))
         self._tasks.add(task)

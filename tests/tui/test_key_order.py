@@ -48,7 +48,11 @@ class TwoFields(BaseApp[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "second", "Second"),
         Binding("ctrl+w", "slow", "Slow"),
+        Binding("ctrl+s", "read", "Read", priority=True),
     ]
+    #: The first field's value when ctrl+s (a priority binding, as Continue
+    #: and Save are) last ran.
+    read: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(id="first")
@@ -60,6 +64,9 @@ class TwoFields(BaseApp[None]):
     async def action_slow(self) -> None:
         await asyncio.sleep(keyorder.PATIENCE * 3)
 
+    def action_read(self) -> None:
+        self.read = self.value("first")
+
     def value(self, which: str) -> str:
         return self.query_one(f"#{which}", Input).value
 
@@ -70,6 +77,16 @@ async def test_a_bound_key_amid_typed_ones_keeps_its_place() -> None:
         burst(app, "a", "b", "c", "backspace", "d", "left", "left", "x", "end", "!")
         await settled(pilot, lambda: app.value("first").endswith("!"))
         assert app.value("first") == "axbd!"
+
+
+async def test_a_priority_key_after_typed_ones_sees_what_was_typed() -> None:
+    # Continue (ctrl+s) right after the last characters of a field, in one
+    # burst, read the field before it had taken them: "Cannot continue yet".
+    app = TwoFields()
+    async with app.run_test() as pilot:
+        burst(app, "a", "b", "c", "ctrl+s")
+        await settled(pilot, lambda: app.read is not None)
+        assert app.read == "abc"
 
 
 async def test_keys_after_a_change_of_focus_go_to_the_new_field() -> None:
