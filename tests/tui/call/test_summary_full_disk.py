@@ -51,7 +51,8 @@ async def test_the_summary_saves_the_call_once_space_is_back(
             assert [c.status for c in store.calls()] != ["done"]
         await wait_for(pilot, lambda: screen.saved)
         assert "Not saved" not in body_text(screen)
-        assert any("saved now" in m for m in messages(app))
+        # Textual's notify posts a message: the notice lands a moment later.
+        await wait_for(pilot, lambda: any("saved now" in m for m in messages(app)))
         (record,) = store.calls()
         assert record.status == "done"
         assert "They hire two analysts" in record.snapshot["notes"]
