@@ -41,7 +41,7 @@ class DraftPicker(ModalScreen[str | None]):
         self.suggested = suggested
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog dialog-wide"):
             yield Static(Content.styled(f"Draft for {self.label}", "bold"), classes="dialog-title")
             yield OptionList(
                 *(
