@@ -51,8 +51,20 @@ class CoachFooter(Footer):
         self._fit(self.app.size.width)
 
     def _fit(self, width: int) -> None:
-        self.compact = self._compact or width < COMPACT_WIDTH
-        self.show_command_palette = self._palette and width >= PALETTE_WIDTH
+        self.compact = self._compact or width < COMPACT_WIDTH  # the keys follow (bound)
+        palette = self._palette and width >= PALETTE_WIDTH
+        if palette != self.show_command_palette:
+            # Textual's footer reads it only as it builds its keys: build them
+            # again, or a terminal made narrower keeps the palette's key (and
+            # one made wider goes without it) until the bindings next change.
+            self.show_command_palette = palette
+            if self.is_attached and self._bindings_ready:
+                self._ask_rebuild()
+
+    def _ask_rebuild(self) -> None:
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            self.call_after_refresh(self._rebuild)
 
     def bindings_changed(self, screen: Screen) -> None:
         # Textual's asks for a rebuild after the next refresh each time; one
@@ -61,8 +73,7 @@ class CoachFooter(Footer):
         if not screen.app.app_focus or self._rebuild_pending:
             return
         if self.is_attached and screen is self.screen:
-            self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild)
+            self._ask_rebuild()
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
