@@ -203,6 +203,14 @@ class HomeScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)
+        # Textual's option lists keep their scroll on a resize: made smaller,
+        # a list could hide the highlighted job its "why" line is about.
+        self.call_after_refresh(self._highlights_in_view)
+
+    def _highlights_in_view(self) -> None:
+        for options in (self.jobs, self.scripts):
+            if options.display:
+                options.scroll_to_highlight()
 
     def _fit(self, width: int) -> None:
         self.set_class(width < NARROW_WIDTH, "-narrow")

@@ -212,3 +212,23 @@ async def test_home_is_drawn_first_with_its_list_focused(
         assert focused_when_shown == ["jobs"]
         await pilot.press("tab")  # later moves go as ever
         assert home.active == "scripts" and home.focused is home.scripts
+
+
+async def test_a_smaller_terminal_keeps_the_highlighted_job_in_sight() -> None:
+    app = HomeOnly(FakeDesk())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        jobs = app.screen.query_one("#jobs", JobList)
+        await pilot.press("end")
+        await pilot.pause()
+        last = jobs.highlighted
+        assert last is not None and last > 2
+        await pilot.resize_terminal(40, 15)
+        for _ in range(3):
+            await pilot.pause()
+        assert jobs.highlighted == last
+        top = jobs._index_to_line[last]  # the option's first line in the list
+        seen = range(
+            round(jobs.scroll_y), round(jobs.scroll_y) + jobs.scrollable_content_region.height
+        )
+        assert top in seen, (top, seen)
