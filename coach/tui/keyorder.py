@@ -19,11 +19,10 @@ now. Characters typed into a text field follow each other at once (the field
 takes them in order and they move nothing elsewhere); the key after a bound key,
 after a key to anything else, or after the last character of a run waits (a
 priority binding such as Continue would otherwise read the field before it
-took its last characters). Keys typed at a human pace never
-wait (the one before is long done). A
-key whose handling takes longer than :data:`PATIENCE` (a slow action, a
-widget removed meanwhile) stops holding the rest back: keys are never lost,
-at worst handled as Textual would.
+took its last characters). Keys typed at a human pace never wait (the one
+before is long done). A key whose handling takes longer than :data:`PATIENCE`
+(a slow action, a widget removed meanwhile) stops holding the rest back: keys
+are never lost, at worst handled as Textual would.
 
 This reads Textual's private per-widget queues (``MessagePump._message_queue``),
 so it is on only for the Textual releases in :mod:`coach.tui.compat`.
@@ -103,7 +102,7 @@ class KeyOrder:
             # The next key follows at once only if it is one more character for
             # the same field. Any other key waits until the field has taken the
             # characters: a priority binding (Continue, Save) runs as soon as its
-            # key is handed out, and read the field without its last characters.
+            # key is handed out, and would read the field without the last ones.
             if not self.streams(key, target) or not self._waiting:
                 break
             if not self.streams(self._waiting[0], target):
