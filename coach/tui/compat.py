@@ -21,6 +21,7 @@ still exists on the installed Textual.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 #: The Textual releases (major, minor) the private parts were tested with.
@@ -96,3 +97,25 @@ def is_tested(version: str) -> bool:
 def private_ok() -> bool:
     """True if Textual's private parts may be used (the installed Textual was tested)."""
     return is_tested(textual_version())
+
+
+class PatchOnce:
+    """A module's ``install()`` of a patch to Textual's private parts: ``patch``
+    runs on the first call only, and only on a tested Textual (``private_ok``).
+
+    Used as a decorator (``@compat.PatchOnce`` over ``def install()``); the
+    apps call each one as they are made.
+    """
+
+    def __init__(self, patch: Callable[[], None]) -> None:
+        functools.update_wrapper(self, patch)
+        self._patch = patch
+        #: Called already (patched or not).
+        self.done = False
+
+    def __call__(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        if private_ok():
+            self._patch()

@@ -65,8 +65,6 @@ LABELS: dict[str, str] = {
     **{name: name for name in _F_KEYS},
 }
 
-_installed = False
-
 
 def key_to_character(key: str) -> str | None:
     """The character ``key`` types, as Textual answers it (None: none)."""
@@ -88,14 +86,9 @@ def format_key(key: str) -> str:
     return label if label is not None else textual_keys.format_key(key)
 
 
+@compat.PatchOnce
 def install() -> None:
     """The screens' binding chains use :func:`key_to_character` (once, tested Textual)."""
-    global _installed
-    if _installed:
-        return
-    _installed = True
-    if not compat.private_ok():
-        return
     from textual import screen
 
     if getattr(screen, "key_to_character", None) is textual_keys.key_to_character:

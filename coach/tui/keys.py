@@ -31,25 +31,18 @@ ESC = "\x1b"
 #: Characters that, after ESC, begin a real escape sequence (CSI, SS3, OSC, DCS...).
 _INTRODUCERS = frozenset("[O]P_^\\" + ESC)
 
-_installed = False
-
 
 def _is_key_sequence(value: object) -> bool:
     """True for a table entry that names keys (e.g. iTerm's ESC+b for ctrl+left)."""
     return isinstance(value, tuple)
 
 
+@compat.PatchOnce
 def install() -> None:
     """Patch Textual's input parser once (idempotent).
 
     Skipped on a Textual version not tested (its internals may have moved).
     """
-    global _installed
-    if _installed:
-        return
-    _installed = True
-    if not compat.private_ok():
-        return
     try:
         from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
         from textual._xterm_parser import XTermParser

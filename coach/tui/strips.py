@@ -40,8 +40,6 @@ CACHE_SIZES: dict[str, int] = {
 
 #: The other slots, set by ``__init__`` as before.
 PLAIN_SLOTS = ("_segments", "_cell_length", "_render_cache", "_link_ids", "_cell_count")
-
-_installed = False
 #: ``Strip.__init__`` as Textual wrote it (the tests compare with it).
 ORIGINAL_INIT = Strip.__init__
 
@@ -69,13 +67,10 @@ def fits(strip_class: type) -> bool:
     return set(getattr(strip_class, "__slots__", ())) == set(CACHE_SIZES) | set(PLAIN_SLOTS)
 
 
+@compat.PatchOnce
 def install() -> None:
     """Make ``Strip``'s caches lazy, once (on a tested Textual whose slots fit)."""
-    global _installed
-    if _installed:
-        return
-    _installed = True
-    if not compat.private_ok() or not fits(Strip) or "__getattr__" in vars(Strip):
+    if not fits(Strip) or "__getattr__" in vars(Strip):
         return
     Strip.__init__ = _lean_init  # type: ignore[method-assign]
     Strip.__getattr__ = _make_cache  # type: ignore[attr-defined]

@@ -123,7 +123,7 @@ def test_the_key_fix_is_not_installed_on_an_untested_textual(
 
     before = XTermParser._sequence_to_key_events
     monkeypatch.setattr(XTermParser, "_sequence_to_key_events", before)  # restored after
-    monkeypatch.setattr(keys, "_installed", False)
+    monkeypatch.setattr(keys.install, "done", False)
     monkeypatch.setattr(compat, "textual_version", lambda: "9.0.0")
     keys.install()
     assert XTermParser._sequence_to_key_events is before
