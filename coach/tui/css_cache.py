@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from textual.css.stylesheet import Stylesheet
 
 #: Bump when the layout of the file changes.
-FORMAT = 2
+FORMAT = 3
 FILE_NAME = "textual-css.pickle"
 #: At most this many pieces of CSS are kept for a theme (the app has about 20),
 #: for at most this many themes' variables (the last used kept).
@@ -114,7 +114,20 @@ def enum_member(cls: type[Enum], name: str) -> Enum:
     return cls[name]
 
 
+#: The persistent id of a set of names, kept sorted.
+NAMES = "names"
+
+
 class _Pickler(pickle.Pickler):
+    def persistent_id(self, obj: Any) -> Any:
+        # A set's order follows the process's string hashes: pickled plain, the
+        # same set read back could give other bytes, and such an entry (a rule's
+        # ``important``, a selector's names) was never kept. Sorted, it reads back.
+        # (Here: Python's pickler does not ask reducer_override about sets.)
+        if type(obj) is set and all(type(item) is str for item in obj):
+            return (NAMES, sorted(obj))
+        return None
+
     def reducer_override(self, obj: Any) -> Any:
         if (
             type(obj) is types.BuiltinMethodType
@@ -132,6 +145,17 @@ class _Unpickler(pickle.Unpickler):
         if (module, name) in ALLOWED:
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the CSS cache")
+
+    def persistent_load(self, pid: Any) -> Any:
+        if (
+            type(pid) is tuple
+            and len(pid) == 2
+            and pid[0] == NAMES
+            and type(pid[1]) is list
+            and all(type(item) is str for item in pid[1])
+        ):
+            return set(pid[1])
+        raise pickle.UnpicklingError("only sets of names are kept by id in the CSS cache")
 
 
 def _loads(data: bytes) -> Any:
