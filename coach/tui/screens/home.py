@@ -165,19 +165,21 @@ class HomeScreen(Screen[None]):
         self.set_class(first.agenda.is_empty, "-no-jobs", update=False)
         if self.app.size.width:
             self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow", update=False)
-        with Vertical(id="home"):
-            with Vertical(id="home-jobs"):
-                yield Static(Content.styled("Jobs", "bold"), classes="section-title")
-                yield JobList(id="jobs")
-                yield Static("", id="job-why")
-                yield Static(Content.styled(EMPTY_TEXT, "$text-muted"), id="jobs-empty")
-            with Vertical(id="home-side"):
-                yield Static(Content.styled("Call scripts", "bold"), classes="section-title")
-                yield OptionList(id="scripts")
-                yield Static(Content.styled("Recent calls", "bold"), classes="section-title")
-                yield Static("", id="recent")
-                yield Static(Content.styled("Rehearsals", "bold"), classes="section-title")
-                yield Static("", id="practised")
+        # The screen itself was styled before these classes (its layout reads
+        # ``-narrow``); its widgets, made below, are styled with them as they mount.
+        self.app.stylesheet.apply(self)
+        with Vertical(id="home-jobs"):
+            yield Static(Content.styled("Jobs", "bold"), classes="section-title")
+            yield JobList(id="jobs")
+            yield Static("", id="job-why")
+            yield Static(Content.styled(EMPTY_TEXT, "$text-muted"), id="jobs-empty")
+        with Vertical(id="home-side"):
+            yield Static(Content.styled("Call scripts", "bold"), classes="section-title")
+            yield OptionList(id="scripts")
+            yield Static(Content.styled("Recent calls", "bold"), classes="section-title")
+            yield Static("", id="recent")
+            yield Static(Content.styled("Rehearsals", "bold"), classes="section-title")
+            yield Static("", id="practised")
         yield CoachFooter()
 
     #: The first ScreenResume comes with the first mount, which draws the lists.
