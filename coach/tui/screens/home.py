@@ -104,6 +104,13 @@ class HomeScreen(Screen[None]):
     on the jobs, or on the scripts while there are none.
     """
 
+    #: Nothing focused after compose: the first data, shown on mount, focuses
+    #: the list home starts on (:meth:`_use`). Textual's default focused the
+    #: jobs list, which the data then moved to the scripts while there is no
+    #: job: focus, blur and focus restyled both lists before the first frame
+    #: (11.9 M of the 1,088.8 M instructions to its first frame, callgrind).
+    AUTO_FOCUS = ""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority bindings: the app runs each as it reads the key, so fast
         # typing ("down down enter") acts on the row the cursor reached.
