@@ -170,7 +170,9 @@ def test_migrations_run_from_any_older_version(db: Path, monkeypatch: pytest.Mon
     def add_column(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE calls ADD COLUMN extra TEXT DEFAULT 'x'")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, add_column])
+    from coach.store import migrations
+
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, add_column])
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with Store(db) as s:
         assert s.get(call_id) is not None
@@ -178,6 +180,13 @@ def test_migrations_run_from_any_older_version(db: Path, monkeypatch: pytest.Mon
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     assert conn.execute("SELECT extra FROM calls").fetchone()[0] == "x"
     conn.close()
+
+
+def test_the_schema_version_counts_the_steps() -> None:
+    from coach.store import migrations
+
+    assert len(migrations.STEPS) == SCHEMA_VERSION
+    assert [getattr(migrations, f"migrate_{n}") for n in range(1, 8)] == migrations.STEPS
 
 
 # -- writing and reading back --

@@ -13,7 +13,7 @@ import pytest
 from coach.call.jobs import Job, JobCall
 from coach.call.snapshot import CallSnapshot
 from coach.store import SCHEMA_VERSION, NothingRecorded, Store, StoreError
-from coach.store.connection import MIGRATIONS
+from coach.store.migrations import STEPS
 from coach.store.overview import (
     CALL_COLUMNS,
     CALL_ORDER,
@@ -225,7 +225,7 @@ def test_a_version_2_file_gets_the_overview_index(db: Path) -> None:
     db.parent.mkdir(parents=True)
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("BEGIN")
-    for step in MIGRATIONS[:2]:
+    for step in STEPS[:2]:
         step(conn)
     conn.execute(
         "INSERT INTO jobs (company, created_at, updated_at) VALUES ('Acme', '2026-03-01', '')"

@@ -11,7 +11,6 @@ be read or written is simply not used.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from contextlib import suppress
@@ -47,6 +46,8 @@ def _library_stamp() -> str | None:
 
 
 def _read(path: Path) -> dict[str, list[str]]:
+    import json  # here: without a country set, start-up reads no file (nor json)
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -55,6 +56,8 @@ def _read(path: Path) -> dict[str, list[str]]:
 
 
 def _write(path: Path, data: dict[str, list[str]]) -> None:
+    import json
+
     from coach.locations import write_atomic
 
     with suppress(OSError):  # a cache: not writing it only costs the next run time

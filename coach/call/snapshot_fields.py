@@ -12,7 +12,6 @@ Pure, standard library only.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
 TYPE_CHECKING = False
@@ -32,6 +31,8 @@ def load_json(text: str | None) -> Any:
     """``text`` decoded, or None when it is empty or not JSON."""
     if not text:
         return None
+    import json  # here: home's start-up may decode none (json was 1.4 ms of it)
+
     try:
         return json.loads(text)
     except ValueError:

@@ -80,7 +80,7 @@ def stamp_in(conn: sqlite3.Connection, *, check_triggers: bool) -> tuple[int, in
 def _triggers_intact(conn: sqlite3.Connection) -> bool:
     """Whether every table but ``changes`` (and SQLite's own) has step 6's triggers, and
     there are no others (one could set the stamp back)."""
-    from coach.store.migrations import trigger_sql
+    from coach.store.schema_terms import trigger_sql
 
     tables = [
         row["name"]

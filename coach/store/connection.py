@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
-from coach.store import migrations
 from coach.store.changes import file_uri
 from coach.store.errors import NothingRecorded, StoreError, damaged, sqlite_problem
 
@@ -33,17 +32,11 @@ if TYPE_CHECKING:
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 
-#: Schema steps; the database's ``user_version`` is how many have run.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    migrations.migrate_1,
-    migrations.migrate_2,
-    migrations.migrate_3,
-    migrations.migrate_4,
-    migrations.migrate_5,
-    migrations.migrate_6,
-    migrations.migrate_7,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
+#: How many schema steps there are (:data:`coach.store.migrations.STEPS`): the
+#: database's ``user_version`` is how many have run. The steps are imported only
+#: to migrate: with json, they were 1.6 ms of home's imports (``-X importtime``)
+#: and 5.3 M of the 1,077 M instructions to its first frame. A test checks the count.
+SCHEMA_VERSION = 7
 #: The oldest data version a read-only opening reads as it is (it never
 #: migrates): step 3 only added an index, which makes reads faster but changes
 #: nothing they see; step 4 added the partner's tables, which a file without
@@ -379,8 +372,10 @@ class Database:
             version = _user_version(conn)
             if version > SCHEMA_VERSION:
                 raise self._newer(version)
+            from coach.store.migrations import STEPS
+
             for step in range(version, SCHEMA_VERSION):
-                MIGRATIONS[step](conn)
+                STEPS[step](conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except BaseException:

@@ -14,7 +14,6 @@ decodes a snapshot. How a finished call changes its job is
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
@@ -58,6 +57,8 @@ _DATE_FIELDS = frozenset({"interview_date", "decision_date"})
 
 
 def _dump(data: Mapping[str, str]) -> str:
+    import json  # here: only writes need it (home's start-up does not)
+
     return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
 
 

@@ -1,8 +1,8 @@
 """The schema steps: each turns data version ``n`` into ``n + 1`` inside one transaction.
 
 A step never changes once released: a file is migrated by the steps it has
-not run yet, whatever version of the app runs them. The list itself is
-:data:`coach.store.connection.MIGRATIONS` (which lists them in order).
+not run yet, whatever version of the app runs them. :data:`STEPS` lists them
+in order (:data:`coach.store.connection.SCHEMA_VERSION` is how many).
 
 1. ``calls``: one row per call, with its whole snapshot as JSON.
 2. ``jobs``: one row per application; ``calls.job_id`` names a live call's
@@ -44,7 +44,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+
+from coach.store.schema_terms import ANSWERED, CALL_DAY, ODD_START, trigger_sql
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -279,28 +281,7 @@ def migrate_4(conn: sqlite3.Connection) -> None:
 
 # -- 5: the indexes of `coach due` ---------------------------------------------------
 
-#: A ``started_at`` as the app writes it (``2026-03-05T10:00:00+01:00``), whose
-#: day is its first ten characters, as Python's ``datetime.fromisoformat`` reads it.
-#: The texts below are those of migration 5: a query uses a partial index only
-#: when it repeats its ``WHERE`` word for word, so they never change.
-PLAIN_START = (
-    "typeof(started_at) = 'text' AND length(started_at) = 25 AND started_at GLOB "
-    "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]"
-    "[+-][0-2][0-9]:[0-5][0-9]' AND substr(started_at, 12, 2) < '24' "
-    "AND substr(started_at, 21, 2) < '24' AND substr(started_at, 1, 4) > '0000' "
-    "AND date(substr(started_at, 1, 10), '+0 days') IS substr(started_at, 1, 10)"
-)
-#: The calls whose day SQL cannot tell as Python does (rare: edited by hand, or
-#: written by another program).
-ODD_START = f"NOT ({PLAIN_START})"
-#: A finished live call someone answered: the newest one of a job decides its
-#: next step, and the calls before its day no longer count (see ``due_overview``).
-ANSWERED = (
-    "mode IS NOT 'practice' AND status = 'done' "
-    "AND COALESCE(outcome NOT IN ('voicemail', 'no_answer'), 1)"
-)
-#: The day of a call whose ``started_at`` is plain (:data:`PLAIN_START`).
-CALL_DAY = "substr(started_at, 1, 10)"
+# (The texts of its indexes are in :mod:`coach.store.schema_terms`.)
 
 
 def migrate_5(conn: sqlite3.Connection) -> None:
@@ -312,14 +293,7 @@ def migrate_5(conn: sqlite3.Connection) -> None:
 
 #: The tables whose every write sets a new stamp (all of them, as of step 6).
 WATCHED = ("calls", "jobs", "feedback", "partner_reviews")
-#: What each trigger does: one number, new on every write.
-NEW_STAMP = "UPDATE changes SET stamp = random() WHERE id = 1"
-
-
-def trigger_sql(table: str, event: str) -> str:
-    """The trigger that sets a new stamp after ``event`` (INSERT, UPDATE, DELETE) on ``table``."""
-    name = f"{table}_{event.lower()}_stamp"
-    return f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {NEW_STAMP}; END"
+# (Its triggers' text is :func:`coach.store.schema_terms.trigger_sql`.)
 
 
 def watch_table(conn: sqlite3.Connection, table: str) -> None:
@@ -341,3 +315,15 @@ def migrate_6(conn: sqlite3.Connection) -> None:
 
 def migrate_7(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX calls_mode_started ON calls (mode, started_utc, id)")
+
+
+#: The steps in order: ``STEPS[n]`` turns data version ``n`` into ``n + 1``.
+STEPS: list[Callable[[sqlite3.Connection], None]] = [
+    migrate_1,
+    migrate_2,
+    migrate_3,
+    migrate_4,
+    migrate_5,
+    migrate_6,
+    migrate_7,
+]

@@ -22,7 +22,7 @@ from coach.call.snapshot_fields import load_json
 from coach.store.connection import read_jobs as read_jobs  # its home before
 from coach.store.errors import StoreError
 from coach.store.liveness import process_alive
-from coach.store.migrations import ANSWERED, CALL_DAY, ODD_START
+from coach.store.schema_terms import ANSWERED, CALL_DAY, ODD_START
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -234,7 +234,7 @@ def due_overview(
 
     Found with migration 5's two indexes (a file without them reads the
     same, only slower). A job with a call whose day SQL cannot tell as
-    Python does (:data:`~coach.store.migrations.ODD_START`) keeps all of
+    Python does (:data:`~coach.store.schema_terms.ODD_START`) keeps all of
     its calls.
     """
     where, params = status_filter(statuses)

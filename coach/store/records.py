@@ -9,7 +9,6 @@ each column as :mod:`coach.store.calllog` reads it (``coach log``'s light path).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -171,6 +170,8 @@ def row_fields(call: CallSnapshot, data: Mapping[str, Any]) -> dict[str, Any]:
     ``job_id`` is the job the snapshot names (a live call's only); the writers
     keep it only if that job exists, and never clear a job already recorded.
     """
+    import json  # here: only writes need it (home's start-up does not)
+
     try:
         blob = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError) as exc:
@@ -197,6 +198,8 @@ def row_fields(call: CallSnapshot, data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _dump(data: Mapping[str, str]) -> str:
+    import json
+
     return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
 
 
