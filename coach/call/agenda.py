@@ -14,8 +14,7 @@ The rules that decide each step are not here (see the follow-up rules); this
 module only sorts what they decided. Pure: no Textual, no SQLite.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: see coach/script/model.py.
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date

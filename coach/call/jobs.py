@@ -13,8 +13,7 @@ are immutable and compare by value as before; ``_replace`` makes a changed copy.
 Pure: no SQLite, no Textual.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: see coach/script/model.py.
 from collections.abc import Mapping, Sequence
 from datetime import date
 from types import MappingProxyType

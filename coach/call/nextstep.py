@@ -13,8 +13,7 @@ Every window starts and ends on a business day (:mod:`coach.call.businessdays`).
 Pure: no storage, no UI.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: see coach/script/model.py.
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from operator import attrgetter

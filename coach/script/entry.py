@@ -1,7 +1,6 @@
 """One script of the library, loaded or not (shared by the library and its cache)."""
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: see coach/script/model.py.
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple

@@ -11,8 +11,9 @@ point into the script's YAML file, so that later checks (and the editor) can
 name the place a thing was written.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: typing compiles each string
+# annotation of a named tuple as the class is made (a ForwardRef each). The
+# annotations evaluated instead, home's imports ran 6.3 M fewer instructions.
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple

@@ -1,7 +1,6 @@
 """Home's list of jobs: a heading per section, two lines per job, closed jobs folded."""
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: see coach/script/model.py.
 from datetime import date
 from functools import partial
 from typing import NamedTuple
