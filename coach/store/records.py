@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
@@ -30,9 +30,21 @@ if TYPE_CHECKING:
     from coach.call.snapshot import CallSnapshot
 
 
-@dataclass(frozen=True)
+#: CallRecord's fields, in order (its repr and equality read them).
+RECORD_FIELDS = (
+    "id", "script", "title", "mode", "scenario", "started_at", "ended_at", "duration_s",
+    "status", "outcome", "snapshot", "dismissed", "job", "job_company", "job_position",
+)  # fmt: skip
+
+
 class CallRecord:
-    """One stored call, as ``coach log`` and the TUI see it."""
+    """One stored call, as ``coach log`` and the TUI see it (read only).
+
+    A plain class, not a frozen dataclass: the dataclass's fifteen fields took
+    1.4 ms to make as the module was imported, on every start of home (its
+    methods are compiled one by one); this one is made in a few microseconds.
+    It compares by value and refuses changes, as the dataclass did.
+    """
 
     id: int
     script: str
@@ -47,12 +59,61 @@ class CallRecord:
     #: The session's whole last snapshot, as stored (read it typed with :attr:`call`).
     snapshot: dict[str, Any]
     #: An interrupted call the user chose not to resume.
-    dismissed: bool = False
+    dismissed: bool
     #: The job this (live) call is about, if any.
-    job: int | None = None
+    job: int | None
     #: That job's company and position (None without a job).
-    job_company: str | None = None
-    job_position: str | None = None
+    job_company: str | None
+    job_position: str | None
+
+    def __init__(
+        self,
+        *,
+        id: int,
+        script: str,
+        title: str,
+        mode: str,
+        scenario: str | None,
+        started_at: str,
+        ended_at: str | None,
+        duration_s: float | None,
+        status: str,
+        outcome: str | None,
+        snapshot: dict[str, Any],
+        dismissed: bool = False,
+        job: int | None = None,
+        job_company: str | None = None,
+        job_position: str | None = None,
+    ) -> None:
+        fields = self.__dict__  # (``call`` is kept there too, once worked out)
+        fields.update(
+            id=id, script=script, title=title, mode=mode, scenario=scenario,
+            started_at=started_at, ended_at=ended_at, duration_s=duration_s,
+            status=status, outcome=outcome, snapshot=snapshot, dismissed=dismissed,
+            job=job, job_company=job_company, job_position=job_position,
+        )  # fmt: skip
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a CallRecord is read only (cannot set {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a CallRecord is read only (cannot delete {name!r})")
+
+    def _values(self) -> tuple[object, ...]:
+        fields = self.__dict__
+        return tuple(fields[name] for name in RECORD_FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not CallRecord:
+            return NotImplemented
+        return self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # (its snapshot is a dict, as before)
+
+    def __repr__(self) -> str:
+        fields = self.__dict__
+        shown = ", ".join(f"{name}={fields[name]!r}" for name in RECORD_FIELDS)
+        return f"CallRecord({shown})"
 
     @cached_property
     def call(self) -> CallSnapshot:
