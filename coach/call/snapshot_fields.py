@@ -39,6 +39,13 @@ def load_json(text: str | None) -> Any:
         return None
 
 
+def dump_texts(data: Mapping[str, str]) -> str:
+    """``data`` as the store keeps a mapping of texts: compact JSON, any letter kept."""
+    import json
+
+    return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
+
+
 def text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 

@@ -28,6 +28,7 @@ from coach.call.jobs import (
     JobCall,
     said_date,
 )
+from coach.call.snapshot_fields import dump_texts
 from coach.store import overview
 from coach.store.connection import Database
 from coach.store.errors import StoreError
@@ -54,12 +55,6 @@ _DATE_FIELDS = frozenset({"interview_date", "decision_date"})
 
 
 # -- rows -----------------------------------------------------------------------
-
-
-def _dump(data: Mapping[str, str]) -> str:
-    import json  # here: only writes need it (home's start-up does not)
-
-    return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
 
 
 def _iso(day: date | None) -> str | None:
@@ -193,7 +188,7 @@ def apply_finished_call(
         captured.update(texts)
         if (text := texts.get(DECISION_DATE, "")).strip():
             newest = said_date(text, call_date(other["started_at"]) or day)
-    sets: dict[str, Any] = {"captured": _dump(captured), "updated_at": now_iso()}
+    sets: dict[str, Any] = {"captured": dump_texts(captured), "updated_at": now_iso()}
     own = said_date(call.captures.get(DECISION_DATE, ""), day)
     if own is not None:
         sets["decision_date"] = (newest or own).isoformat()
@@ -319,7 +314,7 @@ class JobStore(Database):
             captured.update({k: v for k, v in values.items() if isinstance(v, str) and v.strip()})
             conn.execute(
                 "UPDATE jobs SET captured = ?, updated_at = ? WHERE id = ?",
-                (_dump(captured), now_iso(), job_id),
+                (dump_texts(captured), now_iso(), job_id),
             )
             row = conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
             return job_from_row(row.fetchone())

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from coach.call.followup import merged_fields, prospect_key
+from coach.call.snapshot_fields import dump_texts
 from coach.store.calllog import COLUMNS, ORDER, dead, number, text, whole
 from coach.store.errors import StoreError
 from coach.store.overview import load_json
@@ -252,16 +253,10 @@ def row_fields(call: CallSnapshot, data: Mapping[str, Any]) -> dict[str, Any]:
         "outcome": call.outcome,
         "prospect": prospect_key(call.script, fields) if live else None,
         "job_id": call.job if live else None,
-        "captures": _dump({k: v for k, v in call.captures.items() if v.strip()}),
+        "captures": dump_texts({k: v for k, v in call.captures.items() if v.strip()}),
         "notes": call.notes,
         "snapshot": blob,
     }
-
-
-def _dump(data: Mapping[str, str]) -> str:
-    import json
-
-    return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
 
 
 def record_from_row(row: sqlite3.Row, status: str | None = None) -> CallRecord:
