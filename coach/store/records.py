@@ -31,13 +31,6 @@ if TYPE_CHECKING:
     from coach.call.snapshot import CallSnapshot
 
 
-#: CallRecord's fields, in order (its repr and equality read them).
-RECORD_FIELDS = (
-    "id", "script", "title", "mode", "scenario", "started_at", "ended_at", "duration_s",
-    "status", "outcome", "snapshot", "dismissed", "job", "job_company", "job_position",
-)  # fmt: skip
-
-
 class CallRecord:
     """One stored call, as ``coach log`` and the TUI see it (read only).
 
@@ -192,6 +185,10 @@ class CallRecord:
     def fields(self) -> dict[str, str]:
         """Values and captures merged (a capture wins over a variable)."""
         return merged_fields(self.call.values, self.call.captures)
+
+
+#: CallRecord's fields, in order (its repr and equality read them).
+RECORD_FIELDS = tuple(CallRecord.__annotations__)
 
 
 # -- rows ---------------------------------------------------------------------
