@@ -63,6 +63,19 @@ def _is_text_field(cls: type) -> bool:
     return any((base.__module__, base.__name__) in TEXT_FIELDS for base in cls.__mro__)
 
 
+def _settled(pump: MessagePump) -> bool:
+    """Nothing queued for ``pump``, and no message of it half handled.
+
+    An empty queue alone was not enough: a handler that awaits (the line bar's
+    input taking Enter, then posting what was submitted) leaves its queue
+    empty before the message it posts exists, and the next key (``!`` typed at
+    once) went to the bar's input as it closed. asyncio's count of unfinished
+    items is one until Textual marks the message done, after its handler.
+    """
+    queue: asyncio.Queue[Any] = pump._message_queue
+    return queue.empty() and getattr(queue, "_unfinished_tasks", 0) == 0
+
+
 class KeyOrder:
     """One app's keys, each held until the key before it is handled."""
 
@@ -144,7 +157,7 @@ class KeyOrder:
             pumps: list[MessagePump] = [target, *target.ancestors, app.screen, app]
             if app.focused is not None:
                 pumps += [app.focused, *app.focused.ancestors]
-            if all(pump._message_queue.empty() for pump in pumps):
+            if all(_settled(pump) for pump in pumps):
                 return
 
     def _next(self) -> None:

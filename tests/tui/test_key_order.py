@@ -128,3 +128,21 @@ async def test_the_editor_takes_a_burst_of_moves_finds_and_jumps_in_order(
         assert lines[0] == "#title: Editor test"
         assert lines[11] == "    say: Thank you.!"
         assert lines[-1] == "# e"
+
+
+def test_a_message_taken_but_not_yet_handled_holds_the_next_key() -> None:
+    """An empty queue is not enough: the message taken from it may still be
+    handled (a handler that awaits, then posts what comes next)."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from coach.tui.keyorder import _settled
+
+    pump = SimpleNamespace(_message_queue=asyncio.Queue())
+    assert _settled(pump)  # type: ignore[arg-type]
+    pump._message_queue.put_nowait("key")
+    assert not _settled(pump)  # type: ignore[arg-type]
+    pump._message_queue.get_nowait()
+    assert not _settled(pump)  # type: ignore[arg-type]  # taken, still being handled
+    pump._message_queue.task_done()
+    assert _settled(pump)  # type: ignore[arg-type]
