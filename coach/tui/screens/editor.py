@@ -45,6 +45,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
@@ -278,10 +279,17 @@ class EditorScreen(EditorKeys, OutsideEdits, KeptText):
             self.app.call_from_thread(self._check_done, result, plan)
 
     def _check_done(self, result: Analysis, plan: Plan | None = None) -> None:
-        if result.text != self.source.text:
-            return  # typed on meanwhile: a newer check is coming
-        self.analysis = result
-        self._show_analysis(result, plan)
+        # The editor may have closed while the check ran (it comes back from a
+        # thread): its panels are gone then, and showing it raised NoMatches.
+        if not self.is_attached:
+            return
+        try:
+            if result.text != self.source.text:
+                return  # typed on meanwhile: a newer check is coming
+            self.analysis = result
+            self._show_analysis(result, plan)
+        except NoMatches:
+            return  # its widgets were being removed
 
     def _show_analysis(self, result: Analysis, plan: Plan | None = None) -> None:
         self.problems.show(result.findings)

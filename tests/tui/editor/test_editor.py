@@ -359,3 +359,17 @@ def _tree_nodes(tree: StructurePanel) -> list[TreeNode[Place]]:
         out.append(node)
         stack.extend(reversed(node.children))
     return out
+
+
+async def test_a_check_that_ends_after_the_editor_closed_is_dropped(script_path: Path) -> None:
+    """The check runs in a thread: its result may come back once the editor's
+    widgets are gone (the user left at once). It is dropped, not shown."""
+    from coach.script.editing import analyse
+
+    app = EditorApp(script_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = editor(app)
+        result = analyse("title: Changed\n", script_path)
+    screen._check_done(result)  # no NoMatches: the editor is closed
+    assert screen.analysis is not result
