@@ -59,7 +59,8 @@ TEXT_FIELDS = frozenset(
 
 
 @functools.cache
-def _is_text_field(cls: type) -> bool:
+def is_text_field(cls: type) -> bool:
+    """``cls`` is (or extends) one of Textual's text fields."""
     return any((base.__module__, base.__name__) in TEXT_FIELDS for base in cls.__mro__)
 
 
@@ -131,7 +132,7 @@ class KeyOrder:
         text field is taken there, in order, and moves nothing elsewhere."""
         return (
             key.is_printable
-            and _is_text_field(type(target))
+            and is_text_field(type(target))
             and not getattr(target, "read_only", False)
         )
 

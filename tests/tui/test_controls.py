@@ -27,7 +27,7 @@ async def test_a_call_with_evil_values_and_notes_draws_them_as_text(
     app = make_app(script=resolve("follow-up")._replace(checklist=()), values=values)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("1")
+        await pilot.press("1", "n")
         await pilot.pause()
         app.screen.query_one("#notes").insert(f"they said{EVIL}")  # type: ignore[attr-defined]
         await pilot.pause()

@@ -15,7 +15,7 @@ fields, notes and quick answers beside them (under them on a narrow screen).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,7 +24,6 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 from coach.call.ending import EndChoice, EndStatus, end_choices, end_with
 from coach.call.reload import CallReloader
@@ -34,6 +33,7 @@ from coach.call.titles import practice_sub_title as sub_title_for
 from coach.store.recorder import CallRecorder
 from coach.tui.compositor import use_rows_compositor
 from coach.tui.dialogs.end_call import EndCallDialog
+from coach.tui.keyorder import is_text_field
 from coach.tui.messages import FieldChanged, FieldDone
 from coach.tui.screens.call_layout import (
     ANSWERS_STATUS,
@@ -44,8 +44,11 @@ from coach.tui.screens.call_layout import (
 )
 from coach.tui.widgets.call_rows import Rows, SideOpen
 from coach.tui.widgets.keybar import KeyBar
-from coach.tui.widgets.side import CallSide
+from coach.tui.widgets.side import CallSide, NotesView
 from coach.tui.widgets.step import ChoicesPanel, StepView
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 #: How often typed text is checked for saving, and the clock redrawn (seconds).
 TICK = 0.5
@@ -424,7 +427,8 @@ class CallScreen(Screen[CallSession]):
 
     # ---------------------------------------------------------------- fields
     def _typing(self) -> bool:
-        return isinstance(self.focused, Input | TextArea)
+        # By name: the notes' TextArea is imported only when first opened.
+        return self.focused is not None and is_text_field(type(self.focused))
 
     async def action_next_field(self, step: int) -> None:
         """The step's capture fields, one after the other (the notes are ``n``'s).
@@ -444,10 +448,12 @@ class CallScreen(Screen[CallSession]):
         # Screen.set_focus takes effect now (Widget.focus waits a turn).
         self.set_focus(fields[index])
 
-    def action_notes(self) -> None:
-        notes = self._side.notes
-        notes.display = True  # a short screen shows the notes only now
-        self.set_focus(notes)
+    @on(NotesView.Open)  # a click on the notes, drawn as text until first opened
+    async def action_notes(self) -> None:
+        notes = await self._side.open_notes()  # built the first time (the keys wait)
+        if self.is_attached:  # (unless the call ended meanwhile)
+            notes.display = True  # a short screen shows the notes only now
+            self.set_focus(notes)
 
     def action_leave_field(self) -> None:
         if self.answers_open:
@@ -481,9 +487,9 @@ class CallScreen(Screen[CallSession]):
     def _capture_done(self, event: FieldDone) -> None:
         self.set_focus(None)
 
-    @on(TextArea.Changed, "#notes")
-    def _notes_changed(self, event: TextArea.Changed) -> None:
-        self.session.set_notes(event.text_area.text)
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "notes":
+            self.session.set_notes(event.text_area.text)
 
     def save_now(self) -> None:
         """Write what is not written yet (the app calls this before it exits)."""

@@ -7,7 +7,7 @@ from textual.content import Content
 from coach.call.session import CallSession
 from coach.script.model import Node
 from coach.tui.text import segments_content
-from coach.tui.widgets.fields import date_hint
+from coach.tui.widgets.datehint import date_hint
 from coach.tui.widgets.lines import Laid, fit, wrap
 from coach.tui.widgets.panel import StepPanel, fields_key
 

@@ -21,27 +21,11 @@ from coach.call.saydate import DATE_EXAMPLES, read_date
 from coach.call.values import field_problem
 from coach.script.model import FieldType
 from coach.tui.messages import FieldChanged, FieldDone
+from coach.tui.widgets.datehint import date_hint
 from coach.tui.widgets.source_fast import QuickTextArea
 
 #: What a date field may hold, shown in it while it is empty.
 DATE_HELP = DATE_EXAMPLES
-
-
-def date_hint(text: str, today: date | None = None, *, keeps: bool = True) -> Content | None:
-    """What goes under a date: the day ``text`` names, read on ``today`` (by
-    default the real one) and said as a person says it (``Thursday 3 December at
-    3pm``), or, for text that names no day, that it is kept as typed (or, when
-    the field does not ``keeps`` text, that it is no date); nothing while blank."""
-    today = today or date.today()
-    reading = read_date(text, today)
-    if reading.blank:
-        return None
-    words = reading.words(today)
-    if words is not None:
-        return Content.styled(words, "$text-success")
-    if not keeps:
-        return Content.styled("Not a date I know", "$text-error")
-    return Content.styled(reading.hint(today) or "", "italic $text-warning")
 
 
 class FieldEditor(Vertical):

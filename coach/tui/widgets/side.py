@@ -1,7 +1,8 @@
 """The call screen's side column: what you learn during the call.
 
 The step's capture fields (drawn as text, or the real editors while you
-type), then your notes; in their place while open, the quick answers. A
+type), then your notes (drawn as text too until you first type in them); in
+their place while open, the quick answers. A
 notice (the script file changed) shows at its top, so it never covers what
 to say or the choices. The column sits beside the step on a wide screen and
 under it on a narrow one, where ``call_rows.plan`` sets its rows.
@@ -9,25 +10,44 @@ under it on a narrow one, where ``call_rows.plan`` sets its rows.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.timer import Timer
 from textual.widget import AwaitMount
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, Static
 
 from coach.call.session import CallSession
 from coach.tui.widgets.answers import AnswersPanel
 from coach.tui.widgets.call_rows import Rows
 from coach.tui.widgets.captures import CapturesPanel
-from coach.tui.widgets.source_fast import QuickTextArea
 
 if TYPE_CHECKING:
-    # Imported with the first fields built (the first ``tab`` at a step with some).
+    # Imported with the first fields built (the first ``tab`` at a step with
+    # some), and with the notes' editor (the first ``n``).
+    from textual.widgets import TextArea
+
     from coach.tui.widgets.fields import FieldEditor
+
+
+class NotesView(Static):
+    """The notes as text, in the place of their editor until it is first asked
+    for (``n``, or a click here): a call where no note is typed never imports
+    Textual's ``TextArea`` (1.2 MB of a call's 46, with its document and
+    syntax modules)."""
+
+    class Open(Message):
+        """The user clicked the notes: open their editor."""
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Open())
 
 
 class CallSide(Vertical):
@@ -51,6 +71,10 @@ class CallSide(Vertical):
         self._mounting: dict[str, AwaitMount] = {}
         #: The fields are being edited: the real editors replace the panel.
         self.editing = False
+        self.notes_view = NotesView(Content(session.notes), id="notes-view")
+        #: The notes' editor, once built (``open_notes``).
+        self.notes: TextArea | None = None
+        self._notes_mounted: asyncio.Event | None = None
 
     def compose(self) -> ComposeResult:
         self.notice.display = False
@@ -64,12 +88,27 @@ class CallSide(Vertical):
         self.answers.display = False
         yield self.answers
         yield Label("Notes (n)", id="notes-label")
-        # Keys typed into a long note cost what they cost in a short one (source_fast).
-        yield QuickTextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
+        yield self.notes_view
 
-    @property
-    def notes(self) -> TextArea:
-        return self.query_one("#notes", TextArea)
+    async def open_notes(self) -> TextArea:
+        """The notes' editor, built and mounted in the place of their text the
+        first time it is asked for; the keys typed after ``n`` wait for it (in
+        the app's queue), so they land in the notes, in order."""
+        if self._notes_mounted is None:
+            # Keys typed into a long note cost what they cost in a short one (source_fast).
+            from coach.tui.widgets.source_fast import QuickTextArea
+
+            self._notes_mounted = asyncio.Event()
+            editor = QuickTextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
+            editor.display = self.notes_view.display
+            self.notes = editor
+            await self.mount(editor, after=self.notes_view)
+            await self.notes_view.remove()
+            editor.move_cursor(editor.document.end)  # a note is added to at its end
+            self._notes_mounted.set()
+        await self._notes_mounted.wait()
+        assert self.notes is not None
+        return self.notes
 
     # ---------------------------------------------------------------- fields
     def _editors_for(self, node_id: str) -> list[FieldEditor]:
@@ -188,7 +227,7 @@ class CallSide(Vertical):
         self.answers.display = answers
         self.captures_view.display = not answers and not self.editing and not notes_only
         self.query_one("#captures").display = not answers and self.editing
-        for part in self.query("#notes-label, #notes"):
+        for part in self.query("#notes-label, #notes-view, #notes"):
             part.display = not answers and not fields_only
 
     def fit(self, rows: Rows) -> None:
