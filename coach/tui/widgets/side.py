@@ -102,10 +102,12 @@ class CallSide(Vertical):
             editor = QuickTextArea(self.session.notes, id="notes", soft_wrap=True, compact=True)
             editor.display = self.notes_view.display
             self.notes = editor
-            await self.mount(editor, after=self.notes_view)
-            await self.notes_view.remove()
-            editor.move_cursor(editor.document.end)  # a note is added to at its end
-            self._notes_mounted.set()
+            try:
+                await self.mount(editor, after=self.notes_view)
+                await self.notes_view.remove()
+                editor.move_cursor(editor.document.end)  # a note is added to at its end
+            finally:  # a second n, or a click, never waits for good
+                self._notes_mounted.set()
         await self._notes_mounted.wait()
         assert self.notes is not None
         return self.notes
