@@ -39,11 +39,17 @@ def load_json(text: str | None) -> Any:
         return None
 
 
-def dump_texts(data: Mapping[str, str]) -> str:
-    """``data`` as the store keeps a mapping of texts: compact JSON, any letter kept."""
-    import json
+def dump_json(data: Any) -> str:
+    """``data`` as the store writes JSON: compact, any letter kept (``TypeError``
+    or ``ValueError`` if it is not JSON)."""
+    import json  # here: only writes need it (home's start-up does not)
 
-    return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def dump_texts(data: Mapping[str, str]) -> str:
+    """``data`` as the store keeps a mapping of texts (:func:`dump_json`)."""
+    return dump_json(dict(data))
 
 
 def text(value: Any) -> str | None:

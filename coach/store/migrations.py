@@ -103,6 +103,8 @@ def _texts(value: Any) -> dict[str, str]:
 
 
 def _dump(data: Mapping[str, str]) -> str:
+    # Its own copy, not snapshot_fields.dump_texts: a released step never
+    # changes what it writes, whatever the rest of the store comes to write.
     return json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
 
 

@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from coach.call.followup import merged_fields, prospect_key
-from coach.call.snapshot_fields import dump_texts
+from coach.call.snapshot_fields import dump_json, dump_texts
 from coach.store.calllog import COLUMNS, ORDER, dead, number, text, whole
 from coach.store.errors import StoreError
 from coach.store.overview import load_json
@@ -229,10 +229,8 @@ def row_fields(call: CallSnapshot, data: Mapping[str, Any]) -> dict[str, Any]:
     ``job_id`` is the job the snapshot names (a live call's only); the writers
     keep it only if that job exists, and never clear a job already recorded.
     """
-    import json  # here: only writes need it (home's start-up does not)
-
     try:
-        blob = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        blob = dump_json(data)
     except (TypeError, ValueError) as exc:
         raise StoreError(f"the call could not be saved: its state is not JSON ({exc})") from exc
     started_at = call.started_at or now_iso()
