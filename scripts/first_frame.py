@@ -35,6 +35,12 @@ def _stop_at_first_frame() -> None:
 def main(argv: list[str]) -> None:
     if not argv or argv[0] not in ("floor", "coach"):
         sys.exit(__doc__)
+    if argv[0] == "coach":
+        # What ``coach`` does before it imports Textual, which the patch
+        # below imports first: asyncio comes without ssl.
+        from coach.tui.startup import leave_out_tls
+
+        leave_out_tls()
     _stop_at_first_frame()
     if argv[0] == "floor":
         from bench_floor import run

@@ -97,3 +97,68 @@ def test_call_and_practice_start_with_the_collector_paused(
     assert main([*command, "--set", "interviewer=Dana"]) == 0
     assert seen == [False]
     assert gc.isenabled() and not startup.gc_paused()
+
+
+def test_leave_out_tls_keeps_openssl_out_of_a_textual_app() -> None:
+    # A fresh process, as `coach` is: ssl marked missing before Textual (and
+    # asyncio) are imported; an app still starts, draws and ends.
+    code = """
+import sys
+from coach.tui.startup import leave_out_tls
+leave_out_tls()
+import asyncio
+from textual.app import App
+from textual.widgets import Static
+
+class Tiny(App[None]):
+    def compose(self):
+        yield Static("hello", id="hello")
+
+async def main():
+    app = Tiny()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        print(app.query_one("#hello", Static).visual)
+
+asyncio.run(main())
+maps = open("/proc/self/maps").read()
+print(sys.modules["ssl"] is None, "libssl" in maps, "libcrypto" in maps)
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["hello", "True", "False", "False"]
+
+
+def test_leave_out_tls_does_nothing_once_ssl_is_imported() -> None:
+    import ssl
+
+    startup.leave_out_tls()
+    assert sys.modules["ssl"] is ssl
+
+
+@pytest.mark.parametrize(
+    ("argv", "runner"),
+    [
+        ([], "coach.tui.run.run_home"),
+        (["call", "follow-up", "--set", "interviewer=Dana"], "coach.tui.run.run_call"),
+        (["practice", "follow-up", "--set", "interviewer=Dana"], "coach.tui.run.run_practice"),
+        (["edit", "follow-up"], "coach.tui.run.run_editor"),
+        (["partner"], "coach.tui.partner.run_partner"),
+    ],
+)
+def test_the_terminal_commands_leave_out_tls_before_their_app(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: object, argv: list[str], runner: str
+) -> None:
+    from coach.cli import main
+
+    calls: list[str] = []
+
+    def run(*args: object, **kwargs: object) -> int:
+        calls.append("run")
+        return 0
+
+    monkeypatch.setenv("COACH_HOME", str(tmp_path))
+    monkeypatch.setattr(startup, "leave_out_tls", lambda: calls.append("tls"))
+    monkeypatch.setattr(runner, run)
+    assert main(argv) == 0
+    assert calls == ["tls", "run"]

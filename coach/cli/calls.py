@@ -148,8 +148,9 @@ def _collector_paused(
     full collection walked them all, and Textual's parse of ``coach.tcss``,
     15 ms in a fresh process, took 140 ms on that heap (measured in tmux).
     """
-    from coach.tui.startup import pause_gc, resume_gc
+    from coach.tui.startup import leave_out_tls, pause_gc, resume_gc
 
+    leave_out_tls()
     pause_gc()
     try:
         return command(args)
@@ -215,8 +216,9 @@ def cmd_home(args: argparse.Namespace) -> int:
     """``coach``: the home screen."""
     # Importing coach.tui.startup imports no Textual (coach/tui/__init__.py is
     # empty), so the collector is paused before the bulk of start-up.
-    from coach.tui.startup import pause_gc, resume_gc
+    from coach.tui.startup import leave_out_tls, pause_gc, resume_gc
 
+    leave_out_tls()  # no TLS in a terminal app (see coach.tui.startup)
     pause_gc()  # until the home screen is drawn (see coach.tui.startup)
 
     try:

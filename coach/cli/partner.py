@@ -44,6 +44,9 @@ def cmd_partner(args: argparse.Namespace) -> int:
             return USAGE
         if refuse_dumb_terminal():
             return USAGE
+        from coach.tui.startup import leave_out_tls
+
+        leave_out_tls()  # before Textual: no TLS in a terminal app (see coach.tui.startup)
         from coach.tui.partner import run_partner
 
         return run_partner()

@@ -234,6 +234,9 @@ def cmd_edit(args: argparse.Namespace) -> int:
         return 2
     if target.notice:
         print(target.notice)
+    from coach.tui.startup import leave_out_tls
+
+    leave_out_tls()  # before Textual: no TLS in a terminal app (see coach.tui.startup)
     from coach.tui.run import run_editor
 
     return run_editor(target)
