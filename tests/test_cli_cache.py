@@ -455,3 +455,11 @@ def test_main_with_arguments_never_uses_the_cache(
     write_entry(path, (key, files, answers, [(1, "kept\n")]))
     assert main(["due", "--json"]) == 0
     assert capsys.readouterr().out.startswith("[\n")
+
+
+def test_the_command_line_knows_which_commands_are_kept() -> None:
+    # coach.cli looks at the command before importing the cache: the same names.
+    import coach.cli
+    from coach.cli import cache
+
+    assert coach.cli.CACHED == cache.COMMANDS

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from coach.call.scenarios import PracticeRun
 from coach.call.snapshot import Move, Pace, Score
 from coach.call.words import step_words
 from coach.script.model import Script
+
+if TYPE_CHECKING:  # (a live call imports no practice modules)
+    from coach.call.scenarios import PracticeRun
 
 __all__ = [
     "RUSHED_FRACTION",

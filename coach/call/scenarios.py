@@ -25,10 +25,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from coach.call.snapshot import Pace, Score, SnapshotError, StepTime, decode
+from coach.call.titles import FREE_TITLE as FREE_TITLE  # the title shown with no scenario
 from coach.script.model import Scenario, Script
-
-#: The title shown when a script has no scenario to play.
-FREE_TITLE = "Free rehearsal"
 
 
 class PracticeError(Exception):

@@ -7,8 +7,11 @@ the surprise a real call would be. The rehearsal card shows it only when asked
 
 from __future__ import annotations
 
-from coach.call.practice import FREE_TITLE
 from coach.script.model import Scenario
+
+#: A rehearsal without a scenario, by name (this module is its home: a live
+#: call names it in its sub-title without importing the practice modules).
+FREE_TITLE = "Free rehearsal"
 
 
 def scenario_title(scenario: Scenario | None, *, in_sentence: bool = False) -> str:

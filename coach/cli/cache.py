@@ -43,7 +43,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, TextIO
 
-#: The commands kept.
+#: The commands kept (``coach.cli.CACHED`` too: a test keeps them the same).
 COMMANDS = ("log", "due")
 #: The first bytes of an entry; a new layout is a new number.
 MAGIC = b"coach cli cache 1\n"

@@ -24,7 +24,7 @@ from textual.screen import Screen
 
 from coach.script.model import ScriptError
 from coach.store import Store, StoreError
-from coach.tui.base import BaseApp
+from coach.tui.base import CALL_CSS, CALL_CSS_END, BaseApp
 from coach.tui.jobs import JobsHost
 
 # Everything that only a call, a rehearsal or the editor needs is imported when
@@ -144,6 +144,8 @@ class CoachApp(JobsHost, BaseApp[int]):
         self._jobs = jobs
         if self.home_mode:
             self.read_css_later()
+        elif edit is None:  # a call: its screens' rules only (see read_css_later)
+            self.read_css_later(CALL_CSS_END, part=CALL_CSS)
 
     # ------------------------------------------------------------------ store
     def open_store(self) -> Store:

@@ -30,6 +30,11 @@ LIGHT_THEME = "textual-light"
 
 #: The comment in coach.tcss that ends the rules home's first frame needs.
 HOME_CSS_END = "/* ===== Home's first frame needs only the rules above"
+#: The comment in coach.tcss that ends the rules a call's screens need.
+CALL_CSS_END = "/* ===== A call (coach call, coach practice) needs only the rules above"
+#: What a screen of a call sets as its ``CSS_PART``: the rules up to
+#: :data:`CALL_CSS_END` style it (``coach call`` reads no others before it).
+CALL_CSS = "call"
 #: Seconds after home's first frame before the rest of the stylesheet is read
 #: (a person has not typed yet; a screen shown sooner reads it first).
 CSS_LATER_DELAY = 0.5
@@ -56,6 +61,8 @@ class BaseApp(App[ReturnType]):
         self.key_order = KeyOrder(self, self._key_from_terminal)
         #: The stylesheet's rules not read yet (:meth:`read_css_later`).
         self._css_later: tuple[str, str] | None = None
+        #: The ``CSS_PART`` of the screens the rules read so far are enough for.
+        self._css_part: str | None = None
         #: Textual's parsed rules kept between starts (:mod:`coach.tui.css_cache`).
         self.css_cache: CssCache | None = None
         from coach.tui import compat
@@ -72,26 +79,35 @@ class BaseApp(App[ReturnType]):
             self.css_cache.save()
 
     # -------------------------------------------------------------- stylesheet
-    def read_css_later(self) -> None:
-        """Read only the stylesheet's rules that home's first frame needs now.
+    def read_css_later(self, end: str = HOME_CSS_END, part: str | None = None) -> None:
+        """Read only the stylesheet's rules above the comment ``end`` now.
 
-        Parsing coach.tcss was 16-20 ms of ``coach``'s start-up, and two thirds
-        of its rules style other screens. The rest (after :data:`HOME_CSS_END`,
-        so every rule keeps its order) is read :data:`CSS_LATER_DELAY` after
-        the first frame (:meth:`read_css_soon`), or before another screen is
-        shown, whichever comes first. Call before the app runs.
+        Home's first frame needs the rules above :data:`HOME_CSS_END`: parsing
+        coach.tcss was 16-20 ms of ``coach``'s start-up, and two thirds of its
+        rules style other screens. The rest (so every rule keeps its order)
+        is read :data:`CSS_LATER_DELAY` after home's first frame
+        (:meth:`read_css_soon`), or before another screen is shown, whichever
+        comes first.
+
+        A call's screens (``coach call``, ``coach practice``) need the rules
+        above :data:`CALL_CSS_END`, and ``part`` (:data:`CALL_CSS`) says so:
+        a screen whose ``CSS_PART`` is ``part`` shows without the rest, which
+        is read only before another screen (a job's, the editor, the command
+        palette) shows. The job, editor and partner rules left out were
+        0.25 MiB of a call's memory, parsed. Call before the app runs.
         """
         path = Path(self.CSS_PATH).resolve()
         try:
             text = path.read_text(encoding="utf-8")
         except OSError:
             return  # Textual reads it as usual and says what is wrong
-        head, mark, rest = text.partition(HOME_CSS_END)
+        head, mark, rest = text.partition(end)
         if not mark:
             return
         self.css_path = []  # instead of Textual reading the whole file
         self.stylesheet.add_source(head, read_from=(str(path), ""), is_default_css=False)
         self._css_later = (mark + rest, str(path))
+        self._css_part = part
 
     def read_css_soon(self) -> None:
         """After the next frame, read the rest of the stylesheet a moment later."""
@@ -103,14 +119,17 @@ class BaseApp(App[ReturnType]):
         if self._css_later is None:
             return
         (rest, path), self._css_later = self._css_later, None
+        self._css_part = None
         self.stylesheet.add_source(rest, read_from=(path, "after home"), is_default_css=False)
-        self.stylesheet.update(self)  # (none of them styles home: this changes nothing)
+        self.stylesheet.update(self)  # (none of them styles what shows: this changes nothing)
         self.save_css()  # home's first frame and the rest of the stylesheet
 
     def _load_screen_css(self, screen: Screen[Any]) -> None:
         # Textual calls this as a screen is pushed or switched to (not for the
-        # default screen, home): the whole stylesheet is read before it shows.
-        self.read_all_css()
+        # default screen, home): the whole stylesheet is read before it shows,
+        # unless the rules read are enough for it (a call's screen in a call).
+        if self._css_part is None or getattr(screen, "CSS_PART", None) != self._css_part:
+            self.read_all_css()
         super()._load_screen_css(screen)
 
     def get_key_display(self, binding: Binding) -> str:

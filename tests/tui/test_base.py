@@ -11,9 +11,18 @@ from pathlib import Path
 from textual.content import Content
 
 from coach.tui.app import CoachApp
-from coach.tui.base import HOME_CSS_END, BaseApp
+from coach.tui.base import CALL_CSS, CALL_CSS_END, HOME_CSS_END, BaseApp
+from coach.tui.dialogs.confirm import ConfirmDialog
+from coach.tui.dialogs.end_call import EndCallDialog
 from coach.tui.dialogs.recent import RecentCallsDialog
+from coach.tui.dialogs.restore import RestoreDialog
 from coach.tui.partner import PartnerApp
+from coach.tui.screens.call import CallScreen
+from coach.tui.screens.details import DetailsScreen
+from coach.tui.screens.partner_card import PartnerCardScreen
+from coach.tui.screens.prep import PrepScreen
+from coach.tui.screens.summary import PracticeSummaryScreen, SummaryScreen
+from tests.tui.scripts import no_checklist_script
 
 
 def _run(code: str) -> str:
@@ -79,12 +88,7 @@ async def test_home_reads_the_rest_of_the_stylesheet_before_another_screen(
         app.push_screen(RecentCallsDialog(Content("")))
         await pilot.pause()
         assert app._css_later is None
-        texts = [
-            source[0]
-            for (path, _), source in app.stylesheet.source.items()
-            if path and Path(path).resolve() == SHEET.resolve()
-        ]
-        assert "".join(texts) == SHEET.read_text(encoding="utf-8")
+        assert _read_of_sheet(app) == SHEET.read_text(encoding="utf-8")
 
 
 async def test_the_partner_view_shares_the_theme_toggle_and_the_key_split(
@@ -98,3 +102,52 @@ async def test_the_partner_view_shares_the_theme_toggle_and_the_key_split(
         await pilot.press("alt+q")  # "escape, q" typed in one motion: q quits
         await pilot.pause()
     assert app.return_code == 0
+
+
+def _read_of_sheet(app: CoachApp) -> str:
+    """What ``app`` has read of coach.tcss so far, in order."""
+    return "".join(
+        source[0]
+        for (path, _), source in app.stylesheet.source.items()
+        if path and Path(path).resolve() == SHEET.resolve()
+    )
+
+
+def test_every_screen_of_a_call_is_styled_by_the_calls_part() -> None:
+    for screen in (
+        DetailsScreen,
+        PrepScreen,
+        PartnerCardScreen,
+        CallScreen,
+        SummaryScreen,
+        PracticeSummaryScreen,
+        ConfirmDialog,
+        EndCallDialog,
+        RestoreDialog,
+    ):
+        assert getattr(screen, "CSS_PART", None) == CALL_CSS, screen.__name__
+    text = SHEET.read_text(encoding="utf-8")
+    assert text.index(HOME_CSS_END) < text.index(CALL_CSS_END)
+
+
+async def test_a_call_reads_its_screens_rules_and_the_rest_before_another_screen(
+    make_app: Callable[..., CoachApp],
+) -> None:
+    # The rules after CALL_CSS_END (jobs, the editor, the partner view) style
+    # no screen of a call: a call reads them only before another screen shows.
+    values = {"interviewer": "Ms Lee", "position": "Data analyst", "interview_date": "2026-02-24"}
+    app = make_app(script=no_checklist_script(), values=values)
+    text = SHEET.read_text(encoding="utf-8")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CallScreen)
+        await pilot.press("q")  # the end-call question: a screen of the call too
+        await pilot.pause()
+        assert isinstance(app.screen, EndCallDialog)
+        assert _read_of_sheet(app) == text.partition(CALL_CSS_END)[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        app.push_screen(RecentCallsDialog(Content("")))  # (the command palette has it)
+        await pilot.pause()
+        assert app._css_later is None
+        assert _read_of_sheet(app) == text

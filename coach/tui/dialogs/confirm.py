@@ -17,6 +17,8 @@ from coach.tui.widgets.footer import CoachFooter
 class ConfirmDialog(ModalScreen[bool]):
     """Ask a question; dismisses with True for yes and False for no."""
 
+    CSS_PART = "call"  # styled by the rules a call reads (coach.tui.base.CALL_CSS)
+
     AUTO_FOCUS = ""
     # Priority bindings: the answer is taken as the key is read, so a key
     # typed right after it goes to the screen below, not to this dialog.

@@ -39,6 +39,8 @@ def choice_line(choice: EndChoice) -> Content:
 class EndCallDialog(ModalScreen[EndChoice | None]):
     """Ask how the call ended; dismisses with the answer, or None to keep calling."""
 
+    CSS_PART = "call"  # styled by the rules a call reads (coach.tui.base.CALL_CSS)
+
     AUTO_FOCUS = ""
     # Priority bindings, as on the call screen: the answer is taken as the key
     # is read, so a key typed right after ``q`` answers the question.

@@ -29,6 +29,8 @@ TITLE = "Restore unsaved changes?"
 class RestoreDialog(ModalScreen[Answer]):
     """Ask what to do with kept unsaved text; dismisses with the :data:`Answer`."""
 
+    CSS_PART = "call"  # styled by the rules a call reads (coach.tui.base.CALL_CSS)
+
     AUTO_FOCUS = ""
     # Priority: the answer is taken as the key is read (see ConfirmDialog).
     BINDINGS: ClassVar[list[BindingType]] = [

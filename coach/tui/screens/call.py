@@ -62,14 +62,14 @@ HINT_SECONDS = 4.0
 
 
 def practice_sub_title(session: CallSession) -> str:
-    """``live call``, ``practice: <scenario title>``, or a solo rehearsal's hidden
-    scenario (``coach.call.titles.practice_sub_title``)."""
+    """``live call``, ``practice: <scenario>``, or a solo rehearsal's (coach.call.titles)."""
     return sub_title_for(session.mode, session.scenario, solo=session.solo)
 
 
 class CallScreen(Screen[CallSession]):
     """One call, step by step. Dismisses with the session once it is over."""
 
+    CSS_PART = "call"  # styled by the rules a call reads (coach.tui.base.CALL_CSS)
     AUTO_FOCUS = ""
     # Every key here is a priority binding: the app runs it the moment it
     # reads the key, before it routes the keys typed after it, so fast input

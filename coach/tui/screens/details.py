@@ -42,6 +42,8 @@ class DetailsScreen(Screen[dict[str, str] | None]):
         draft: values typed before and never used: offered back on opening.
     """
 
+    CSS_PART = "call"  # styled by the rules a call reads (coach.tui.base.CALL_CSS)
+
     # The first field asked is focused in on_mount, without Textual's scroll to
     # the centre (which, run before the layout, hid the title and the label).
     AUTO_FOCUS = ""

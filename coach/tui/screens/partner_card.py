@@ -100,6 +100,8 @@ class PartnerCardScreen(Screen[bool]):
     Dismisses True (start) on Enter, False (go back) on Escape.
     """
 
+    CSS_PART = "call"  # styled by the rules a call reads (coach.tui.base.CALL_CSS)
+
     AUTO_FOCUS = "#card"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Hide card and start", key_display="⏎", priority=True),

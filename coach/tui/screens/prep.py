@@ -34,6 +34,8 @@ def _prompt(item: ChecklistItem) -> Content:
 class PrepScreen(Screen[dict[str, bool] | None]):
     """Dismisses with the ticks (item id -> ticked), or None to go back."""
 
+    CSS_PART = "call"  # styled by the rules a call reads (coach.tui.base.CALL_CSS)
+
     # Priority bindings, all of them: the app runs each as it reads the key,
     # so fast typing ("space down space s") keeps its order. Nothing on this
     # screen takes text, so no key is ever meant for a field.

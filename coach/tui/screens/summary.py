@@ -116,6 +116,8 @@ class _Scrolls(Screen[None]):
     """A summary that scrolls with the keys (its box takes no focus, so no key is
     lost to it); the footer offers them only while there is more to see."""
 
+    CSS_PART = "call"  # styled by the rules a call reads (coach.tui.base.CALL_CSS)
+
     @property
     def _scroller(self) -> VerticalScroll:
         return self.query_one("#summary", VerticalScroll)

@@ -56,8 +56,13 @@ Builder = Callable[[int], Laid]
 
 #: Lines kept as strips per panel; more than a script's steps ever need.
 STRIP_CACHE = 4096
-#: Laid-out steps kept per panel.
-MEMO_SIZE = 512
+#: Laid-out steps kept per panel, the last used: a step and the steps one key
+#: from it (``StepPanel.prepare``) with room to spare. More only held memory:
+#: a call's panels kept every step they ever laid out, up to 512 each.
+MEMO_SIZE = 32
+#: Row counts kept per panel (one per step and width: a panel sized for its
+#: tallest step counts them all).
+COUNT_SIZE = 512
 
 
 def line_key(line: Content) -> LineKey:
@@ -154,11 +159,13 @@ class LinesView(ScrollView, can_focus=False):
     def memo(self, key: tuple[object, ...], make: Callable[[], list[Content]]) -> Laid:
         """The lines ``make`` lays out, kept under ``key`` (a step seen or
         prepared before is not laid out again)."""
-        laid = self._memo.get(key)
+        memo = self._memo
+        laid = memo.pop(key, None)  # put back last: the most recently used
         if laid is None:
-            if len(self._memo) >= MEMO_SIZE:
-                self._memo.clear()
-            laid = self._memo[key] = Laid.of(make())
+            laid = Laid.of(make())
+            if len(memo) >= MEMO_SIZE:
+                del memo[next(iter(memo))]  # the least recently used
+        memo[key] = laid
         return laid
 
     def counted(self, key: tuple[object, ...], count: Callable[[], int]) -> int:
@@ -166,7 +173,7 @@ class LinesView(ScrollView, can_focus=False):
         the panels for a script must not cost a move its time)."""
         found = self._counts.get(key)
         if found is None:
-            if len(self._counts) >= MEMO_SIZE:
+            if len(self._counts) >= COUNT_SIZE:
                 self._counts.clear()
             found = self._counts[key] = count()
         return found
