@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+import weakref
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -78,25 +79,49 @@ def test_coach_home_pauses_the_collector_before_importing_the_tui() -> None:
     ("command", "runner"),
     [(["call", "follow-up"], "run_call"), (["practice", "follow-up"], "run_practice")],
 )
-def test_call_and_practice_start_with_the_collector_paused(
+def test_call_and_practice_load_their_script_paused_and_start_with_it_frozen(
     monkeypatch: pytest.MonkeyPatch, command: list[str], runner: str
 ) -> None:
-    # The script is loaded, and the TUI started, with the collector paused;
-    # the walk's first screen resumes it (tests/tui/walk); if the app ends
-    # before that, the command turns it back on.
+    # The script is loaded with the collector paused; the app starts with it
+    # on again, the loaded script frozen (no collection walks it).
+    import coach.script.library
     from coach.cli import main
 
-    seen: list[bool] = []
+    resolve = coach.script.library.resolve
+    seen: list[object] = []
+
+    def resolve_seen(ref: str) -> object:
+        seen.append(("load", gc.isenabled()))
+        return resolve(ref)
 
     def fake_run(*args: object, **kwargs: object) -> int:
-        seen.append(gc.isenabled() or not startup.gc_paused())
+        seen.append(("run", gc.isenabled(), startup.gc_paused(), gc.get_freeze_count() > 0))
         return 0
 
+    monkeypatch.setattr(coach.script.library, "resolve", resolve_seen)
     monkeypatch.setattr(f"coach.tui.run.{runner}", fake_run)
+    gc.unfreeze()
     gc.enable()
     assert main([*command, "--set", "interviewer=Dana"]) == 0
-    assert seen == [False]
+    assert seen == [("load", False), ("run", True, False, True)]
     assert gc.isenabled() and not startup.gc_paused()
+
+
+def test_resume_loaded_collects_what_the_pause_left_then_freezes() -> None:
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    gc.unfreeze()
+    gc.enable()
+    startup.pause_gc()
+    garbage = weakref.ref(Cycle())  # a cycle: only the collector frees it
+    assert garbage() is not None
+    startup.resume_gc_loaded()
+    assert garbage() is None
+    assert gc.isenabled() and not startup.gc_paused() and gc.get_freeze_count() > 0
+    startup.resume_gc_loaded()  # not paused: nothing
+    assert gc.isenabled()
 
 
 def test_leave_out_tls_keeps_openssl_out_of_a_textual_app() -> None:

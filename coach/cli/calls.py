@@ -140,8 +140,9 @@ def cmd_call(args: argparse.Namespace) -> int:
 def _collector_paused(
     command: Callable[[argparse.Namespace], int], args: argparse.Namespace
 ) -> int:
-    """``command(args)`` with the cyclic garbage collector paused until its first
-    screen is drawn (``coach.tui.flow`` resumes it), as home does.
+    """``command(args)`` with the cyclic garbage collector paused while it loads
+    its script, which is then frozen before Textual starts
+    (``coach.tui.startup.resume_gc_loaded``).
 
     Loading a big script leaves its model alive (a 10,000-step script is some
     150,000 objects) while Textual starts, which allocates as much again: every
@@ -173,6 +174,9 @@ def _call(args: argparse.Namespace) -> int:
         values = _with_profile(script, values)
     if refuse_dumb_terminal():
         return USAGE
+    from coach.tui.startup import resume_gc_loaded
+
+    resume_gc_loaded()  # the script is loaded: frozen, and the collector on
     from coach.tui.run import run_call
 
     return run_call(script, values, mode="live", job=args.job, start=start)
@@ -207,6 +211,9 @@ def _practice(args: argparse.Namespace) -> int:
         return exit_code(exc)
     if refuse_dumb_terminal():
         return USAGE
+    from coach.tui.startup import resume_gc_loaded
+
+    resume_gc_loaded()  # the script is loaded: frozen, and the collector on
     from coach.tui.run import run_practice
 
     return run_practice(script, values, pick, solo=args.solo)

@@ -44,7 +44,6 @@ from coach.call.walk import (
 )
 from coach.store import Store, StoreError
 from coach.store.form_drafts import FormDrafts
-from coach.tui.startup import gc_paused, resume_gc_soon
 
 if TYPE_CHECKING:
     from coach.call.feedback import PartnerFeedback
@@ -131,16 +130,7 @@ class CallWalk:
         return self.walk
 
     async def _wait(self, screen: Screen[R]) -> R:
-        """Show ``screen`` and wait for its result.
-
-        ``coach call`` and ``coach practice`` start with the garbage collector
-        paused (``coach.cli.calls``): the walk's first screen turns it back on
-        once it is drawn, as home does (``coach.tui.startup``), without
-        freezing what is alive then: that screen is dismissed later, and frozen
-        it would never be collected.
-        """
-        if gc_paused():
-            screen.call_after_refresh(resume_gc_soon, self.host.set_timer, freeze=False)
+        """Show ``screen`` and wait for its result."""
         if self.walk.step in ("details", "prep", "card"):
             screen.call_after_refresh(self.host.set_timer, WARM_AFTER, self._warm)
         return await self.host.push_screen_wait(screen)

@@ -197,27 +197,6 @@ async def test_home_turns_the_paused_collector_back_on_once_drawn(make_app: Make
         gc.enable()
 
 
-async def test_a_calls_first_screen_turns_the_paused_collector_back_on(make_app: MakeApp) -> None:
-    # coach call pauses the collector (coach.cli.calls): the walk's first
-    # screen, here the details, turns it back on once drawn, and freezes
-    # nothing (the details go away; frozen, they would never be collected).
-    app = make_app(script=small_script(), values={})
-    gc.unfreeze()
-    gc.enable()
-    startup.pause_gc()
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, DetailsScreen)
-            await pilot.pause(startup.COLLECT_AFTER + 0.2)
-            assert gc.isenabled() and not startup.gc_paused()
-            assert gc.get_freeze_count() == 0
-    finally:
-        startup.resume_gc(collect=False)
-        gc.unfreeze()
-        gc.enable()
-
-
 async def test_the_checklist_unpickles_the_cached_steps_before_the_call(
     make_app: MakeApp,
 ) -> None:
